@@ -1,0 +1,27 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code, unreachable_pub)]
+
+use agora_token_errors::{Spelling, TokenError, spellings};
+
+/// Every spelling that carries a number.
+pub fn coded() -> impl Iterator<Item = (&'static Spelling, i32)> {
+    spellings().iter().filter_map(|s| s.code().map(|c| (s, c)))
+}
+
+/// `name` with the case of every ASCII letter flipped.
+pub fn flip_case(name: &str) -> String {
+    name.chars()
+        .map(|c| {
+            if c.is_ascii_uppercase() {
+                c.to_ascii_lowercase()
+            } else {
+                c.to_ascii_uppercase()
+            }
+        })
+        .collect()
+}
+
+/// Every variant, through the catalog's own list.
+pub fn all() -> impl Iterator<Item = TokenError> {
+    TokenError::ALL.iter().copied()
+}
