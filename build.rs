@@ -186,9 +186,11 @@ fn parse_rows(text: &str) -> Vec<Row> {
     rows
 }
 
-/// The part of a name the map is keyed on, upper-cased.
+/// The identifier the map is keyed on: the name's last segment, upper-cased.
 fn map_key(name: &str) -> String {
-    String::from_utf8(key::segment(name.as_bytes()).to_ascii_uppercase()).expect("ASCII")
+    let name = name.as_bytes().trim_ascii();
+    let segment = key::after_separator(name, usize::MAX).unwrap_or(name);
+    String::from_utf8(segment.to_ascii_uppercase()).expect("ASCII")
 }
 
 fn check(variants: &[Variant], rows: &[Row]) {
@@ -421,26 +423,25 @@ fn primary(rows: &[Row], variant: &str, space: &str) -> Option<i32> {
 }
 
 fn emit_names(out: &mut String, rows: &[Row]) {
-    // One entry per distinct map key (upper-cased last segment).
+    // One entry per distinct identifier (upper-cased last segment).
     let mut keys: BTreeMap<String, &str> = BTreeMap::new();
     for r in rows {
         keys.entry(map_key(&r.name)).or_insert(&r.variant);
     }
-    let names: Vec<(&String, &&str)> = keys.iter().collect();
-    let positions = pick_positions(&names.iter().map(|(k, _)| k.as_bytes()).collect::<Vec<_>>());
-    let min = names.iter().map(|(k, _)| k.len()).min().unwrap();
-    let max = names.iter().map(|(k, _)| k.len()).max().unwrap();
+    let names: Vec<&[u8]> = keys.keys().map(String::as_bytes).collect();
+    let min = names.iter().map(|n| n.len()).min().unwrap();
+    let max = names.iter().map(|n| n.len()).max().unwrap();
+    let offsets = pick_offsets(&names, min);
     writeln!(
         out,
-        "pub(crate) const KEY_POSITIONS: [i16; {}] = {positions:?};",
-        positions.len()
+        "pub(crate) const KEY_OFFSETS: [usize; {}] = {offsets:?};",
+        offsets.len()
     )
     .unwrap();
     writeln!(out, "pub(crate) const MIN_NAME_LEN: usize = {min};").unwrap();
     writeln!(out, "pub(crate) const MAX_NAME_LEN: usize = {max};").unwrap();
-    // Names are stored upper-cased and zero-padded to a fixed width, so the verifying compare is
-    // a fixed-size one the compiler turns into a few vector instructions.
-    let width = max.div_ceil(16) * 16;
+    // Stored upper-cased and zero-padded to a fixed width, for the word-wise compare.
+    let width = max.div_ceil(8) * 8;
     writeln!(out, "pub(crate) const NAME_WIDTH: usize = {width};\n").unwrap();
     writeln!(
         out,
@@ -448,7 +449,7 @@ fn emit_names(out: &mut String, rows: &[Row]) {
         names.len()
     )
     .unwrap();
-    for (k, v) in &names {
+    for (k, v) in &keys {
         writeln!(
             out,
             "    (*b{:?}, TokenError::{v}),",
@@ -457,69 +458,44 @@ fn emit_names(out: &mut String, rows: &[Row]) {
         .unwrap();
     }
     out.push_str("];\n\n");
-
-    // The length and up to three bytes fit a u32, whose hash takes one SipHash round less.
-    let folded = names
-        .iter()
-        .map(|(k, _)| key::fold(k.as_bytes(), &positions));
-    let map = if positions.len() <= 3 {
-        writeln!(out, "pub(crate) type NameKey = u32;").unwrap();
-        phf_map(folded.map(|k| u32::try_from(k).expect("three bytes and a length fit a u32")))
-    } else {
-        writeln!(out, "pub(crate) type NameKey = u64;").unwrap();
-        phf_map(folded)
-    };
+    let mut map = phf_codegen::Map::new();
+    for (i, n) in names.iter().enumerate() {
+        map.entry(key::key(n, &offsets), i.to_string());
+    }
     writeln!(
         out,
-        "pub(crate) static NAME_INDEX: ::phf::Map<NameKey, usize> = {map};"
+        "pub(crate) static NAME_INDEX: ::phf::Map<u32, usize> = {};",
+        map.build()
     )
     .unwrap();
 }
 
-/// A phf map from each key to its index in `NAMES`.
-fn phf_map<K>(keys: impl Iterator<Item = K>) -> String
-where
-    K: phf_shared::PhfHash + phf_shared::FmtConst + Eq + std::hash::Hash,
-{
-    let mut map = phf_codegen::Map::new();
-    for (i, k) in keys.enumerate() {
-        map.entry(k, i.to_string());
-    }
-    map.build().to_string()
-}
-
-/// Greedily picks byte positions until every name has its own key.
-fn pick_positions(names: &[&[u8]]) -> Vec<i16> {
-    let longest = i16::try_from(names.iter().map(|n| n.len()).max().unwrap()).unwrap();
-    let candidates: Vec<i16> = (0..longest).chain((1..=longest).map(|p| -p)).collect();
-    let mut chosen = Vec::new();
-    loop {
-        let distinct = |ps: &[i16]| {
-            names
-                .iter()
-                .map(|n| key::fold(n, ps))
-                .collect::<BTreeSet<_>>()
-                .len()
-        };
-        if distinct(&chosen) == names.len() {
-            return chosen;
-        }
-        assert!(
-            chosen.len() < key::MAX_POSITIONS,
-            "no {} byte positions tell the catalog's names apart",
-            key::MAX_POSITIONS
-        );
-        let best = candidates
+/// Greedily picks offsets from the end (within the shortest name) until every name has its own
+/// key.
+fn pick_offsets(names: &[&[u8]], shortest: usize) -> Vec<usize> {
+    let distinct = |offsets: &[usize]| {
+        names
             .iter()
-            .copied()
-            .filter(|p| !chosen.contains(p))
-            .max_by_key(|&p| {
+            .map(|n| key::key(n, offsets))
+            .collect::<BTreeSet<_>>()
+            .len()
+    };
+    let mut chosen = Vec::new();
+    while distinct(&chosen) < names.len() {
+        assert!(
+            chosen.len() < key::MAX_OFFSETS,
+            "no {} byte offsets tell the catalog's names apart",
+            key::MAX_OFFSETS
+        );
+        let best = (1..=shortest)
+            .filter(|o| !chosen.contains(o))
+            .max_by_key(|&o| {
                 let mut trial = chosen.clone();
-                trial.push(p);
-                // Most distinct keys; among equals, the smallest offset (cheapest to reach).
-                (distinct(&trial), std::cmp::Reverse(p.unsigned_abs()))
+                trial.push(o);
+                (distinct(&trial), std::cmp::Reverse(o))
             })
             .unwrap();
         chosen.push(best);
     }
+    chosen
 }

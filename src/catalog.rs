@@ -28,7 +28,7 @@ mod generated {
 pub(crate) use generated::SPELLINGS;
 pub use generated::TokenError;
 use generated::{
-    KEY_POSITIONS, MAX_NAME_LEN, MIN_NAME_LEN, NAME_INDEX, NAMES, NameKey, SPELLING_RANGES, TEXTS,
+    KEY_OFFSETS, MAX_NAME_LEN, MIN_NAME_LEN, NAME_INDEX, NAMES, SPELLING_RANGES, TEXTS,
     error_for_code, primary_code, primary_name,
 };
 
@@ -36,8 +36,21 @@ use generated::{
 /// any byte is read.
 const MAX_QUALIFIED_NAME_LEN: usize = 128;
 
-// The key folds the length into one byte and at most `MAX_POSITIONS` bytes beside it.
-const _: () = assert!(KEY_POSITIONS.len() <= key::MAX_POSITIONS && MAX_NAME_LEN < 256);
+// The key is the length and at most `MAX_OFFSETS` bytes in a u32.
+const _: () =
+    assert!(KEY_OFFSETS.len() <= key::MAX_OFFSETS && MAX_NAME_LEN < 256 && MIN_NAME_LEN >= 8);
+
+/// The error an unqualified identifier (any case) names.
+#[inline]
+fn lookup(identifier: &[u8]) -> Option<TokenError> {
+    if identifier.len() < MIN_NAME_LEN || identifier.len() > MAX_NAME_LEN {
+        return None;
+    }
+    let &index = NAME_INDEX.get(&key::key(identifier, &KEY_OFFSETS))?;
+    let (name, error) = &NAMES[index];
+    // The key holds the length, so the candidate is as long as the identifier.
+    key::eq_upper(identifier, name).then_some(*error)
+}
 
 impl TokenError {
     /// The error a code means in `space`, or `None` when that number is not a token error there.
@@ -77,18 +90,14 @@ impl TokenError {
     #[inline]
     pub fn from_name(name: &str) -> Option<TokenError> {
         let bytes = name.as_bytes();
-        if bytes.len() > MAX_QUALIFIED_NAME_LEN {
+        // Lengths are checked before any byte is read: most non-names end here.
+        if bytes.len() > MAX_QUALIFIED_NAME_LEN || bytes.len() < MIN_NAME_LEN {
             return None;
         }
-        let segment = key::segment(bytes);
-        if segment.len() < MIN_NAME_LEN || segment.len() > MAX_NAME_LEN {
-            return None;
-        }
-        let key = NameKey::try_from(key::fold(segment, &KEY_POSITIONS)).ok()?;
-        let &index = NAME_INDEX.get(&key)?;
-        let (name, error) = &NAMES[index];
-        // The key holds the length, so the candidate is as long as `segment`.
-        key::eq_upper(segment, name).then_some(*error)
+        let name = bytes.trim_ascii();
+        // Most inputs are bare identifiers; only when the whole input is not one is it searched
+        // for a qualifier to drop.
+        lookup(name).or_else(|| lookup(key::after_separator(name, MAX_NAME_LEN + 1)?))
     }
 
     /// The identifier `language`'s SDK uses for this error, or `None` where it has none (the

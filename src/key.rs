@@ -1,53 +1,54 @@
-//! The short, fixed-size key that indexes the name map.
+//! The short key and the compare behind the name map.
 //!
-//! A name's key is its length plus a few of its bytes, folded to ASCII upper case, at positions
-//! `build.rs` picks so that no two names in the catalog share a key. Hashing these eight bytes
-//! costs far less than hashing the whole name; a single case-insensitive compare against the one
-//! candidate then proves the match.
+//! An identifier's key is its length plus its bytes (upper-cased) at a few offsets from its end,
+//! which `build.rs` picks so that no two names share a key. Forming it costs two or three byte
+//! loads, hashing it (phf, over four bytes) is far cheaper than hashing the whole name, and one
+//! word-at-a-time case-insensitive compare against the single candidate proves the match.
+//!
+//! A qualified input (`Constants.ERR_TOKEN_EXPIRED`, `agora::rtc::ERR_INVALID_TOKEN`,
+//! `.invalidToken`) is looked up by what follows its last `.` or `:`; that separator is searched
+//! for only when the whole input is not a name, so a bare identifier pays nothing for it.
 //!
 //! This file is compiled twice: into the library and into `build.rs` (through `#[path]`), so the
-//! build script and the lookup can never fold a name differently.
+//! build script and the lookup can never form a key differently.
 
-/// How many byte positions a key holds besides the length.
-pub(crate) const MAX_POSITIONS: usize = 7;
+/// How many byte offsets a key holds besides the length (the key is a `u32`).
+pub(crate) const MAX_OFFSETS: usize = 3;
 
-/// Folds `name` into its key. `positions` index from the start when `>= 0` and from the end when
-/// negative (`-1` is the last byte); a position outside `name` contributes a zero byte.
+/// The key of `name`: its length, then its byte `offsets[i]` places from the end (1 is the last
+/// byte), upper-cased. Offsets must not exceed `name.len()`.
 #[inline]
-pub(crate) fn fold(name: &[u8], positions: &[i16]) -> u64 {
+pub(crate) fn key(name: &[u8], offsets: &[usize]) -> u32 {
     let len = name.len();
-    // Lengths are capped far below 256 before any key is folded; the low byte is enough to tell
-    // lengths apart and keeps the key to one machine word.
-    let mut key = (len & 0xff) as u64;
-    let mut shift = 8;
-    for &p in positions {
-        let index = if p >= 0 {
-            Some(p.unsigned_abs() as usize)
-        } else {
-            len.checked_sub(p.unsigned_abs() as usize)
-        };
-        let byte = index.and_then(|i| name.get(i)).copied().unwrap_or(0);
-        key |= u64::from(byte.to_ascii_uppercase()) << shift;
-        shift += 8;
+    // Names are shorter than 256 bytes (checked at build time); the low byte tells them apart.
+    let mut key = len & 0xff;
+    for (i, &offset) in offsets.iter().enumerate() {
+        key |= usize::from(name[len - offset].to_ascii_uppercase()) << (8 * (i + 1));
     }
-    key
+    // At most a length byte and three offset bytes: it fits.
+    u32::try_from(key).unwrap_or(u32::MAX)
 }
 
-/// The part of a (possibly qualified) name that the map is keyed on: surrounding ASCII
-/// whitespace removed, then everything up to the last `.` or `:` dropped, so
-/// `Constants.ERR_TOKEN_EXPIRED`, `agora::rtc::ERR_INVALID_TOKEN` and `.invalidToken` reduce to
-/// the identifier itself.
+/// What follows the last `.` or `:` among the last `window` bytes of `name`, or `None` when
+/// there is no separator there.
 #[inline]
-pub(crate) fn segment(name: &[u8]) -> &[u8] {
-    let name = name.trim_ascii();
-    match memchr::memrchr2(b'.', b':', name) {
-        Some(i) => &name[i + 1..],
-        None => name,
+pub(crate) fn after_separator(name: &[u8], window: usize) -> Option<&[u8]> {
+    let from = name.len().saturating_sub(window);
+    let tail = &name[from..];
+    let mut end = tail.len();
+    while end >= 8 {
+        let marks = separators(word(&tail[end - 8..end]));
+        if marks != 0 {
+            return Some(&tail[end - marks.leading_zeros() as usize / 8..]);
+        }
+        end -= 8;
     }
+    let i = tail[..end].iter().rposition(|&b| b == b'.' || b == b':')?;
+    Some(&tail[i + 1..])
 }
 
 /// Whether `input` equals `upper` ignoring ASCII case, where `upper` is an upper-case ASCII name
-/// zero-padded to at least `input.len()` bytes and `input` is at least 8 bytes long.
+/// of the same length, zero-padded, and the length is at least 8.
 ///
 /// Compares eight bytes at a time (the last word overlaps the one before it), folding ASCII
 /// lower-case letters to upper case with word arithmetic: no per-byte branches, no copy.
@@ -55,11 +56,6 @@ pub(crate) fn segment(name: &[u8]) -> &[u8] {
 pub(crate) fn eq_upper(input: &[u8], upper: &[u8]) -> bool {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     const ONES: u64 = 0x0101_0101_0101_0101;
-    let word = |bytes: &[u8], at: usize| {
-        let mut w = [0; 8];
-        w.copy_from_slice(&bytes[at..at + 8]);
-        u64::from_le_bytes(w)
-    };
     let len = input.len();
     if len < 8 || upper.len() < len {
         return false;
@@ -68,17 +64,32 @@ pub(crate) fn eq_upper(input: &[u8], upper: &[u8]) -> bool {
     let mut at = 0;
     loop {
         let at_word = at.min(len - 8);
-        let x = word(input, at_word);
+        let x = word(&input[at_word..at_word + 8]);
         // With every byte below 0x80 (checked through `differ`), adding cannot carry across
         // bytes: a byte's top bit says whether it is >= b'a', and whether it is > b'z'.
         let at_least_a = x.wrapping_add(ONES * u64::from(0x80 - b'a'));
         let above_z = x.wrapping_add(ONES * u64::from(0x80 - b'z' - 1));
         let lower = at_least_a & !above_z & HIGH;
-        differ |= (x - (lower >> 2)) ^ word(upper, at_word);
+        differ |= (x - (lower >> 2)) ^ word(&upper[at_word..at_word + 8]);
         differ |= x & HIGH;
         at += 8;
         if at >= len {
             return differ == 0;
         }
     }
+}
+
+#[inline]
+fn word(chunk: &[u8]) -> u64 {
+    let mut w = [0; 8];
+    w.copy_from_slice(chunk);
+    u64::from_le_bytes(w)
+}
+
+/// 0x80 in every byte of `x` that is `.` or `:`, 0 elsewhere (exact: no borrow between bytes).
+#[inline]
+fn separators(x: u64) -> u64 {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    let zero_bytes = |v: u64| !(((v & LOW7) + LOW7) | v | LOW7);
+    zero_bytes(x ^ 0x2e2e_2e2e_2e2e_2e2e) | zero_bytes(x ^ 0x3a3a_3a3a_3a3a_3a3a)
 }

@@ -45,3 +45,8 @@ mod spelling;
 pub use catalog::{TokenError, UnknownName};
 pub use space::{CodeSpace, Language};
 pub use spelling::{Spelling, spellings};
+
+// README.md's examples run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
