@@ -41,6 +41,8 @@ mod key;
 mod serde_impl;
 mod space;
 mod spelling;
+#[cfg(feature = "token")]
+pub mod token;
 
 pub use catalog::{TokenError, UnknownName};
 pub use space::{CodeSpace, Language};

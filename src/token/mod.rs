@@ -1,0 +1,384 @@
+//! Offline inspection and diagnosis of Agora access tokens (feature `token`, on by default).
+//!
+//! Agora support starts every token thread by decoding the user's token. This module does that
+//! without an App Certificate and without a network: it reads the App ID, times, services and
+//! privileges of a version 006 or 007 token, and [`diagnose`] compares them with what the client
+//! joined with to name the exact cause of a 101, 109, 110 or 119/120 and its fix.
+//!
+//! ```
+//! use agora_token_errors::TokenError;
+//! use agora_token_errors::token::{JoinParams, Token, diagnose};
+//! # let s = "007eJxTYBC0/fY9T3rj4pUSPgFGgY+OiDI5HD+i4nLEJH1BsQbDJRkFBktzA2dHY9OUVDODZBMTMxPTpKTEVItEI0NTAzPDJGNjowuc2QJ8DAw/+duYGBkYGVgYGBlAfCYwyQwmWcAkD0NJanFJfHJGYl5eag4rg6GRsYkpALzTH6Q=";
+//! let token = Token::parse(s)?;
+//! assert_eq!(token.app_id(), "970CA35de60c44645bbae8a215061b33");
+//!
+//! // The token was built for `test_channel` and uid 12345.
+//! let join = JoinParams::new("970CA35de60c44645bbae8a215061b33", "test-channel").with_uid(12345);
+//! let now = token.issued_at().unwrap() + 60;
+//! let findings = token.diagnose(&join, now);
+//! assert_eq!(findings[0].error(), TokenError::InvalidToken);
+//! assert!(findings[0].message().contains("test_channel"));
+//! # Ok::<(), agora_token_errors::token::TokenParseError>(())
+//! ```
+//!
+//! Untrusted input is safe to pass: it is capped at [`MAX_TOKEN_LEN`] bytes before decoding and
+//! a 007 body at [`MAX_CONTENT_LEN`] bytes after inflating, so a zlib bomb is rejected early and
+//! nothing allocates without bound. `Debug` and `Display` of tokens, findings and errors show the
+//! version, App ID and times, never the signature, the token or a certificate.
+
+mod diagnose;
+mod error;
+mod parse;
+#[cfg(feature = "verify")]
+mod verify;
+
+use core::fmt;
+
+pub use diagnose::{Certainty, Finding, FindingKind, JoinParams, Severity, User, diagnose};
+pub use error::{Damage, TokenParseError};
+
+/// The longest token accepted, in bytes: what the SDKs accept (Web 4.x checks `[1, 2047]`).
+pub const MAX_TOKEN_LEN: usize = 2047;
+
+/// The largest a 007 token's content may inflate to, in bytes. Real tokens inflate to a few
+/// hundred bytes; a larger body is refused before more is allocated.
+pub const MAX_CONTENT_LEN: usize = 16 * 1024;
+
+/// An access token's format version.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Version {
+    /// AccessToken (`006`): legacy, still built by `agora-access-token`.
+    V006,
+    /// AccessToken2 (`007`): what Agora recommends.
+    V007,
+}
+
+impl fmt::Display for Version {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Version::V006 => "006",
+            Version::V007 => "007",
+        })
+    }
+}
+
+/// A service a token grants access to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ServiceKind {
+    /// Real-time communication (voice and video channels); the only one that admits a join.
+    Rtc,
+    /// Real-time messaging (Signaling 1.x).
+    Rtm,
+    /// Media streaming.
+    Streaming,
+    /// Full-path acceleration.
+    Fpa,
+    /// Chat (Agora Chat / Easemob).
+    Chat,
+    /// Fusion CDN.
+    Fcdn,
+    /// Flexible Classroom (APaaS / Education).
+    Apaas,
+    /// Real-time messaging 2.x (Signaling 2.x) with resource permissions.
+    Rtm2,
+    /// Conversational AI.
+    ConvoAi,
+    /// Speech-to-text.
+    Stt,
+}
+
+impl ServiceKind {
+    /// The kind with this 007 service type number.
+    #[must_use]
+    pub fn from_type(service_type: u16) -> Option<ServiceKind> {
+        Some(match service_type {
+            1 => ServiceKind::Rtc,
+            2 => ServiceKind::Rtm,
+            3 => ServiceKind::Streaming,
+            4 => ServiceKind::Fpa,
+            5 => ServiceKind::Chat,
+            6 => ServiceKind::Fcdn,
+            7 => ServiceKind::Apaas,
+            8 => ServiceKind::Rtm2,
+            9 => ServiceKind::ConvoAi,
+            10 => ServiceKind::Stt,
+            _ => return None,
+        })
+    }
+
+    /// Its name as Agora's console and docs write it.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            ServiceKind::Rtc => "RTC",
+            ServiceKind::Rtm => "RTM",
+            ServiceKind::Streaming => "Streaming",
+            ServiceKind::Fpa => "FPA",
+            ServiceKind::Chat => "Chat",
+            ServiceKind::Fcdn => "FCDN",
+            ServiceKind::Apaas => "Flexible Classroom",
+            ServiceKind::Rtm2 => "RTM 2",
+            ServiceKind::ConvoAi => "Conversational AI",
+            ServiceKind::Stt => "Speech-to-Text",
+        }
+    }
+
+    /// The name of one of this service's privilege ids, if Agora's builders define it.
+    fn privilege_name(self, id: u16, version: Version) -> Option<&'static str> {
+        Some(match (self, id) {
+            (ServiceKind::Rtc, 1) => "joinChannel",
+            (ServiceKind::Rtc, 2) => "publishAudioStream",
+            (ServiceKind::Rtc, 3) => "publishVideoStream",
+            (ServiceKind::Rtc, 4) => "publishDataStream",
+            (ServiceKind::Rtc, 101) if version == Version::V006 => "administrateChannel",
+            (ServiceKind::Rtc | ServiceKind::Rtm, 1000) if version == Version::V006 => "rtmLogin",
+            (ServiceKind::Rtm | ServiceKind::Fpa | ServiceKind::Rtm2, 1) => "login",
+            (ServiceKind::Streaming, 1) => "publishMixStream",
+            (ServiceKind::Streaming, 2) => "publishRawStream",
+            (ServiceKind::Chat, 1) => "user",
+            (ServiceKind::Chat, 2) => "app",
+            (ServiceKind::Fcdn, 1) => "publish",
+            (ServiceKind::Fcdn, 2) => "play",
+            (ServiceKind::Apaas, 1) => "roomUser",
+            (ServiceKind::Apaas, 2) => "user",
+            (ServiceKind::Apaas, 3) => "app",
+            _ => return None,
+        })
+    }
+}
+
+impl fmt::Display for ServiceKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// One privilege a service grants, with its expiry as an absolute time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Privilege {
+    id: u16,
+    name: Option<&'static str>,
+    raw: u32,
+    expires_at: Option<u64>,
+}
+
+impl Privilege {
+    /// The privilege id (1 is joinChannel for RTC).
+    #[must_use]
+    pub fn id(&self) -> u16 {
+        self.id
+    }
+
+    /// Its name in Agora's builders (`joinChannel`, `publishAudioStream`, ...), if known.
+    #[must_use]
+    pub fn name(&self) -> Option<&'static str> {
+        self.name
+    }
+
+    /// The value as stored: seconds after the issue time in 007, a Unix time in 006.
+    #[must_use]
+    pub fn raw(&self) -> u32 {
+        self.raw
+    }
+
+    /// When the privilege ends, in Unix seconds, or `None` when it has no limit of its own and
+    /// ends with the token.
+    ///
+    /// A stored 0 means no limit of its own: 006 builders document it so, 007 builders use it as
+    /// their default `privilegeExpire`, and Agora staff advise signing the join privilege "with a
+    /// timestamp" to get expiry callbacks at all.
+    #[must_use]
+    pub fn expires_at(&self) -> Option<u64> {
+        self.expires_at
+    }
+}
+
+/// One service a token grants: its kind, privileges and the channel and user it names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Service {
+    kind: ServiceKind,
+    privileges: Vec<Privilege>,
+    channel: Option<String>,
+    user: Option<String>,
+}
+
+impl Service {
+    /// What service this is.
+    #[must_use]
+    pub fn kind(&self) -> ServiceKind {
+        self.kind
+    }
+
+    /// The privileges it grants, in id order.
+    #[must_use]
+    pub fn privileges(&self) -> &[Privilege] {
+        &self.privileges
+    }
+
+    /// The privilege with this id.
+    #[must_use]
+    pub fn privilege(&self, id: u16) -> Option<&Privilege> {
+        self.privileges.iter().find(|p| p.id == id)
+    }
+
+    /// The channel (RTC, Streaming, FCDN) or room (Flexible Classroom) it is for, in clear. `None`
+    /// for services without one, and for 006 tokens, which hold only a CRC-32 of it.
+    #[must_use]
+    pub fn channel(&self) -> Option<&str> {
+        self.channel.as_deref()
+    }
+
+    /// The user it is for: the RTC uid as text (`""` for uid 0, which admits any user) or user
+    /// account, or the RTM, Chat or classroom user id. `None` where the service names no user,
+    /// and for 006 tokens.
+    #[must_use]
+    pub fn user(&self) -> Option<&str> {
+        self.user.as_deref()
+    }
+}
+
+/// A decoded version 006 or 007 access token.
+///
+/// Reading it needs no App Certificate; checking its signature does ([`Token::verify`], feature
+/// `verify`).
+#[derive(Clone, PartialEq, Eq)]
+pub struct Token {
+    version: Version,
+    app_id: String,
+    issued_at: Option<u64>,
+    lifetime: Option<u32>,
+    expires_at: u64,
+    salt: u32,
+    services: Vec<Service>,
+    crc_channel: Option<u32>,
+    crc_uid: Option<u32>,
+    unknown_services: bool,
+    signature: [u8; 32],
+    signed: Vec<u8>,
+}
+
+impl Token {
+    /// Decodes a token. Fails, with a message that says what is wrong and never repeats the
+    /// token, on anything that is not a whole, undamaged 006 or 007 token.
+    pub fn parse(token: &str) -> Result<Token, TokenParseError> {
+        parse::parse(token)
+    }
+
+    /// The format version.
+    #[must_use]
+    pub fn version(&self) -> Version {
+        self.version
+    }
+
+    /// The App ID the token was built for.
+    #[must_use]
+    pub fn app_id(&self) -> &str {
+        &self.app_id
+    }
+
+    /// When it was built, in Unix seconds (007 only; 006 does not record it).
+    #[must_use]
+    pub fn issued_at(&self) -> Option<u64> {
+        self.issued_at
+    }
+
+    /// Its lifetime in seconds from the issue time, as the builder was given it (007 only).
+    #[must_use]
+    pub fn lifetime(&self) -> Option<u32> {
+        self.lifetime
+    }
+
+    /// The Unix time after which a join with it is refused.
+    #[must_use]
+    pub fn expires_at(&self) -> u64 {
+        self.expires_at
+    }
+
+    /// The random salt the builder mixed into the signature.
+    #[must_use]
+    pub fn salt(&self) -> u32 {
+        self.salt
+    }
+
+    /// The services it grants, in the order it lists them.
+    ///
+    /// A 006 token has one: RTC, or RTM when it grants only the RTM login privilege.
+    #[must_use]
+    pub fn services(&self) -> &[Service] {
+        &self.services
+    }
+
+    /// The first service of this kind.
+    #[must_use]
+    pub fn service(&self, kind: ServiceKind) -> Option<&Service> {
+        self.services.iter().find(|s| s.kind == kind)
+    }
+
+    /// Whether the token lists a service type this crate does not know (a newer builder); like
+    /// Agora's own parsers, decoding stops quietly there.
+    #[must_use]
+    pub fn has_unknown_services(&self) -> bool {
+        self.unknown_services
+    }
+
+    /// Whether `channel` is the channel the token was built for. A 007 token holds it in clear;
+    /// a 006 token only as a CRC-32, so a match there is near-certain rather than certain.
+    #[must_use]
+    pub fn matches_channel(&self, channel: &str) -> bool {
+        match self.crc_channel {
+            Some(crc) => crc32fast::hash(channel.as_bytes()) == crc,
+            None => self.service(ServiceKind::Rtc).and_then(Service::channel) == Some(channel),
+        }
+    }
+
+    /// Whether a client joining as `user` is admitted by the token's user: equal, or the token
+    /// was built for uid 0, which admits anyone.
+    #[must_use]
+    pub fn matches_user(&self, user: &User) -> bool {
+        let text = user.as_token_text();
+        match self.crc_uid {
+            Some(0) => true,
+            Some(crc) => crc32fast::hash(text.as_bytes()) == crc,
+            None => match self.service(ServiceKind::Rtc).and_then(Service::user) {
+                Some("") => true,
+                Some(u) => u == text,
+                None => false,
+            },
+        }
+    }
+
+    /// What can be seen offline that would make `join` fail at `now_unix` (Unix seconds), each
+    /// with its [`TokenError`](crate::TokenError) and fix. Empty when nothing can be seen.
+    #[must_use]
+    pub fn diagnose(&self, join: &JoinParams, now_unix: u64) -> Vec<Finding> {
+        let mut findings = Vec::new();
+        diagnose::check_join(join, &mut findings);
+        diagnose::check_token(self, join, now_unix, &mut findings);
+        findings
+    }
+}
+
+/// Shows the version, App ID and times only: never the signature or the token.
+impl fmt::Debug for Token {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Token")
+            .field("version", &self.version)
+            .field("app_id", &self.app_id)
+            .field("issued_at", &self.issued_at)
+            .field("expires_at", &self.expires_at)
+            .finish_non_exhaustive()
+    }
+}
+
+/// `007 token for App ID 970CA35d…, issued 2026-11-27 18:46:28 UTC, expires 2026-11-27 19:46:28 UTC`.
+impl fmt::Display for Token {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} token for App ID {}", self.version, self.app_id)?;
+        if let Some(at) = self.issued_at {
+            write!(f, ", issued {}", diagnose::UnixTime(at))?;
+        }
+        write!(f, ", expires {}", diagnose::UnixTime(self.expires_at))
+    }
+}

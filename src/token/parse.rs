@@ -1,0 +1,285 @@
+//! Decoding 006 and 007 tokens (layouts: AgoraIO/Tools `DynamicKey/AgoraDynamicKey`).
+
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD;
+use miniz_oxide::inflate::{TINFLStatus, decompress_to_vec_zlib_with_limit};
+
+use super::{
+    Damage, MAX_CONTENT_LEN, MAX_TOKEN_LEN, Privilege, Service, ServiceKind, Token,
+    TokenParseError, Version,
+};
+
+type Result<T> = core::result::Result<T, TokenParseError>;
+
+/// 006 puts the App ID in clear after the version.
+const APP_ID_LEN: usize = 32;
+
+pub(super) fn parse(token: &str) -> Result<Token> {
+    if token.is_empty() {
+        return Err(TokenParseError::Empty);
+    }
+    if token.len() > MAX_TOKEN_LEN {
+        return Err(TokenParseError::TooLong {
+            len: token.len(),
+            max: MAX_TOKEN_LEN,
+        });
+    }
+    if let Some(damage) = edge_damage(token) {
+        return Err(TokenParseError::Damaged(damage));
+    }
+    match token.get(..3) {
+        Some("007") => parse_007(&token[3..]),
+        Some("006") => parse_006(&token[3..]),
+        Some("003") => Err(TokenParseError::Obsolete("DynamicKey 3")),
+        Some("004") => Err(TokenParseError::Obsolete("DynamicKey 4")),
+        Some("005") => Err(TokenParseError::Obsolete("DynamicKey 5")),
+        _ if token.starts_with("1:") => Err(TokenParseError::Obsolete("signaling")),
+        _ => Err(TokenParseError::UnknownVersion {
+            prefix: token.chars().take(3).flat_map(char::escape_debug).collect(),
+        }),
+    }
+}
+
+/// Damage visible at the token's edges.
+fn edge_damage(token: &str) -> Option<Damage> {
+    let first = token.as_bytes()[0];
+    let last = token.as_bytes()[token.len() - 1];
+    if first.is_ascii_whitespace() {
+        Some(Damage::LeadingWhitespace)
+    } else if last.is_ascii_whitespace() {
+        Some(Damage::TrailingWhitespace)
+    } else if matches!(first, b'"' | b'\'') {
+        Some(Damage::Quoted)
+    } else {
+        None
+    }
+}
+
+/// Decodes the base64 body, telling transport damage from plain garbage.
+fn decode_base64(body: &str) -> Result<Vec<u8>> {
+    let bytes = body.as_bytes();
+    if bytes.contains(&b' ') {
+        return Err(TokenParseError::Damaged(Damage::SpaceForPlus));
+    }
+    if bytes
+        .windows(3)
+        .any(|w| w[0] == b'%' && w[1].is_ascii_hexdigit() && w[2].is_ascii_hexdigit())
+    {
+        return Err(TokenParseError::Damaged(Damage::UrlEncoded));
+    }
+    if bytes.iter().any(|&b| b == b'-' || b == b'_') {
+        return Err(TokenParseError::Damaged(Damage::UrlSafeAlphabet));
+    }
+    STANDARD.decode(bytes).map_err(|e| {
+        if bytes.len() % 4 != 0
+            && bytes
+                .iter()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'='))
+        {
+            TokenParseError::Damaged(Damage::Truncated)
+        } else {
+            TokenParseError::Base64(e.to_string())
+        }
+    })
+}
+
+fn parse_007(body: &str) -> Result<Token> {
+    let compressed = decode_base64(body)?;
+    let content = decompress_to_vec_zlib_with_limit(&compressed, MAX_CONTENT_LEN).map_err(|e| {
+        match e.status {
+            TINFLStatus::HasMoreOutput => TokenParseError::TooLarge {
+                limit: MAX_CONTENT_LEN,
+            },
+            TINFLStatus::FailedCannotMakeProgress => TokenParseError::Damaged(Damage::Truncated),
+            _ => TokenParseError::Inflate,
+        }
+    })?;
+    let mut r = Reader(&content);
+    let signature = signature(r.bytes("signature")?)?;
+    let signed = r.0.to_vec();
+    let app_id = r.string("App ID")?;
+    let issued_at = r.u32("issue time")?;
+    let lifetime = r.u32("expiry")?;
+    let salt = r.u32("salt")?;
+    let count = r.u16("service count")?;
+    let mut services = Vec::new();
+    let mut unknown_services = false;
+    for _ in 0..count {
+        let Some(kind) = ServiceKind::from_type(r.u16("service type")?) else {
+            // As Agora's parsers do: a newer service type ends decoding without failing it.
+            unknown_services = true;
+            break;
+        };
+        let issued = u64::from(issued_at);
+        let privileges = r.privileges(kind, Version::V007, |v| {
+            (v != 0).then(|| issued + u64::from(v))
+        })?;
+        let (channel, user) = match kind {
+            ServiceKind::Rtc | ServiceKind::Streaming | ServiceKind::Fcdn => {
+                (Some(r.string("channel name")?), Some(r.string("user")?))
+            }
+            ServiceKind::Rtm | ServiceKind::Chat => (None, Some(r.string("user ID")?)),
+            ServiceKind::Apaas => {
+                let room = r.string("room")?;
+                let user = r.string("user")?;
+                r.u16("role")?;
+                (Some(room), Some(user))
+            }
+            ServiceKind::Rtm2 => {
+                let user = r.string("user ID")?;
+                r.skip_rtm2_permissions()?;
+                (None, Some(user))
+            }
+            ServiceKind::Fpa | ServiceKind::ConvoAi | ServiceKind::Stt => (None, None),
+        };
+        services.push(Service {
+            kind,
+            privileges,
+            channel,
+            user,
+        });
+    }
+    Ok(Token {
+        version: Version::V007,
+        app_id,
+        issued_at: Some(u64::from(issued_at)),
+        lifetime: Some(lifetime),
+        expires_at: u64::from(issued_at) + u64::from(lifetime),
+        salt,
+        services,
+        crc_channel: None,
+        crc_uid: None,
+        unknown_services,
+        signature,
+        signed,
+    })
+}
+
+fn parse_006(rest: &str) -> Result<Token> {
+    let app_id = rest
+        .get(..APP_ID_LEN)
+        .ok_or(TokenParseError::Truncated("App ID"))?;
+    let content = decode_base64(&rest[APP_ID_LEN..])?;
+    let mut r = Reader(&content);
+    let signature = signature(r.bytes("signature")?)?;
+    let crc_channel = r.u32("channel CRC")?;
+    let crc_uid = r.u32("uid CRC")?;
+    let message = r.bytes("message")?;
+    let mut m = Reader(message);
+    let salt = m.u32("salt")?;
+    let expires_at = m.u32("expiry")?;
+    // The RTM builder signs only the login privilege; everything else is an RTC token.
+    let mut privileges = m.privileges(ServiceKind::Rtc, Version::V006, |v| {
+        (v != 0).then_some(u64::from(v))
+    })?;
+    let rtm = privileges.iter().any(|p| p.id == 1000) && !privileges.iter().any(|p| p.id == 1);
+    let kind = if rtm {
+        ServiceKind::Rtm
+    } else {
+        ServiceKind::Rtc
+    };
+    for p in &mut privileges {
+        p.name = kind.privilege_name(p.id, Version::V006);
+    }
+    Ok(Token {
+        version: Version::V006,
+        app_id: app_id.to_owned(),
+        issued_at: None,
+        lifetime: None,
+        expires_at: u64::from(expires_at),
+        salt,
+        services: vec![Service {
+            kind,
+            privileges,
+            channel: None,
+            user: None,
+        }],
+        crc_channel: Some(crc_channel),
+        crc_uid: Some(crc_uid),
+        unknown_services: false,
+        signature,
+        signed: message.to_vec(),
+    })
+}
+
+fn signature(bytes: &[u8]) -> Result<[u8; 32]> {
+    bytes
+        .try_into()
+        .map_err(|_| TokenParseError::SignatureLength(bytes.len()))
+}
+
+/// Little-endian reads with bounds checks; every length is checked against what is left before
+/// anything is allocated.
+struct Reader<'a>(&'a [u8]);
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize, what: &'static str) -> Result<&'a [u8]> {
+        if self.0.len() < n {
+            return Err(TokenParseError::Truncated(what));
+        }
+        let (head, tail) = self.0.split_at(n);
+        self.0 = tail;
+        Ok(head)
+    }
+
+    fn u16(&mut self, what: &'static str) -> Result<u16> {
+        let b = self.take(2, what)?;
+        Ok(u16::from_le_bytes([b[0], b[1]]))
+    }
+
+    fn u32(&mut self, what: &'static str) -> Result<u32> {
+        let b = self.take(4, what)?;
+        Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+
+    fn bytes(&mut self, what: &'static str) -> Result<&'a [u8]> {
+        let len = self.u16(what)?;
+        self.take(usize::from(len), what)
+    }
+
+    fn string(&mut self, what: &'static str) -> Result<String> {
+        let bytes = self.bytes(what)?;
+        core::str::from_utf8(bytes)
+            .map(str::to_owned)
+            .map_err(|_| TokenParseError::NotText(what))
+    }
+
+    /// A `map<u16, u32>` of privileges, with each value turned into an absolute expiry.
+    fn privileges(
+        &mut self,
+        kind: ServiceKind,
+        version: Version,
+        expires_at: impl Fn(u32) -> Option<u64>,
+    ) -> Result<Vec<Privilege>> {
+        let count = usize::from(self.u16("privileges")?);
+        if self.0.len() < count * 6 {
+            return Err(TokenParseError::Truncated("privileges"));
+        }
+        let mut out = Vec::with_capacity(count);
+        for _ in 0..count {
+            let id = self.u16("privileges")?;
+            let raw = self.u32("privileges")?;
+            out.push(Privilege {
+                id,
+                name: kind.privilege_name(id, version),
+                raw,
+                expires_at: expires_at(raw),
+            });
+        }
+        Ok(out)
+    }
+
+    /// RTM 2 resource permissions: read to stay in step, not kept.
+    fn skip_rtm2_permissions(&mut self) -> Result<()> {
+        for _ in 0..self.u16("permissions")? {
+            self.u16("permissions")?;
+            for _ in 0..self.u16("permissions")? {
+                self.u16("permissions")?;
+                for _ in 0..self.u16("permissions")? {
+                    self.bytes("permissions")?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
