@@ -4,7 +4,12 @@
 //! cargo run --example explain -- 110
 //! cargo run --example explain -- ERR_DYNAMIC_USE_STATIC_KE
 //! cargo run --example explain -- --web 2
+//! cargo run --example explain -- --token <TOKEN> --app-id <ID> --channel <NAME> --uid <UID>
 //! ```
+//!
+//! With `--token`, the token is decoded (shown without its signature) and diagnosed against the
+//! join: `--uid` or `--account`, optionally `--certificate` (with the `verify` feature) and `--now`
+//! (Unix seconds; the clock by default).
 //!
 //! A bare number is read in every code space (it means different things in each); `--native`,
 //! `--web`, `--access-point`, `--connection` or `--renew` picks one. Unknown input exits with
@@ -32,6 +37,9 @@ fn main() -> ExitCode {
 }
 
 fn run(args: &[String]) -> Result<String, String> {
+    if args.iter().any(|a| a == "--token") {
+        return token::run(args);
+    }
     let (space, input) = match args {
         [input] => (None, input.as_str()),
         [flag, input] => (Some(space_flag(flag)?), input.as_str()),
@@ -108,5 +116,143 @@ fn describe(out: &mut String, e: TokenError) {
             s.space().to_string()
         )
         .unwrap();
+    }
+}
+
+#[cfg(feature = "token")]
+mod token {
+    use std::fmt::Write as _;
+    use std::time::{SystemTime, UNIX_EPOCH};
+
+    use agora_token_errors::token::{JoinParams, Token, diagnose};
+
+    pub(crate) fn run(args: &[String]) -> Result<String, String> {
+        let mut token = None;
+        let (mut app_id, mut channel, mut uid, mut account, mut cert, mut now) =
+            (None, None, None, None, None, None);
+        let mut it = args.iter();
+        while let Some(flag) = it.next() {
+            let value = it.next().ok_or_else(|| format!("`{flag}` needs a value"))?;
+            match flag.as_str() {
+                "--token" => token = Some(value.as_str()),
+                "--app-id" => app_id = Some(value.as_str()),
+                "--channel" => channel = Some(value.as_str()),
+                "--uid" => {
+                    uid = Some(value.parse::<u32>().map_err(|_| {
+                        format!("--uid takes a number from 0 to 4294967295, not {value:?}")
+                    })?);
+                }
+                "--account" => account = Some(value.as_str()),
+                "--certificate" => cert = Some(value.as_str()),
+                "--now" => {
+                    now = Some(
+                        value
+                            .parse::<u64>()
+                            .map_err(|_| format!("--now takes Unix seconds, not {value:?}"))?,
+                    );
+                }
+                other => return Err(format!("unknown option `{other}`")),
+            }
+        }
+        let token = token.ok_or("--token needs a value")?;
+        let mut out = String::new();
+        match Token::parse(token.trim()) {
+            Ok(t) => describe(&mut out, &t),
+            Err(e) => writeln!(out, "token: cannot be decoded: {e}").unwrap(),
+        }
+        let (Some(app_id), Some(channel)) = (app_id, channel) else {
+            out.push_str(
+                "\n(give --app-id and --channel, and --uid or --account, to diagnose a join)\n",
+            );
+            return Ok(out);
+        };
+        let mut join = JoinParams::new(app_id, channel);
+        join = match (uid, account) {
+            (Some(_), Some(_)) => return Err("give --uid or --account, not both".to_owned()),
+            (Some(uid), None) => join.with_uid(uid),
+            (None, Some(account)) => join.with_account(account),
+            (None, None) => join,
+        };
+        if let Some(cert) = cert {
+            join = join.with_app_certificate(cert);
+        }
+        let now = now.unwrap_or_else(|| {
+            SystemTime::now()
+                .duration_since(UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs())
+        });
+        let findings = diagnose(token, &join, now);
+        writeln!(
+            out,
+            "\njoin: App ID {}, channel {:?}, {}",
+            join.app_id(),
+            join.channel(),
+            join.user()
+        )
+        .unwrap();
+        if findings.is_empty() {
+            out.push_str("\nnothing wrong can be seen offline. If the join still fails, check in Agora Console that the\nproject's App Certificate is enabled and matches the token server's, and that the project is active.\n");
+        }
+        for (i, f) in findings.iter().enumerate() {
+            let likely = if f.certainty() == agora_token_errors::token::Certainty::Likely {
+                "likely "
+            } else {
+                ""
+            };
+            writeln!(
+                out,
+                "\n{}. {likely}{:?} -> {:?} ({})\n   {}\n   fix: {}",
+                i + 1,
+                f.severity(),
+                f.error(),
+                f.error(),
+                f.message(),
+                f.fix()
+            )
+            .unwrap();
+        }
+        Ok(out)
+    }
+
+    fn describe(out: &mut String, t: &Token) {
+        writeln!(out, "token: {t}").unwrap();
+        if let Some(lifetime) = t.lifetime() {
+            writeln!(out, "  lifetime: {lifetime} s").unwrap();
+        }
+        for s in t.services() {
+            write!(out, "  service {}", s.kind()).unwrap();
+            if let Some(c) = s.channel() {
+                write!(out, ", channel {c:?}").unwrap();
+            }
+            match s.user() {
+                Some("") => write!(out, ", any user (uid 0)").unwrap(),
+                Some(u) => write!(out, ", user {u:?}").unwrap(),
+                None => {}
+            }
+            out.push('\n');
+            for p in s.privileges() {
+                let end = p.expires_at().map_or_else(
+                    || "no limit of its own".to_owned(),
+                    |e| format!("ends at Unix {e}"),
+                );
+                writeln!(
+                    out,
+                    "    privilege {} ({}): {end}",
+                    p.id(),
+                    p.name().unwrap_or("unknown")
+                )
+                .unwrap();
+            }
+        }
+        if t.has_unknown_services() {
+            out.push_str("  (more services of a type this crate does not know)\n");
+        }
+    }
+}
+
+#[cfg(not(feature = "token"))]
+mod token {
+    pub(crate) fn run(_: &[String]) -> Result<String, String> {
+        Err("--token needs the `token` feature".to_owned())
     }
 }

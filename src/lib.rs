@@ -49,6 +49,6 @@ pub use space::{CodeSpace, Language};
 pub use spelling::{Spelling, spellings};
 
 // README.md's examples run as doctests.
-#[cfg(doctest)]
+#[cfg(all(doctest, feature = "token"))]
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;

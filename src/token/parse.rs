@@ -2,7 +2,7 @@
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
-use miniz_oxide::inflate::{TINFLStatus, decompress_to_vec_zlib_with_limit};
+use flate2::{Decompress, FlushDecompress, Status};
 
 use super::{
     Damage, MAX_CONTENT_LEN, MAX_TOKEN_LEN, Privilege, Service, ServiceKind, Token,
@@ -85,15 +85,7 @@ fn decode_base64(body: &str) -> Result<Vec<u8>> {
 
 fn parse_007(body: &str) -> Result<Token> {
     let compressed = decode_base64(body)?;
-    let content = decompress_to_vec_zlib_with_limit(&compressed, MAX_CONTENT_LEN).map_err(|e| {
-        match e.status {
-            TINFLStatus::HasMoreOutput => TokenParseError::TooLarge {
-                limit: MAX_CONTENT_LEN,
-            },
-            TINFLStatus::FailedCannotMakeProgress => TokenParseError::Damaged(Damage::Truncated),
-            _ => TokenParseError::Inflate,
-        }
-    })?;
+    let content = inflate(&compressed)?;
     let mut r = Reader(&content);
     let signature = signature(r.bytes("signature")?)?;
     let signed = r.0.to_vec();
@@ -153,6 +145,39 @@ fn parse_007(body: &str) -> Result<Token> {
         signature,
         signed,
     })
+}
+
+/// Inflates a zlib stream into at most `MAX_CONTENT_LEN` bytes: the buffer starts small and
+/// grows only while the stream still has output, so a bomb stops at the limit.
+fn inflate(compressed: &[u8]) -> Result<Vec<u8>> {
+    let mut z = Decompress::new(true);
+    let mut out = Vec::with_capacity(1024);
+    loop {
+        let consumed =
+            usize::try_from(z.total_in()).map_or(compressed.len(), |n| n.min(compressed.len()));
+        let produced = out.len();
+        let status = z
+            .decompress_vec(&compressed[consumed..], &mut out, FlushDecompress::Finish)
+            .map_err(|_| TokenParseError::Inflate)?;
+        if status == Status::StreamEnd {
+            return Ok(out);
+        }
+        if out.len() < out.capacity() {
+            // Room was left, yet the stream did not end: the input ran out.
+            if out.len() == produced
+                || usize::try_from(z.total_in()).is_ok_and(|n| n >= compressed.len())
+            {
+                return Err(TokenParseError::Damaged(Damage::Truncated));
+            }
+            continue;
+        }
+        if out.len() >= MAX_CONTENT_LEN {
+            return Err(TokenParseError::TooLarge {
+                limit: MAX_CONTENT_LEN,
+            });
+        }
+        out.reserve_exact((out.capacity() * 2).min(MAX_CONTENT_LEN) - out.len());
+    }
 }
 
 fn parse_006(rest: &str) -> Result<Token> {
