@@ -24,6 +24,7 @@ const SPACES: &[&str] = &[
     "WebAccessPoint",
 ];
 const FIELDS: &[&str] = &[
+    "action",
     "display",
     "summary",
     "cause",
@@ -61,7 +62,7 @@ fn main() {
     emit_texts(&mut out, &variants);
     emit_spellings(&mut out, &variants, &rows);
     emit_code_lookup(&mut out, &variants, &rows);
-    emit_names(&mut out, &rows);
+    emit_names(&mut out, &variants, &rows);
 
     let dest =
         Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR is set by cargo")).join("catalog.rs");
@@ -265,6 +266,14 @@ fn emit_enum(out: &mut String, variants: &[Variant], rows: &[Row]) {
         doc(out, "");
         doc(out, &format!("**Remediation.** {}", f["remediation"]));
         doc(out, "");
+        doc(
+            out,
+            &format!(
+                "**Action.** [`Action::{}`](crate::Action::{})",
+                f["action"], f["action"]
+            ),
+        );
+        doc(out, "");
         doc(out, &format!("**Native SDKs.** {}", f["native"]));
         doc(out, "");
         doc(out, &format!("**Web SDK.** {}", f["web"]));
@@ -302,8 +311,8 @@ fn emit_texts(out: &mut String, variants: &[Variant]) {
         let f = &v.fields;
         writeln!(
             out,
-            "    Texts {{ display: {:?}, summary: {:?}, cause: {:?}, remediation: {:?}, native: {:?}, web: {:?} }},",
-            f["display"], f["summary"], f["cause"], f["remediation"], f["native"], f["web"]
+            "    Texts {{ variant: {:?}, action: Action::{}, display: {:?}, summary: {:?}, cause: {:?}, remediation: {:?}, native: {:?}, web: {:?} }},",
+            v.name, f["action"], f["display"], f["summary"], f["cause"], f["remediation"], f["native"], f["web"]
         )
         .unwrap();
     }
@@ -422,11 +431,17 @@ fn primary(rows: &[Row], variant: &str, space: &str) -> Option<i32> {
         .and_then(|r| r.code)
 }
 
-fn emit_names(out: &mut String, rows: &[Row]) {
+fn emit_names(out: &mut String, variants: &[Variant], rows: &[Row]) {
     // One entry per distinct identifier (upper-cased last segment).
-    let mut keys: BTreeMap<String, &str> = BTreeMap::new();
-    for r in rows {
-        keys.entry(map_key(&r.name)).or_insert(&r.variant);
+    // Rows in SPELLINGS order (grouped by variant), so that each name can point at its first
+    // spelling there.
+    let ordered: Vec<&Row> = variants
+        .iter()
+        .flat_map(|v| rows.iter().filter(move |r| r.variant == v.name))
+        .collect();
+    let mut keys: BTreeMap<String, (&str, usize)> = BTreeMap::new();
+    for (i, r) in ordered.iter().enumerate() {
+        keys.entry(map_key(&r.name)).or_insert((&r.variant, i));
     }
     let names: Vec<&[u8]> = keys.keys().map(String::as_bytes).collect();
     let min = names.iter().map(|n| n.len()).min().unwrap();
@@ -445,14 +460,14 @@ fn emit_names(out: &mut String, rows: &[Row]) {
     writeln!(out, "pub(crate) const NAME_WIDTH: usize = {width};\n").unwrap();
     writeln!(
         out,
-        "pub(crate) static NAMES: [([u8; NAME_WIDTH], TokenError); {}] = [",
+        "pub(crate) static NAMES: [([u8; NAME_WIDTH], TokenError, usize); {}] = [",
         names.len()
     )
     .unwrap();
-    for (k, v) in &keys {
+    for (k, (v, spelling)) in &keys {
         writeln!(
             out,
-            "    (*b{:?}, TokenError::{v}),",
+            "    (*b{:?}, TokenError::{v}, {spelling}),",
             format!("{k:\0<width$}")
         )
         .unwrap();

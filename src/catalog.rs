@@ -4,10 +4,12 @@ use core::fmt;
 use core::str::FromStr;
 
 use crate::key;
-use crate::{CodeSpace, Language, Spelling};
+use crate::{Action, CodeSpace, Language, Spelling};
 
 /// The prose of one variant, straight from `catalog/errors.md`.
 pub(crate) struct Texts {
+    pub(crate) variant: &'static str,
+    pub(crate) action: Action,
     pub(crate) display: &'static str,
     pub(crate) summary: &'static str,
     pub(crate) cause: &'static str,
@@ -20,7 +22,7 @@ pub(crate) struct Texts {
 #[allow(clippy::unreadable_literal)] // codes such as 2010005 are quoted as the SDKs write them
 mod generated {
     use super::Texts;
-    use crate::{CodeSpace, Language, Spelling};
+    use crate::{Action, CodeSpace, Language, Spelling};
 
     include!(concat!(env!("OUT_DIR"), "/catalog.rs"));
 }
@@ -43,13 +45,19 @@ const _: () =
 /// The error an unqualified identifier (any case) names.
 #[inline]
 fn lookup(identifier: &[u8]) -> Option<TokenError> {
+    lookup_spelling(identifier).map(Spelling::error)
+}
+
+/// The first catalog spelling of an unqualified identifier (any case).
+#[inline]
+pub(crate) fn lookup_spelling(identifier: &[u8]) -> Option<&'static Spelling> {
     if identifier.len() < MIN_NAME_LEN || identifier.len() > MAX_NAME_LEN {
         return None;
     }
     let &index = NAME_INDEX.get(&key::key(identifier, &KEY_OFFSETS))?;
-    let (name, error) = &NAMES[index];
+    let (name, _, spelling) = &NAMES[index];
     // The key holds the length, so the candidate is as long as the identifier.
-    key::eq_upper(identifier, name).then_some(*error)
+    key::eq_upper(identifier, name).then(|| &SPELLINGS[*spelling])
 }
 
 impl TokenError {
@@ -222,22 +230,61 @@ impl TokenError {
         self.texts().web
     }
 
+    /// What a handler should do about it.
+    ///
+    /// ```
+    /// use agora_token_errors::{Action, TokenError};
+    ///
+    /// assert_eq!(TokenError::TokenExpired.action(), Action::RejoinWithNewToken);
+    /// assert_eq!(TokenError::InvalidAppId.action(), Action::FixConfiguration);
+    /// ```
+    #[must_use]
+    pub fn action(&self) -> Action {
+        self.texts().action
+    }
+
+    /// Whether recovering needs a freshly built token.
+    ///
+    /// ```
+    /// assert!(agora_token_errors::TokenError::InvalidToken.needs_new_token());
+    /// assert!(!agora_token_errors::TokenError::StaticUseDynamicKey.needs_new_token());
+    /// ```
+    #[must_use]
+    pub fn needs_new_token(&self) -> bool {
+        self.action().needs_new_token()
+    }
+
+    /// Whether the app can recover by itself, without a change to its code, its token server or
+    /// the project's settings (fetch a token and renew or join again).
+    ///
+    /// ```
+    /// assert!(agora_token_errors::TokenError::TokenExpired.is_retryable());
+    /// assert!(!agora_token_errors::TokenError::InvalidToken.is_retryable());
+    /// ```
+    #[must_use]
+    pub fn is_retryable(&self) -> bool {
+        self.action().is_retryable()
+    }
+
     fn texts(self) -> &'static Texts {
         &TEXTS[self as usize]
     }
 
-    /// Matches the stable id (`token_expired`) or the `Display` text (`token expired`).
+    /// Matches the stable id (`token_expired`), the variant name (`TokenExpired`) or the
+    /// `Display` text (`token expired`).
     pub(crate) fn from_id_or_display(s: &str) -> Option<TokenError> {
         let s = s.trim();
-        TokenError::ALL
-            .iter()
-            .copied()
-            .find(|e| s.eq_ignore_ascii_case(e.id()) || s.eq_ignore_ascii_case(e.texts().display))
+        TokenError::ALL.iter().copied().find(|e| {
+            let t = e.texts();
+            s.eq_ignore_ascii_case(e.id())
+                || s.eq_ignore_ascii_case(t.variant)
+                || s.eq_ignore_ascii_case(t.display)
+        })
     }
 }
 
 /// Parses any SDK identifier [`TokenError::from_name`] accepts, the stable [`TokenError::id`],
-/// or the `Display` text.
+/// the variant name, or the `Display` text.
 ///
 /// ```
 /// use agora_token_errors::TokenError;

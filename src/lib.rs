@@ -35,8 +35,13 @@
 #![cfg_attr(not(feature = "std"), no_std)]
 #![forbid(unsafe_code)]
 
+mod action;
 mod catalog;
+mod event;
 mod key;
+#[cfg(feature = "messages")]
+mod message;
+mod platform;
 #[cfg(feature = "serde")]
 mod serde_impl;
 mod space;
@@ -44,7 +49,12 @@ mod spelling;
 #[cfg(feature = "token")]
 pub mod token;
 
+pub use action::Action;
 pub use catalog::{TokenError, UnknownName};
+pub use event::TokenEvent;
+#[cfg(feature = "messages")]
+pub use message::MessageMatch;
+pub use platform::{Platform, UnknownPlatform};
 pub use space::{CodeSpace, Language};
 pub use spelling::{Spelling, spellings};
 

@@ -1,0 +1,114 @@
+//! `from_message` throughput over a multi-megabyte log, line by line, against baselines in the
+//! same run: aho-corasick over every catalog identifier (ASCII case-insensitive, as
+//! `from_message` is), and `memchr::memmem` for a single needle (the floor of any scan).
+//!
+//! The log is mostly unrelated lines full of lookalikes (`ERROR`, `Agora...`, `ERR_` of other
+//! codes, numbers), with a token error every few hundred lines.
+
+#![allow(clippy::cast_possible_truncation)] // a 64-bit generator picks lines; truncation is fine
+
+use std::hint::black_box;
+
+use agora_token_errors::{TokenError, spellings};
+use aho_corasick::{AhoCorasick, MatchKind};
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+
+const LOOKALIKES: &[&str] = &[
+    "12:00:01.123 I/agora-sdk: [engine] ERROR: audio device module init failed, retrying (ERR_ADM_INIT_RECORDING 1012)",
+    "12:00:01.456 W/AgoraRtcEngine: onWarning: 104, msg: lookup channel timed out (server response timeout)",
+    "12:00:02.001 D/AgoraRTC: Agora-SDK [INFO]: [client-3f2a] publish video track success, trackId 8a1f, uid 110",
+    "12:00:02.002 E/AgoraRtcEngine: onError: err 17, msg: ERR_JOIN_CHANNEL_REJECTED",
+    "12:00:02.010 I/flutter: [AgoraService] remote user 109 joined channel lobby-118 after 2 s",
+    "12:00:03.500 E/App: ERR_INVALID_ARGUMENT(2) from setVideoEncoderConfiguration",
+    "12:00:03.501 E/App: ERR_DECRYPTION_FAILED (120), check encryption key",
+    "12:00:04.000 I/AgoraRtcEngine: onConnectionStateChanged state: 3, reason: 1",
+    "12:00:04.200 D/AgoraRTC: Agora-SDK [DEBUG]: [client-3f2a] network quality uplink 1 downlink 2",
+    "12:00:05.777 I/App: Agora engine ok, version 4.6.2 build 1122, AgoraRtcEngine initialize returned 0",
+    "12:00:06.000 E/AgoraRTC: AgoraRTCError CAN_NOT_GET_GATEWAY_SERVER: flag: 4096, message: AgoraRTCError CAN_NOT_GET_GATEWAY_SERVER: timeout",
+    "12:00:06.100 I/App: user clicked button join; camera permission granted; mic permission granted",
+];
+
+const TOKEN_ERRORS: &[&str] = &[
+    "12:00:07.000 E/AgoraRTC: AgoraRTCError CAN_NOT_GET_GATEWAY_SERVER: flag: 4096, message: AgoraRTCError CAN_NOT_GET_GATEWAY_SERVER: invalid token, authorized failed",
+    "12:00:07.100 E/AgoraRtcEngine: onError: err 109, msg:",
+    "12:00:07.200 E/AgoraRTC: Agora-SDK [ERROR]: [5C3D2] Get server node failed [INVALID_VENDOR_KEY] https://webrtc2-ap-web-1.agora.io/api/v1 INVALID_VENDOR_KEY",
+    "12:00:07.300 I/flutter: [onError] err: ErrorCodeType.errInvalidToken, msg:",
+];
+
+/// About 8 MB of log lines, deterministic.
+fn log() -> String {
+    let mut out = String::new();
+    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut line = 0usize;
+    while out.len() < 8 << 20 {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        line += 1;
+        let text = if line % 250 == 0 {
+            TOKEN_ERRORS[(x % TOKEN_ERRORS.len() as u64) as usize]
+        } else {
+            LOOKALIKES[(x % LOOKALIKES.len() as u64) as usize]
+        };
+        out.push_str(text);
+        out.push('\n');
+    }
+    out
+}
+
+fn bench(c: &mut Criterion) {
+    let log = log();
+    let lines: Vec<&str> = log.lines().collect();
+    let expected = lines.iter().filter(|l| TOKEN_ERRORS.contains(l)).count();
+    assert_eq!(
+        lines
+            .iter()
+            .filter(|l| TokenError::from_message(l).is_some())
+            .count(),
+        expected,
+        "every token error line, and only those"
+    );
+
+    let names: Vec<&str> = spellings()
+        .iter()
+        .map(|s| s.name().rsplit('.').next().unwrap())
+        .collect();
+    let ac = AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostFirst)
+        .build(&names)
+        .unwrap();
+    let needle = memchr::memmem::Finder::new("ERR_NO_AUTHORIZED");
+
+    let mut g = c.benchmark_group("from_message");
+    g.throughput(Throughput::Bytes(log.len() as u64));
+    g.sample_size(20);
+    g.bench_function("memmem one needle (baseline floor)", |b| {
+        b.iter(|| {
+            lines
+                .iter()
+                .filter(|l| needle.find(black_box(l.as_bytes())).is_some())
+                .count()
+        });
+    });
+    g.bench_function("aho-corasick over identifiers (baseline)", |b| {
+        b.iter(|| {
+            lines
+                .iter()
+                .filter(|l| ac.find(black_box(*l)).is_some())
+                .count()
+        });
+    });
+    g.bench_function("TokenError::from_message", |b| {
+        b.iter(|| {
+            lines
+                .iter()
+                .filter(|l| TokenError::from_message(black_box(l)).is_some())
+                .count()
+        });
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,61 @@
+//! What a handler does about a token error or event.
+
+/// The recovery an error or event calls for.
+///
+/// Agora's documents disagree on whether an expired token is renewed or the channel joined
+/// again. The SDK sources settle it: the will-expire callback comes while the token is still
+/// valid, and `renewToken` replaces it in place; once the SDK reports expiry (`onRequestToken`,
+/// Web `token-privilege-did-expire`, error 109 or connection reason 9) the connection has been
+/// refused, and the Web 4.x declarations say to call `join` again with a new token. So
+/// will-expire is [`Action::RenewToken`] and expired is [`Action::RejoinWithNewToken`].
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, strum::EnumIter, strum::IntoStaticStr,
+)]
+#[non_exhaustive]
+pub enum Action {
+    /// Fetch a new token from the token server and pass it to `renewToken`; stay in the channel.
+    RenewToken,
+    /// Fetch a new token from the token server and join the channel again with it.
+    RejoinWithNewToken,
+    /// The token (or the user it names) is wrong: fix what the token server builds it from (App
+    /// ID, certificate, channel, user) or what the client joins with, then join with a new one.
+    /// Retrying with the same inputs fails the same way.
+    RebuildToken,
+    /// The project's setup is wrong (App ID, certificate mode): change the configuration; no
+    /// token, old or new, cures it.
+    FixConfiguration,
+}
+
+impl Action {
+    /// Whether this action involves fetching a new token.
+    #[must_use]
+    pub fn needs_new_token(self) -> bool {
+        matches!(
+            self,
+            Action::RenewToken | Action::RejoinWithNewToken | Action::RebuildToken
+        )
+    }
+
+    /// Whether the app can carry it out by itself, automatically.
+    #[must_use]
+    pub fn is_retryable(self) -> bool {
+        matches!(self, Action::RenewToken | Action::RejoinWithNewToken)
+    }
+
+    /// One sentence a log or UI can show.
+    #[must_use]
+    pub fn describe(self) -> &'static str {
+        match self {
+            Action::RenewToken => {
+                "fetch a new token and pass it to renewToken without leaving the channel"
+            }
+            Action::RejoinWithNewToken => "fetch a new token and join the channel again with it",
+            Action::RebuildToken => {
+                "fix the App ID, certificate, channel or user the token is built from (or joined with), then join with a new token"
+            }
+            Action::FixConfiguration => {
+                "fix the project's configuration (App ID, App Certificate mode); retrying will not help"
+            }
+        }
+    }
+}
