@@ -11,16 +11,22 @@
 //! join: `--uid` or `--account`, optionally `--certificate` (with the `verify` feature) and `--now`
 //! (Unix seconds; the clock by default).
 //!
+//! cargo run --example explain -- 'AgoraRTCError CAN_NOT_GET_GATEWAY_SERVER: dynamic use static key'
+//! cargo run --example explain -- --platform flutter 110
+//! ```
+//!
 //! A bare number is read in every code space (it means different things in each); `--native`,
-//! `--web`, `--access-point`, `--connection` or `--renew` picks one. Unknown input exits with
-//! status 1 and says why.
+//! `--web`, `--access-point`, `--connection` or `--renew` picks one, and `--platform` picks that
+//! platform's space and speaks its language (identifiers, callbacks). Anything else is read as a
+//! name, then as error text (a log line, an exception message). Unknown input exits with status 1
+//! and says why.
 
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
-use agora_token_errors::{CodeSpace, TokenError};
+use agora_token_errors::{CodeSpace, Platform, TokenError, TokenEvent};
 
-const USAGE: &str = "usage: explain [--native | --web | --access-point | --connection | --renew] <CODE>\n       explain <NAME>";
+const USAGE: &str = "usage: explain [--platform P] [--native | --web | --access-point | --connection | --renew] <CODE>\n       explain [--platform P] <NAME or error text>\n       explain --token T [--app-id ID --channel NAME (--uid N | --account A)] [--certificate C] [--now UNIX]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -40,8 +46,15 @@ fn run(args: &[String]) -> Result<String, String> {
     if args.iter().any(|a| a == "--token") {
         return token::run(args);
     }
+    let (platform, args) = match args {
+        [flag, name, rest @ ..] if flag == "--platform" => (
+            Some(name.parse::<Platform>().map_err(|e| e.to_string())?),
+            rest,
+        ),
+        _ => (None, args),
+    };
     let (space, input) = match args {
-        [input] => (None, input.as_str()),
+        [input] => (platform.map(Platform::error_space), input.as_str()),
         [flag, input] => (Some(space_flag(flag)?), input.as_str()),
         _ => return Err(USAGE.to_owned()),
     };
@@ -65,16 +78,41 @@ fn run(args: &[String]) -> Result<String, String> {
         }
         for e in found {
             out.push('\n');
-            describe(&mut out, e);
+            describe(&mut out, e, platform);
         }
+    } else if let Ok(e) = input.parse::<TokenError>() {
+        describe(&mut out, e, platform);
+    } else if let Some(event) = TokenEvent::from_name(input) {
+        writeln!(out, "{event}: {}", event.remediation()).unwrap();
+        writeln!(
+            out,
+            "action: {:?}: {}",
+            event.action(),
+            event.action().describe()
+        )
+        .unwrap();
+        for &p in platform
+            .as_ref()
+            .map_or(Platform::ALL, std::slice::from_ref)
+        {
+            writeln!(out, "  {p}: {}", event.name(p)).unwrap();
+        }
+    } else if let Some(m) = TokenError::match_message(input) {
+        write!(out, "recognised `{}`", m.matched()).unwrap();
+        if let Some(space) = m.space() {
+            write!(out, " ({space}").unwrap();
+            if let Some(code) = m.code() {
+                write!(out, " {code}").unwrap();
+            }
+            out.push(')');
+        }
+        out.push_str("\n\n");
+        describe(&mut out, m.error(), platform);
     } else {
-        if space.is_some() {
-            return Err(format!(
-                "a code space flag goes with a number, not with `{input}`"
-            ));
-        }
-        let e = input.parse::<TokenError>().map_err(|e| e.to_string())?;
-        describe(&mut out, e);
+        let shown: String = input.chars().take(80).collect();
+        return Err(format!(
+            "`{shown}` is neither a code, an Agora token error name, nor a text reporting one"
+        ));
     }
     Ok(out)
 }
@@ -98,11 +136,42 @@ fn list(spaces: &[CodeSpace]) -> String {
         .join(", ")
 }
 
-fn describe(out: &mut String, e: TokenError) {
+fn describe(out: &mut String, e: TokenError, platform: Option<Platform>) {
     writeln!(out, "{e:?}: {e}").unwrap();
     writeln!(out, "  {}", e.summary()).unwrap();
     writeln!(out, "\ncause:\n  {}", e.cause()).unwrap();
     writeln!(out, "\nremediation:\n  {}", e.remediation()).unwrap();
+    let action = e.action();
+    writeln!(out, "\naction: {action:?}: {}", action.describe()).unwrap();
+    writeln!(
+        out,
+        "  needs a new token: {}; the app can retry by itself: {}",
+        e.needs_new_token(),
+        e.is_retryable()
+    )
+    .unwrap();
+    if let Some(p) = platform {
+        writeln!(out, "\non {p}:").unwrap();
+        match p.error_name(e) {
+            Some(name) => writeln!(out, "  identifier: {name}").unwrap(),
+            None => writeln!(out, "  identifier: none of its own on {p}").unwrap(),
+        }
+        writeln!(out, "  reported through: {}", p.error_callback()).unwrap();
+        writeln!(
+            out,
+            "  renew on: {} (30 s before expiry); rejoin on: {}",
+            p.event_name(TokenEvent::WillExpire),
+            p.event_name(TokenEvent::DidExpire)
+        )
+        .unwrap();
+        let surface = if p == Platform::Web {
+            e.web_surface()
+        } else {
+            e.native_surface()
+        };
+        writeln!(out, "  how it shows: {surface}").unwrap();
+        return;
+    }
     writeln!(out, "\nnative SDKs (Android, iOS, macOS, Windows, Unity, Electron, React Native, Flutter, Cocos):\n  {}", e.native_surface()).unwrap();
     writeln!(out, "\nWeb SDK:\n  {}", e.web_surface()).unwrap();
     writeln!(out, "\nspellings:").unwrap();

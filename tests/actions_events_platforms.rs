@@ -1,0 +1,138 @@
+//! Actions, token events and platforms: every variant, every name, every platform.
+
+use agora_token_errors::{Action, CodeSpace, Language, Platform, TokenError, TokenEvent};
+use strum::IntoEnumIterator;
+
+#[test]
+fn will_expire_renews_and_did_expire_rejoins() {
+    assert_eq!(TokenEvent::WillExpire.action(), Action::RenewToken);
+    assert_eq!(TokenEvent::DidExpire.action(), Action::RejoinWithNewToken);
+    assert_eq!(
+        TokenError::TokenExpired.action(),
+        TokenEvent::DidExpire.action()
+    );
+    for e in TokenEvent::ALL {
+        assert!(e.needs_new_token() && e.is_retryable());
+    }
+}
+
+#[test]
+fn configuration_errors_are_not_retryable_and_need_no_token() {
+    for e in [
+        TokenError::InvalidAppId,
+        TokenError::StaticUseDynamicKey,
+        TokenError::InconsistentAppId,
+    ] {
+        assert_eq!(e.action(), Action::FixConfiguration, "{e:?}");
+        assert!(!e.is_retryable() && !e.needs_new_token(), "{e:?}");
+    }
+    for e in [
+        TokenError::InvalidToken,
+        TokenError::DynamicUseStaticKey,
+        TokenError::InvalidUserAccount,
+    ] {
+        assert_eq!(e.action(), Action::RebuildToken, "{e:?}");
+        assert!(!e.is_retryable() && e.needs_new_token(), "{e:?}");
+    }
+    assert!(TokenError::TokenExpired.is_retryable());
+}
+
+#[test]
+fn predicates_follow_the_action_for_every_variant() {
+    for &e in TokenError::ALL {
+        assert_eq!(e.needs_new_token(), e.action().needs_new_token(), "{e:?}");
+        assert_eq!(e.is_retryable(), e.action().is_retryable(), "{e:?}");
+        assert!(!e.action().describe().is_empty());
+    }
+    for a in Action::iter() {
+        assert!(
+            !a.is_retryable() || a.needs_new_token(),
+            "{a:?}: retrying always means a new token"
+        );
+    }
+}
+
+#[test]
+fn every_event_name_resolves_to_its_event() {
+    let mut n = 0;
+    for (name, event, platforms, source) in TokenEvent::names() {
+        assert_eq!(TokenEvent::from_name(name), Some(event), "{name}");
+        assert_eq!(
+            TokenEvent::from_name(&name.to_uppercase()),
+            Some(event),
+            "{name}"
+        );
+        assert!(
+            !platforms.is_empty() && (source.contains('/') || source.starts_with("npm:")),
+            "{name}"
+        );
+        n += 1;
+    }
+    assert!(n >= 15);
+    for name in [
+        "onError",
+        "renewToken",
+        "onTokenPrivilege",
+        "",
+        "token-privilege-will",
+        "x".repeat(100).as_str(),
+    ] {
+        assert_eq!(TokenEvent::from_name(name), None, "{name}");
+    }
+}
+
+#[test]
+fn every_platform_names_both_events_and_its_error_space() {
+    for p in Platform::iter() {
+        for &e in TokenEvent::ALL {
+            let name = p.event_name(e);
+            assert_eq!(TokenEvent::from_name(name), Some(e), "{p} {e:?}");
+        }
+        let expected = if p == Platform::Web {
+            CodeSpace::Web
+        } else {
+            CodeSpace::Native
+        };
+        assert_eq!(p.error_space(), expected);
+        for &e in TokenError::ALL {
+            assert_eq!(p.error_name(e), e.name(p.language()));
+        }
+    }
+    assert_eq!(
+        Platform::Web.event_name(TokenEvent::WillExpire),
+        "token-privilege-will-expire"
+    );
+    assert_eq!(
+        Platform::Unity.event_name(TokenEvent::DidExpire),
+        "OnRequestToken"
+    );
+    assert_eq!(
+        Platform::Ios.event_name(TokenEvent::WillExpire),
+        "rtcEngine:tokenPrivilegeWillExpire:"
+    );
+    assert_eq!(Platform::Flutter.language(), Language::Dart);
+}
+
+#[test]
+fn platforms_parse_from_their_names() {
+    assert_eq!(
+        Platform::ALL,
+        Platform::iter().collect::<Vec<_>>().as_slice()
+    );
+    for p in Platform::iter() {
+        assert_eq!(p.name().parse::<Platform>(), Ok(p));
+        assert_eq!(
+            p.name()
+                .to_lowercase()
+                .replace(' ', "-")
+                .parse::<Platform>(),
+            Ok(p)
+        );
+    }
+    assert!("symbian".parse::<Platform>().is_err());
+    assert!(
+        "a-very-long-platform-name-indeed"
+            .parse::<Platform>()
+            .is_err()
+    );
+}
