@@ -16,7 +16,9 @@ use crate::{CodeSpace, Language, TokenError, TokenEvent};
 /// assert_eq!(p.event_name(TokenEvent::WillExpire), "onTokenPrivilegeWillExpire");
 /// assert_eq!(Platform::Web.event_name(TokenEvent::DidExpire), "token-privilege-did-expire");
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, strum::EnumIter)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, strum::EnumIter, strum::VariantArray,
+)]
 #[non_exhaustive]
 pub enum Platform {
     /// Android (Java or Kotlin).
@@ -43,18 +45,7 @@ pub enum Platform {
 
 impl Platform {
     /// Every platform.
-    pub const ALL: &'static [Platform] = &[
-        Platform::Android,
-        Platform::Ios,
-        Platform::Macos,
-        Platform::Windows,
-        Platform::Web,
-        Platform::Unity,
-        Platform::CocosCreator,
-        Platform::Electron,
-        Platform::ReactNative,
-        Platform::Flutter,
-    ];
+    pub const ALL: &'static [Platform] = <Platform as strum::VariantArray>::VARIANTS;
 
     /// Its usual name.
     #[must_use]

@@ -19,6 +19,7 @@
     Ord,
     Hash,
     strum::EnumIter,
+    strum::VariantArray,
     strum::IntoStaticStr,
     strum::Display,
 )]
@@ -39,13 +40,7 @@ pub enum CodeSpace {
 
 impl CodeSpace {
     /// Every code space.
-    pub const ALL: &'static [CodeSpace] = &[
-        CodeSpace::Native,
-        CodeSpace::Web,
-        CodeSpace::WebAccessPoint,
-        CodeSpace::ConnectionChangedReason,
-        CodeSpace::RenewTokenResult,
-    ];
+    pub const ALL: &'static [CodeSpace] = <CodeSpace as strum::VariantArray>::VARIANTS;
 }
 
 /// A language an SDK family writes its identifiers in.
@@ -66,6 +61,7 @@ impl CodeSpace {
     Ord,
     Hash,
     strum::EnumIter,
+    strum::VariantArray,
     strum::IntoStaticStr,
     strum::Display,
 )]
@@ -94,14 +90,5 @@ pub enum Language {
 
 impl Language {
     /// Every language.
-    pub const ALL: &'static [Language] = &[
-        Language::Java,
-        Language::Cpp,
-        Language::CSharp,
-        Language::ObjectiveC,
-        Language::Swift,
-        Language::JavaScript,
-        Language::TypeScript,
-        Language::Dart,
-    ];
+    pub const ALL: &'static [Language] = <Language as strum::VariantArray>::VARIANTS;
 }
