@@ -173,10 +173,10 @@ impl TokenEvent {
 
     /// The callback or event to handle on `platform` (its current SDK generation).
     #[must_use]
-    pub fn name(self, platform: Platform) -> &'static str {
+    pub fn name(&self, platform: Platform) -> &'static str {
         NAMES
             .iter()
-            .find(|(_, e, platforms, _)| *e == self && platforms.contains(&platform))
+            .find(|(_, e, platforms, _)| e == self && platforms.contains(&platform))
             .map_or("", |(n, ..)| n)
     }
 
@@ -188,7 +188,7 @@ impl TokenEvent {
 
     /// What to do when it fires: renew in place before expiry, join again after it.
     #[must_use]
-    pub fn action(self) -> Action {
+    pub fn action(&self) -> Action {
         match self {
             TokenEvent::WillExpire => Action::RenewToken,
             TokenEvent::DidExpire => Action::RejoinWithNewToken,
@@ -197,19 +197,19 @@ impl TokenEvent {
 
     /// Whether handling it needs a new token (always).
     #[must_use]
-    pub fn needs_new_token(self) -> bool {
+    pub fn needs_new_token(&self) -> bool {
         self.action().needs_new_token()
     }
 
     /// Whether the app can handle it by itself (always).
     #[must_use]
-    pub fn is_retryable(self) -> bool {
+    pub fn is_retryable(&self) -> bool {
         self.action().is_retryable()
     }
 
     /// What the handler should do, in a sentence.
     #[must_use]
-    pub fn remediation(self) -> &'static str {
+    pub fn remediation(&self) -> &'static str {
         match self {
             TokenEvent::WillExpire => {
                 "The token expires in 30 seconds: fetch a new one from the token server now and pass it to renewToken; the user stays in the channel."

@@ -48,13 +48,23 @@ fn every_007_vector_decodes_field_by_field() {
         assert_eq!(t.app_id(), d["app_id"].as_str().unwrap(), "{name}");
         assert_eq!(t.issued_at(), Some(u(&d["issue_ts"])), "{name}");
         assert_eq!(t.lifetime().map(u64::from), Some(u(&d["expire"])), "{name}");
-        assert_eq!(
-            t.expires_at(),
-            u(&d["issue_ts"]) + u(&d["expire"]),
-            "{name}"
-        );
         assert_eq!(u64::from(t.salt()), u(&d["salt"]), "{name}");
         let services = d["services"].as_array().unwrap();
+        // A join is refused after the token's own expiry, or after its join privilege's.
+        let token_end = u(&d["issue_ts"]) + u(&d["expire"]);
+        assert_eq!(t.token_expires_at(), token_end, "{name}");
+        let join_end = services
+            .iter()
+            .find(|s| u(&s["type"]) == 1)
+            .and_then(|s| s["privileges"].get("1"))
+            .map(u)
+            .filter(|&v| v != 0)
+            .map(|v| u(&d["issue_ts"]) + v);
+        assert_eq!(
+            t.expires_at(),
+            join_end.map_or(token_end, |j| j.min(token_end)),
+            "{name}"
+        );
         assert_eq!(t.services().len(), services.len(), "{name}");
         for (s, want) in t.services().iter().zip(services) {
             assert_eq!(s.kind(), kind(u(&want["type"])), "{name}");
@@ -115,7 +125,13 @@ fn every_006_vector_decodes_and_matches_its_crcs() {
             Token::parse(v["token"].as_str().unwrap()).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(t.version(), Version::V006);
         assert_eq!(t.app_id(), d["app_id"].as_str().unwrap());
-        assert_eq!(t.expires_at(), u(&d["ts"]));
+        assert_eq!(t.token_expires_at(), u(&d["ts"]));
+        let join_end = d["privileges"].get("1").map(u).filter(|&v| v != 0);
+        assert_eq!(
+            t.expires_at(),
+            join_end.map_or(u(&d["ts"]), |j| j.min(u(&d["ts"]))),
+            "{name}"
+        );
         assert_eq!(u64::from(t.salt()), u(&d["salt"]));
         assert_eq!(t.issued_at(), None);
         let privileges = d["privileges"].as_object().unwrap();

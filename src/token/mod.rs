@@ -54,12 +54,20 @@ pub enum Version {
     V007,
 }
 
-impl fmt::Display for Version {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+impl Version {
+    /// `"006"` or `"007"`, as the token starts.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
             Version::V006 => "006",
             Version::V007 => "007",
-        })
+        }
+    }
+}
+
+impl fmt::Display for Version {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 
@@ -290,9 +298,22 @@ impl Token {
         self.lifetime
     }
 
-    /// The Unix time after which a join with it is refused.
+    /// The Unix time after which a join with it is refused: the token's own expiry, or the end
+    /// of its RTC join-channel privilege when that comes first (for 006 tokens, whose builders
+    /// fix the token expiry at 24 hours, this is the privilege time the server was given).
     #[must_use]
     pub fn expires_at(&self) -> u64 {
+        let join = self
+            .service(ServiceKind::Rtc)
+            .and_then(|s| s.privilege(1))
+            .and_then(Privilege::expires_at);
+        join.map_or(self.expires_at, |j| j.min(self.expires_at))
+    }
+
+    /// The token's own expiry, in Unix seconds, whatever its privileges say: issue time plus
+    /// lifetime in 007, the message timestamp in 006.
+    #[must_use]
+    pub fn token_expires_at(&self) -> u64 {
         self.expires_at
     }
 
@@ -367,7 +388,7 @@ impl fmt::Debug for Token {
             .field("version", &self.version)
             .field("app_id", &self.app_id)
             .field("issued_at", &self.issued_at)
-            .field("expires_at", &self.expires_at)
+            .field("expires_at", &self.expires_at())
             .finish_non_exhaustive()
     }
 }
@@ -379,6 +400,6 @@ impl fmt::Display for Token {
         if let Some(at) = self.issued_at {
             write!(f, ", issued {}", diagnose::UnixTime(at))?;
         }
-        write!(f, ", expires {}", diagnose::UnixTime(self.expires_at))
+        write!(f, ", expires {}", diagnose::UnixTime(self.expires_at()))
     }
 }
