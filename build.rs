@@ -252,6 +252,14 @@ fn emit_enum(out: &mut String, variants: &[Variant], rows: &[Row]) {
          /// [`TokenError::remediation`] say why it happened and what to change.\n\
          ///\n\
          /// New variants may be added in minor releases, so `match` needs a wildcard arm.\n\
+         ///\n\
+         /// ```\n\
+         /// use agora_token_errors::{CodeSpace, TokenError};\n\
+         ///\n\
+         /// let e = TokenError::from_code(CodeSpace::Web, 118).unwrap();\n\
+         /// assert_eq!(e, TokenError::TokenExpired);\n\
+         /// assert_eq!(e.to_string(), \"token expired\");\n\
+         /// ```\n\
          #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]\n\
          #[derive(::thiserror::Error, ::strum::EnumIter, ::strum::IntoStaticStr, ::strum::EnumCount)]\n\
          #[strum(serialize_all = \"snake_case\")]\n\
@@ -289,7 +297,7 @@ fn emit_enum(out: &mut String, variants: &[Variant], rows: &[Row]) {
         }
         writeln!(out, "    #[error({:?})]\n    {},", f["display"], v.name).unwrap();
     }
-    out.push_str("}\n\nimpl TokenError {\n    /// Every variant, in declaration order.\n    pub const ALL: &'static [TokenError] = &[\n");
+    out.push_str("}\n\nimpl TokenError {\n    /// Every variant, in declaration order.\n    ///\n    /// ```\n    /// assert!(agora_token_errors::TokenError::ALL.contains(&agora_token_errors::TokenError::InvalidToken));\n    /// ```\n    pub const ALL: &'static [TokenError] = &[\n");
     for v in variants {
         writeln!(out, "        TokenError::{},", v.name).unwrap();
     }

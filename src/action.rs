@@ -8,6 +8,13 @@
 /// Web `token-privilege-did-expire`, error 109 or connection reason 9) the connection has been
 /// refused, and the Web 4.x declarations say to call `join` again with a new token. So
 /// will-expire is [`Action::RenewToken`] and expired is [`Action::RejoinWithNewToken`].
+///
+/// ```
+/// use agora_token_errors::{Action, TokenError, TokenEvent};
+///
+/// assert_eq!(TokenEvent::WillExpire.action(), Action::RenewToken);
+/// assert_eq!(TokenError::TokenExpired.action(), Action::RejoinWithNewToken);
+/// ```
 #[derive(
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, strum::EnumIter, strum::IntoStaticStr,
 )]
@@ -28,6 +35,10 @@ pub enum Action {
 
 impl Action {
     /// Whether this action involves fetching a new token.
+    ///
+    /// ```
+    /// assert!(agora_token_errors::Action::RenewToken.needs_new_token());
+    /// ```
     #[must_use]
     pub fn needs_new_token(self) -> bool {
         matches!(
@@ -37,12 +48,20 @@ impl Action {
     }
 
     /// Whether the app can carry it out by itself, automatically.
+    ///
+    /// ```
+    /// assert!(!agora_token_errors::Action::FixConfiguration.is_retryable());
+    /// ```
     #[must_use]
     pub fn is_retryable(self) -> bool {
         matches!(self, Action::RenewToken | Action::RejoinWithNewToken)
     }
 
     /// One sentence a log or UI can show.
+    ///
+    /// ```
+    /// assert!(agora_token_errors::Action::RenewToken.describe().contains("renewToken"));
+    /// ```
     #[must_use]
     pub fn describe(self) -> &'static str {
         match self {

@@ -309,6 +309,11 @@ impl FromStr for TokenError {
 ///
 /// It keeps the first bytes of the input (never more than a fixed, small amount, so parsing
 /// allocates nothing) to show in its message.
+///
+/// ```
+/// let err = "ERR_NOPE".parse::<agora_token_errors::TokenError>().unwrap_err();
+/// assert_eq!(err.input(), "ERR_NOPE");
+/// ```
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub struct UnknownName {
     shown: [u8; UnknownName::SHOWN],
@@ -331,12 +336,23 @@ impl UnknownName {
     }
 
     /// The start of the rejected input (all of it when it was short).
+    ///
+    /// ```
+    /// let long = "X".repeat(1000);
+    /// let err = long.parse::<agora_token_errors::TokenError>().unwrap_err();
+    /// assert_eq!(err.input().len(), 48);
+    /// ```
     #[must_use]
     pub fn input(&self) -> &str {
         core::str::from_utf8(&self.shown[..usize::from(self.shown_len)]).unwrap_or("")
     }
 
     /// The length in bytes of the rejected input.
+    ///
+    /// ```
+    /// let err = "ERR_NOPE".parse::<agora_token_errors::TokenError>().unwrap_err();
+    /// assert_eq!(err.input_len(), 8);
+    /// ```
     #[must_use]
     pub fn input_len(&self) -> usize {
         self.input_len

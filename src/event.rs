@@ -154,11 +154,19 @@ const NAMES: &[(&str, TokenEvent, &[Platform], &str)] = {
 
 impl TokenEvent {
     /// Both events.
+    ///
+    /// ```
+    /// assert_eq!(agora_token_errors::TokenEvent::ALL.len(), 2);
+    /// ```
     pub const ALL: &'static [TokenEvent] = &[TokenEvent::WillExpire, TokenEvent::DidExpire];
 
     /// The event a callback or event name stands for, from any platform. Case, `on` prefixes
     /// aside, and punctuation (`rtcEngine:tokenPrivilegeWillExpire:`,
     /// `token-privilege-will-expire`, `rtcEngine(_:tokenPrivilegeWillExpire:)`) do not matter.
+    ///
+    /// ```
+    /// assert_eq!(agora_token_errors::TokenEvent::from_name("OnRequestToken"), Some(agora_token_errors::TokenEvent::DidExpire));
+    /// ```
     #[must_use]
     pub fn from_name(name: &str) -> Option<TokenEvent> {
         if name.len() > 64 {
@@ -172,6 +180,11 @@ impl TokenEvent {
     }
 
     /// The callback or event to handle on `platform` (its current SDK generation).
+    ///
+    /// ```
+    /// use agora_token_errors::{Platform, TokenEvent};
+    /// assert_eq!(TokenEvent::DidExpire.name(Platform::Android), "onRequestToken");
+    /// ```
     #[must_use]
     pub fn name(&self, platform: Platform) -> &'static str {
         NAMES
@@ -181,12 +194,20 @@ impl TokenEvent {
     }
 
     /// Every name, with its event, the platforms that use it and its source.
+    ///
+    /// ```
+    /// assert!(agora_token_errors::TokenEvent::names().any(|(n, ..)| n == "token-privilege-will-expire"));
+    /// ```
     pub fn names()
     -> impl Iterator<Item = (&'static str, TokenEvent, &'static [Platform], &'static str)> {
         NAMES.iter().copied()
     }
 
     /// What to do when it fires: renew in place before expiry, join again after it.
+    ///
+    /// ```
+    /// assert_eq!(agora_token_errors::TokenEvent::DidExpire.action(), agora_token_errors::Action::RejoinWithNewToken);
+    /// ```
     #[must_use]
     pub fn action(&self) -> Action {
         match self {
@@ -196,18 +217,30 @@ impl TokenEvent {
     }
 
     /// Whether handling it needs a new token (always).
+    ///
+    /// ```
+    /// assert!(agora_token_errors::TokenEvent::WillExpire.needs_new_token());
+    /// ```
     #[must_use]
     pub fn needs_new_token(&self) -> bool {
         self.action().needs_new_token()
     }
 
     /// Whether the app can handle it by itself (always).
+    ///
+    /// ```
+    /// assert!(agora_token_errors::TokenEvent::DidExpire.is_retryable());
+    /// ```
     #[must_use]
     pub fn is_retryable(&self) -> bool {
         self.action().is_retryable()
     }
 
     /// What the handler should do, in a sentence.
+    ///
+    /// ```
+    /// assert!(agora_token_errors::TokenEvent::WillExpire.remediation().contains("renewToken"));
+    /// ```
     #[must_use]
     pub fn remediation(&self) -> &'static str {
         match self {

@@ -93,6 +93,11 @@ fn searcher() -> &'static Searcher {
 }
 
 /// A token error found in a text, with what matched.
+///
+/// ```
+/// let m = agora_token_errors::TokenError::match_message("User join failed [ERR_NO_AUTHORIZED]").unwrap();
+/// assert_eq!(m.matched(), "ERR_NO_AUTHORIZED");
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MessageMatch {
     error: TokenError,
@@ -105,6 +110,11 @@ pub struct MessageMatch {
 
 impl MessageMatch {
     /// The error.
+    ///
+    /// ```
+    /// let m = agora_token_errors::TokenError::match_message("onError: err 110, msg: ").unwrap();
+    /// assert_eq!(m.error(), agora_token_errors::TokenError::InvalidToken);
+    /// ```
     #[must_use]
     pub fn error(&self) -> TokenError {
         self.error
@@ -112,30 +122,55 @@ impl MessageMatch {
 
     /// What matched: the identifier as the catalog spells it, the phrase, or the callback whose
     /// code was read (`onError`, a connection-state callback).
+    ///
+    /// ```
+    /// let m = agora_token_errors::TokenError::match_message("onError: err 110, msg: ").unwrap();
+    /// assert_eq!(m.matched(), "onError");
+    /// ```
     #[must_use]
     pub fn matched(&self) -> &'static str {
         self.matched
     }
 
     /// The catalog row of the identifier that matched, if an identifier did.
+    ///
+    /// ```
+    /// let m = agora_token_errors::TokenError::match_message("onError: err 110, msg: ").unwrap();
+    /// assert!(m.spelling().is_none()); // a code matched, not an identifier
+    /// ```
     #[must_use]
     pub fn spelling(&self) -> Option<&'static Spelling> {
         self.spelling
     }
 
     /// The code space of what matched, where it has one.
+    ///
+    /// ```
+    /// let m = agora_token_errors::TokenError::match_message("onError: err 110, msg: ").unwrap();
+    /// assert_eq!(m.space(), Some(agora_token_errors::CodeSpace::Native));
+    /// ```
     #[must_use]
     pub fn space(&self) -> Option<CodeSpace> {
         self.space
     }
 
     /// The code the text carries with it (`ERR_DYNAMIC_KEY_TIMEOUT(109)`, `onError: 110`).
+    ///
+    /// ```
+    /// let m = agora_token_errors::TokenError::match_message("onError: err 110, msg: ").unwrap();
+    /// assert_eq!(m.code(), Some(110));
+    /// ```
     #[must_use]
     pub fn code(&self) -> Option<i32> {
         self.code
     }
 
     /// Where in the text it matched, in bytes.
+    ///
+    /// ```
+    /// let m = agora_token_errors::TokenError::match_message("onError: err 110, msg: ").unwrap();
+    /// assert_eq!(m.span(), 0..16); // `onError: err 110`
+    /// ```
     #[must_use]
     pub fn span(&self) -> Range<usize> {
         self.span.clone()
@@ -191,10 +226,10 @@ impl TokenError {
             let (found, resume) = match ANCHORS[hit.pattern().as_usize()].1 {
                 Check::Word => check_word(bytes, hit.start(), hit.end()),
                 Check::ErrorCallback => (
-                    code_after(bytes, hit.end(), CodeSpace::Native, "onError"),
+                    code_after(bytes, hit.start()..hit.end(), CodeSpace::Native, "onError"),
                     hit.end(),
                 ),
-                Check::ConnectionState => (reason_after(bytes, hit.end()), hit.end()),
+                Check::ConnectionState => (reason_after(bytes, hit.start()..hit.end()), hit.end()),
             };
             if found.is_some() {
                 return found;
@@ -236,7 +271,7 @@ fn check_word(bytes: &[u8], start: usize, end: usize) -> (Option<MessageMatch>, 
         return (
             code_after(
                 bytes,
-                word_end,
+                word_start..word_end,
                 CodeSpace::RenewTokenResult,
                 "onRenewTokenResult",
             ),
@@ -310,13 +345,14 @@ fn first_number(bytes: &[u8], from: usize, reach: usize) -> Option<(i32, usize)>
     Some((value, from + first + digits))
 }
 
+/// The code after the callback name at `name`, looked up in `space`.
 fn code_after(
     bytes: &[u8],
-    from: usize,
+    name: Range<usize>,
     space: CodeSpace,
     callback: &'static str,
 ) -> Option<MessageMatch> {
-    let (code, end) = first_number(bytes, from, CODE_REACH)?;
+    let (code, end) = first_number(bytes, name.end, CODE_REACH)?;
     let error = TokenError::from_code(space, code)?;
     Some(MessageMatch {
         error,
@@ -324,12 +360,14 @@ fn code_after(
         spelling: None,
         space: Some(space),
         code: Some(code),
-        span: from..end,
+        span: name.start..end,
     })
 }
 
-/// The reason code in a connection-state log line (`reason: 8`, `"reason":9`).
-fn reason_after(bytes: &[u8], from: usize) -> Option<MessageMatch> {
+/// The reason code in a connection-state log line (`reason: 8`, `"reason":9`), after the
+/// callback name at `name`.
+fn reason_after(bytes: &[u8], name: Range<usize>) -> Option<MessageMatch> {
+    let from = name.end;
     let window = &bytes[from..bytes.len().min(from + REASON_REACH)];
     let at = window
         .windows(6)
@@ -342,6 +380,6 @@ fn reason_after(bytes: &[u8], from: usize) -> Option<MessageMatch> {
         spelling: None,
         space: Some(CodeSpace::ConnectionChangedReason),
         code: Some(code),
-        span: from..end,
+        span: name.start..end,
     })
 }

@@ -45,9 +45,17 @@ pub enum Platform {
 
 impl Platform {
     /// Every platform.
+    ///
+    /// ```
+    /// assert_eq!(agora_token_errors::Platform::ALL.len(), 10);
+    /// ```
     pub const ALL: &'static [Platform] = <Platform as strum::VariantArray>::VARIANTS;
 
     /// Its usual name.
+    ///
+    /// ```
+    /// assert_eq!(agora_token_errors::Platform::ReactNative.name(), "React Native");
+    /// ```
     #[must_use]
     pub fn name(self) -> &'static str {
         match self {
@@ -65,6 +73,10 @@ impl Platform {
     }
 
     /// The code space its error callback's numbers belong to.
+    ///
+    /// ```
+    /// assert_eq!(agora_token_errors::Platform::Web.error_space(), agora_token_errors::CodeSpace::Web);
+    /// ```
     #[must_use]
     pub fn error_space(self) -> CodeSpace {
         match self {
@@ -75,6 +87,10 @@ impl Platform {
 
     /// The language its SDK's identifiers are written in. Cocos Creator scripts receive the
     /// native SDK's codes, so its names are the C++ ones.
+    ///
+    /// ```
+    /// assert_eq!(agora_token_errors::Platform::Unity.language(), agora_token_errors::Language::CSharp);
+    /// ```
     #[must_use]
     pub fn language(self) -> Language {
         match self {
@@ -89,12 +105,21 @@ impl Platform {
     }
 
     /// The identifier this platform's SDK uses for `error`, or `None` where it has none.
+    ///
+    /// ```
+    /// use agora_token_errors::{Platform, TokenError};
+    /// assert_eq!(Platform::Ios.error_name(TokenError::TokenExpired), Some("AgoraErrorCodeTokenExpired"));
+    /// ```
     #[must_use]
     pub fn error_name(self, error: TokenError) -> Option<&'static str> {
         error.name(self.language())
     }
 
     /// Where token errors reach the app.
+    ///
+    /// ```
+    /// assert!(agora_token_errors::Platform::Unity.error_callback().contains("OnError"));
+    /// ```
     #[must_use]
     pub fn error_callback(self) -> &'static str {
         match self {
@@ -110,6 +135,11 @@ impl Platform {
     }
 
     /// The callback or event this platform fires for `event`.
+    ///
+    /// ```
+    /// use agora_token_errors::{Platform, TokenEvent};
+    /// assert_eq!(Platform::Unity.event_name(TokenEvent::WillExpire), "OnTokenPrivilegeWillExpire");
+    /// ```
     #[must_use]
     pub fn event_name(self, event: TokenEvent) -> &'static str {
         event.name(self)
@@ -123,6 +153,10 @@ impl fmt::Display for Platform {
 }
 
 /// The error `str::parse::<Platform>` returns.
+///
+/// ```
+/// assert!("symbian".parse::<agora_token_errors::Platform>().is_err());
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
 #[error(
     "unknown platform; expected one of: android, ios, macos, windows, web, unity, cocos, electron, react-native, flutter"

@@ -40,6 +40,10 @@ pub enum CodeSpace {
 
 impl CodeSpace {
     /// Every code space.
+    ///
+    /// ```
+    /// assert_eq!(agora_token_errors::CodeSpace::ALL.len(), 5);
+    /// ```
     pub const ALL: &'static [CodeSpace] = <CodeSpace as strum::VariantArray>::VARIANTS;
 }
 
@@ -90,5 +94,9 @@ pub enum Language {
 
 impl Language {
     /// Every language.
+    ///
+    /// ```
+    /// assert!(agora_token_errors::Language::ALL.contains(&agora_token_errors::Language::Dart));
+    /// ```
     pub const ALL: &'static [Language] = <Language as strum::VariantArray>::VARIANTS;
 }
