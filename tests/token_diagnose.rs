@@ -409,3 +409,80 @@ fn a_certificate_tells_another_signer_from_other_parameters() {
         );
     }
 }
+
+mod reported {
+    use super::*;
+    use agora_token_errors::token::diagnose_reported;
+
+    fn likely(findings: &[Finding]) -> Vec<TokenError> {
+        findings
+            .iter()
+            .filter(|f| f.certainty() == Certainty::Likely)
+            .map(Finding::error)
+            .collect()
+    }
+
+    #[test]
+    fn an_unexplained_110_points_at_the_certificate() {
+        let name = "rtc_uid_publisher";
+        let join = JoinParams::new(APP_ID, "test_channel").with_uid(12345);
+        let f = diagnose_reported(&token(name), &join, soon(name), TokenError::InvalidToken);
+        assert_eq!(
+            likely(&f),
+            [TokenError::StaticUseDynamicKey, TokenError::InvalidToken]
+        );
+        assert!(f.iter().all(
+            |f| f.kind() == FindingKind::NotVisibleOffline && f.fix().contains("Agora Console")
+        ));
+    }
+
+    #[cfg(feature = "verify")]
+    #[test]
+    fn a_verified_signature_leaves_the_certificate_mode() {
+        let all: Value = serde_json::from_str(include_str!("fixtures/tokens.json")).unwrap();
+        let name = "rtc_uid_publisher";
+        let join = JoinParams::new(APP_ID, "test_channel")
+            .with_uid(12345)
+            .with_app_certificate(all["app_certificate"].as_str().unwrap());
+        let f = diagnose_reported(&token(name), &join, soon(name), TokenError::InvalidToken);
+        assert_eq!(likely(&f), [TokenError::StaticUseDynamicKey]);
+    }
+
+    #[test]
+    fn a_certain_cause_needs_no_guess() {
+        let name = "rtc_uid_publisher";
+        let join = JoinParams::new(APP_ID, "elsewhere").with_uid(12345);
+        let f = diagnose_reported(&token(name), &join, soon(name), TokenError::InvalidToken);
+        assert_eq!(kinds(&f), [FindingKind::ChannelMismatch]);
+    }
+
+    #[test]
+    fn other_reported_errors_get_their_unseen_causes() {
+        let name = "rtc_uid_publisher";
+        let join = JoinParams::new(APP_ID, "test_channel").with_uid(12345);
+        for (reported, expected) in [
+            (TokenError::TokenExpired, TokenError::TokenExpired),
+            (TokenError::InvalidAppId, TokenError::InvalidAppId),
+            (TokenError::InconsistentAppId, TokenError::InconsistentAppId),
+            (
+                TokenError::StaticUseDynamicKey,
+                TokenError::StaticUseDynamicKey,
+            ),
+        ] {
+            let f = diagnose_reported(&token(name), &join, soon(name), reported);
+            assert_eq!(likely(&f), [expected], "{reported:?}");
+        }
+        let t = Token::parse(&token(name)).unwrap();
+        let f = diagnose_reported(
+            &token(name),
+            &join,
+            t.expires_at() + 10,
+            TokenError::TokenExpired,
+        );
+        assert_eq!(
+            kinds(&f),
+            [FindingKind::Expired],
+            "an expired token explains 109 for certain"
+        );
+    }
+}

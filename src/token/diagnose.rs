@@ -176,6 +176,8 @@ pub enum FindingKind {
     LifetimeOverOneDay,
     /// The signature does not match the App Certificate given.
     SignatureMismatch,
+    /// A cause only the project's settings or a clock can confirm (from [`diagnose_reported`]).
+    NotVisibleOffline,
 }
 
 /// How bad a finding is.
@@ -753,4 +755,92 @@ impl fmt::Display for Duration {
         }
         Ok(())
     }
+}
+
+/// Diagnoses the token like [`diagnose`], for an error the SDK has already reported: when no
+/// certain finding explains `reported`, the causes that cannot be seen offline are added as
+/// [`Certainty::Likely`] findings, most likely first, each saying what to check in Agora Console.
+///
+/// ```
+/// use agora_token_errors::TokenError;
+/// use agora_token_errors::token::{Certainty, JoinParams, diagnose_reported};
+///
+/// // Nothing is wrong with this pair as far as can be seen offline.
+/// let join = JoinParams::new("970CA35de60c44645bbae8a215061b33", "lobby").with_uid(7);
+/// let findings = diagnose_reported("", &join, 0, TokenError::DynamicUseStaticKey);
+/// assert!(findings.iter().all(|f| f.error() == TokenError::DynamicUseStaticKey));
+/// let findings = diagnose_reported("garbage", &join, 0, TokenError::InvalidToken);
+/// assert_eq!(findings[0].certainty(), Certainty::Certain); // the certain cause comes first
+/// ```
+#[must_use]
+pub fn diagnose_reported(
+    token: &str,
+    join: &JoinParams,
+    now_unix: u64,
+    reported: TokenError,
+) -> Vec<Finding> {
+    let mut findings = diagnose(token, join, now_unix);
+    let explained = findings
+        .iter()
+        .any(|f| f.error == reported && f.severity == Severity::Error);
+    if !explained {
+        findings.extend(unseen_causes(
+            reported,
+            token.trim().is_empty(),
+            join.certificate().is_some(),
+        ));
+    }
+    findings
+}
+
+/// The causes of `reported` that only the project's settings (or a clock) can confirm.
+fn unseen_causes(reported: TokenError, no_token: bool, certificate_checked: bool) -> Vec<Finding> {
+    let likely = |error, message: &str, fix: &str| {
+        Finding::new(
+            FindingKind::NotVisibleOffline,
+            error,
+            message.to_owned(),
+            fix,
+        )
+        .likely()
+    };
+    let mut out = Vec::new();
+    match reported {
+        TokenError::InvalidAppId => out.push(likely(
+            TokenError::InvalidAppId,
+            "The App ID is well formed and matches the token, so Agora likely does not know it as active: the project was deleted or disabled, or belongs to another account or region.",
+            "Open the project in Agora Console, check that it is enabled, and copy its App ID again.",
+        )),
+        TokenError::InvalidToken | TokenError::StaticUseDynamicKey if !no_token => {
+            out.push(likely(
+                TokenError::StaticUseDynamicKey,
+                "The project likely has no App Certificate enabled, so any token is refused (the Web SDK reports 119, native SDKs an invalid token).",
+                "In Agora Console, enable the project's App Certificate (and build tokens with it), or join with no token.",
+            ));
+            if !certificate_checked && reported == TokenError::InvalidToken {
+                out.push(likely(
+                    TokenError::InvalidToken,
+                    "The token was likely signed with another App Certificate: another project's, or one that has since been reset or disabled.",
+                    "Compare the token server's App Certificate with the project's in Agora Console (or pass it with JoinParams::with_app_certificate to check the signature here).",
+                ));
+            }
+        }
+        TokenError::DynamicUseStaticKey | TokenError::InvalidToken => out.push(likely(
+            TokenError::DynamicUseStaticKey,
+            "No token was given and the project likely has its App Certificate enabled.",
+            "Fetch a token from your token server and pass it to the join call.",
+        )),
+        TokenError::TokenExpired => out.push(likely(
+            TokenError::TokenExpired,
+            "The token does not look expired at the time given, so a clock is likely off (the token server's, which stamps the issue time, or the device's), or the token expired while the user stayed in the channel.",
+            "Keep the token server's clock in sync (NTP), give tokens enough lifetime, and renew on every will-expire callback.",
+        )),
+        TokenError::InconsistentAppId => out.push(likely(
+            TokenError::InconsistentAppId,
+            "The token's App ID matches the one given here, so the engine was likely initialised with a different App ID than this one.",
+            "Check the App ID the engine is created with at run time (build flavours, environment files) against the token server's.",
+        )),
+        _ => {}
+    }
+    out
 }

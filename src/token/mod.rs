@@ -34,7 +34,9 @@ mod verify;
 
 use core::fmt;
 
-pub use diagnose::{Certainty, Finding, FindingKind, JoinParams, Severity, User, diagnose};
+pub use diagnose::{
+    Certainty, Finding, FindingKind, JoinParams, Severity, User, diagnose, diagnose_reported,
+};
 pub use error::{Damage, TokenParseError};
 
 /// The longest token accepted, in bytes: what the SDKs accept (Web 4.x checks `[1, 2047]`).
