@@ -172,6 +172,21 @@ fn describe(out: &mut String, e: TokenError, platform: Option<Platform>) {
         writeln!(out, "  how it shows: {surface}").unwrap();
         return;
     }
+    writeln!(
+        out,
+        "\ncallbacks to handle (renew 30 s before expiry / rejoin after it):"
+    )
+    .unwrap();
+    for p in Platform::ALL {
+        writeln!(
+            out,
+            "  {:<14} {} / {}",
+            p.name(),
+            p.event_name(TokenEvent::WillExpire),
+            p.event_name(TokenEvent::DidExpire)
+        )
+        .unwrap();
+    }
     writeln!(out, "\nnative SDKs (Android, iOS, macOS, Windows, Unity, Electron, React Native, Flutter, Cocos):\n  {}", e.native_surface()).unwrap();
     writeln!(out, "\nWeb SDK:\n  {}", e.web_surface()).unwrap();
     writeln!(out, "\nspellings:").unwrap();

@@ -486,3 +486,34 @@ mod reported {
         );
     }
 }
+
+#[test]
+fn every_obsolete_format_is_named() {
+    let join = JoinParams::new(APP_ID, "lobby").with_uid(1);
+    for (key, kind) in [
+        (
+            "003AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+            "DynamicKey 3",
+        ),
+        (
+            "004AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+            "DynamicKey 4",
+        ),
+        ("005AQAoADhEMDBERjY1RjJCMTYwNkUzMjY2NzJGR", "DynamicKey 5"),
+        (
+            "1:970CA35de60c44645bbae8a215061b33:1700000000:0123456789abcdef",
+            "signaling",
+        ),
+    ] {
+        assert_eq!(
+            Token::parse(key),
+            Err(agora_token_errors::token::TokenParseError::Obsolete(kind))
+        );
+        let f = diagnose(key, &join, 0);
+        assert_eq!(kinds(&f), [FindingKind::ObsoleteFormat], "{kind}");
+        assert!(
+            f[0].message().contains(kind) && f[0].fix().contains("007"),
+            "{kind}"
+        );
+    }
+}
