@@ -55,7 +55,7 @@ pub(crate) fn lookup_spelling(identifier: &[u8]) -> Option<&'static Spelling> {
         return None;
     }
     let &index = NAME_INDEX.get(&key::key(identifier, &KEY_OFFSETS))?;
-    let (name, _, spelling) = &NAMES[index];
+    let (name, spelling) = &NAMES[index];
     // The key holds the length, so the candidate is as long as the identifier.
     key::eq_upper(identifier, name).then(|| &SPELLINGS[*spelling])
 }
