@@ -25,25 +25,26 @@ pub enum TokenEvent {
     DidExpire,
 }
 
+/// The platforms whose 4.x SDKs use the C++ callback names (Java, C++, Dart, TypeScript).
+const CPP_NAMED: &[Platform] = &[
+    Platform::Android,
+    Platform::Windows,
+    Platform::CocosCreator,
+    Platform::Electron,
+    Platform::ReactNative,
+    Platform::Flutter,
+];
+
 /// Every callback and event name, newest SDK generation first, with where it was read. The first
 /// row naming a platform gives [`TokenEvent::name`] for it.
 const NAMES: &[(&str, TokenEvent, &[Platform], &str)] = {
-    use Platform::{
-        Android, CocosCreator, Electron, Flutter, Ios, Macos, ReactNative, Unity, Web, Windows,
-    };
+    use Platform::{Electron, Flutter, Ios, Macos, ReactNative, Unity, Web};
     use TokenEvent::{DidExpire, WillExpire};
     &[
         (
             "onTokenPrivilegeWillExpire",
             WillExpire,
-            &[
-                Android,
-                Windows,
-                CocosCreator,
-                Electron,
-                ReactNative,
-                Flutter,
-            ],
+            CPP_NAMED,
             "AgoraIO/API-Examples Android/APIExample/agora-stream-encrypt/src/main/cpp/include/agora/IAgoraRtcEngine.h:2909; AgoraIO-Extensions/Agora-Flutter-SDK lib/src/agora_rtc_engine.dart:2316; AgoraIO-Extensions/react-native-agora src/IAgoraRtcEngine.ts:2110",
         ),
         (
@@ -91,14 +92,7 @@ const NAMES: &[(&str, TokenEvent, &[Platform], &str)] = {
         (
             "onRequestToken",
             DidExpire,
-            &[
-                Android,
-                Windows,
-                CocosCreator,
-                Electron,
-                ReactNative,
-                Flutter,
-            ],
+            CPP_NAMED,
             "AgoraIO/API-Examples Android/APIExample/agora-stream-encrypt/src/main/cpp/include/agora/IAgoraRtcEngine.h:2887; AgoraIO-Extensions/Agora-Flutter-SDK lib/src/agora_rtc_engine.dart:2304; AgoraIO-Extensions/react-native-agora src/IAgoraRtcEngine.ts:2096",
         ),
         (
