@@ -190,8 +190,10 @@ fn phf_code(space: CodeSpace, code: i32) -> Option<TokenError> {
 
 /// The baselines must answer exactly what the catalog says, or the comparison means nothing.
 fn check_baselines() {
-    let mut catalog: Vec<(&str, TokenError)> =
-        spellings().iter().map(|s| (s.name(), s.error())).collect();
+    let mut catalog: Vec<(&str, TokenError)> = spellings()
+        .iter()
+        .map(|s| (s.identifier(), s.error()))
+        .collect();
     catalog.sort();
     catalog.dedup();
     let mut listed = baseline_names();

@@ -71,7 +71,7 @@ fn bench(c: &mut Criterion) {
 
     let names: Vec<&str> = spellings()
         .iter()
-        .map(|s| s.name().rsplit('.').next().unwrap())
+        .map(|s| s.identifier().rsplit('.').next().unwrap())
         .collect();
     let ac = AhoCorasick::builder()
         .ascii_case_insensitive(true)

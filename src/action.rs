@@ -1,5 +1,12 @@
 //! What a handler does about a token error or event.
 
+use core::fmt;
+use core::str::FromStr;
+
+use crate::UnknownName;
+use crate::space::listed_enum;
+
+listed_enum! {
 /// The recovery an error or event calls for.
 ///
 /// Agora's documents disagree on whether an expired token is renewed or the channel joined
@@ -15,9 +22,8 @@
 /// assert_eq!(TokenEvent::WillExpire.action(), Action::RenewToken);
 /// assert_eq!(TokenError::TokenExpired.action(), Action::RejoinWithNewToken);
 /// ```
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, strum::EnumIter, strum::IntoStaticStr,
-)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
 #[non_exhaustive]
 pub enum Action {
     /// Fetch a new token from the token server and pass it to `renewToken`; stay in the channel.
@@ -32,8 +38,19 @@ pub enum Action {
     /// token, old or new, cures it.
     FixConfiguration,
 }
+}
 
 impl Action {
+    /// A stable snake-case id (`"renew_token"`), what the `serde` feature writes.
+    ///
+    /// ```
+    /// assert_eq!(agora_token_errors::Action::RejoinWithNewToken.id(), "rejoin_with_new_token");
+    /// ```
+    #[must_use]
+    pub fn id(self) -> &'static str {
+        self.into()
+    }
+
     /// Whether this action involves fetching a new token.
     ///
     /// ```
@@ -76,5 +93,43 @@ impl Action {
                 "fix the project's configuration (App ID, App Certificate mode); retrying will not help"
             }
         }
+    }
+}
+
+/// A short lowercase phrase: `renew token`, `rejoin with new token`, `rebuild token`, `fix
+/// configuration` ([`Action::describe`] says it in a sentence).
+///
+/// ```
+/// assert_eq!(agora_token_errors::Action::RenewToken.to_string(), "renew token");
+/// ```
+impl fmt::Display for Action {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let id: &str = (*self).into();
+        for (i, word) in id.split('_').enumerate() {
+            if i > 0 {
+                f.write_str(" ")?;
+            }
+            f.write_str(word)?;
+        }
+        Ok(())
+    }
+}
+
+/// Parses the id, the variant name or the `Display` text, in any case.
+///
+/// ```
+/// use agora_token_errors::Action;
+/// assert_eq!("renew token".parse(), Ok(Action::RenewToken));
+/// assert_eq!("RejoinWithNewToken".parse(), Ok(Action::RejoinWithNewToken));
+/// ```
+impl FromStr for Action {
+    type Err = UnknownName;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        crate::unknown::parse_keyed(
+            s,
+            Action::ALL.iter().map(|&a| (a.id(), a)),
+            "an action (renew_token, rejoin_with_new_token, rebuild_token, fix_configuration)",
+        )
     }
 }

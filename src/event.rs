@@ -1,8 +1,13 @@
 //! The token lifecycle callbacks: "will expire" and "did expire / request token".
 
 use core::fmt;
+use core::str::FromStr;
 
+use crate::space::listed_enum;
+use crate::unknown::UnknownName;
 use crate::{Action, Platform};
+
+listed_enum! {
 
 /// A token lifecycle event an SDK reports through a callback or event.
 ///
@@ -15,7 +20,7 @@ use crate::{Action, Platform};
 /// assert_eq!(TokenEvent::from_name("token-privilege-did-expire"), Some(TokenEvent::DidExpire));
 /// assert_eq!(TokenEvent::from_name("onRequestToken").unwrap().action(), Action::RejoinWithNewToken);
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, strum::EnumIter)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum TokenEvent {
     /// The token expires in 30 seconds (every SDK uses this lead time); it still works.
@@ -24,19 +29,21 @@ pub enum TokenEvent {
     /// `token-privilege-did-expire`).
     DidExpire,
 }
+}
 
-/// The platforms whose 4.x SDKs use the C++ callback names (Java, C++, Dart, TypeScript).
+/// The platforms whose 4.x SDKs use the C++ callback names (Java, C++, Dart, TypeScript). Cocos
+/// Creator is not among them: its current scripting API does not expose these names, and no
+/// source was found for what it does expose.
 const CPP_NAMED: &[Platform] = &[
     Platform::Android,
     Platform::Windows,
-    Platform::CocosCreator,
     Platform::Electron,
     Platform::ReactNative,
     Platform::Flutter,
 ];
 
 /// Every callback and event name, newest SDK generation first, with where it was read. The first
-/// row naming a platform gives [`TokenEvent::name`] for it.
+/// row naming a platform gives [`TokenEvent::callback`] for it.
 const NAMES: &[(&str, TokenEvent, &[Platform], &str)] = {
     use Platform::{Electron, Flutter, Ios, Macos, ReactNative, Unity, Web};
     use TokenEvent::{DidExpire, WillExpire};
@@ -147,20 +154,17 @@ const NAMES: &[(&str, TokenEvent, &[Platform], &str)] = {
 };
 
 impl TokenEvent {
-    /// Both events.
-    ///
-    /// ```
-    /// assert_eq!(agora_token_errors::TokenEvent::ALL.len(), 2);
-    /// ```
-    pub const ALL: &'static [TokenEvent] = &[TokenEvent::WillExpire, TokenEvent::DidExpire];
-
     /// The event a callback or event name stands for, from any platform. Case, `on` prefixes
     /// aside, and punctuation (`rtcEngine:tokenPrivilegeWillExpire:`,
     /// `token-privilege-will-expire`, `rtcEngine(_:tokenPrivilegeWillExpire:)`) do not matter.
     ///
     /// ```
     /// assert_eq!(agora_token_errors::TokenEvent::from_name("OnRequestToken"), Some(agora_token_errors::TokenEvent::DidExpire));
+    /// assert_eq!("will expire".parse(), Ok(agora_token_errors::TokenEvent::WillExpire));
     /// ```
+    ///
+    /// `FromStr` takes the same names, and also the `Display` text (`token will expire`) and the
+    /// variant name.
     #[must_use]
     pub fn from_name(name: &str) -> Option<TokenEvent> {
         if name.len() > 64 {
@@ -173,26 +177,28 @@ impl TokenEvent {
             .map(|&(_, e, ..)| e)
     }
 
-    /// The callback or event to handle on `platform` (its current SDK generation).
+    /// The callback or event to handle on `platform` (its current SDK generation), or `None`
+    /// where no source names one.
     ///
     /// ```
     /// use agora_token_errors::{Platform, TokenEvent};
-    /// assert_eq!(TokenEvent::DidExpire.name(Platform::Android), "onRequestToken");
+    /// assert_eq!(TokenEvent::DidExpire.callback(Platform::Android), Some("onRequestToken"));
+    /// assert_eq!(TokenEvent::DidExpire.callback(Platform::CocosCreator), None);
     /// ```
     #[must_use]
-    pub fn name(&self, platform: Platform) -> &'static str {
+    pub fn callback(&self, platform: Platform) -> Option<&'static str> {
         NAMES
             .iter()
             .find(|(_, e, platforms, _)| e == self && platforms.contains(&platform))
-            .map_or("", |(n, ..)| n)
+            .map(|(n, ..)| *n)
     }
 
-    /// Every name, with its event, the platforms that use it and its source.
+    /// Every callback and event name, with its event, the platforms that use it and its source.
     ///
     /// ```
-    /// assert!(agora_token_errors::TokenEvent::names().any(|(n, ..)| n == "token-privilege-will-expire"));
+    /// assert!(agora_token_errors::TokenEvent::callbacks().any(|(n, ..)| n == "token-privilege-will-expire"));
     /// ```
-    pub fn names()
+    pub fn callbacks()
     -> impl Iterator<Item = (&'static str, TokenEvent, &'static [Platform], &'static str)> {
         NAMES.iter().copied()
     }
@@ -245,6 +251,29 @@ impl TokenEvent {
                 "The token has expired and the SDK has dropped or refused the connection: fetch a new token from the token server and join the channel again with it."
             }
         }
+    }
+}
+
+/// Parses every name [`TokenEvent::from_name`] accepts, the `Display` text (`token did
+/// expire`, also without `token`) and the variant name.
+impl FromStr for TokenEvent {
+    type Err = UnknownName;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        TokenEvent::from_name(s)
+            .or_else(|| {
+                let texts = TokenEvent::ALL.iter().flat_map(|&e| {
+                    let display = match e {
+                        TokenEvent::WillExpire => {
+                            ["token will expire", "will expire", "WillExpire"]
+                        }
+                        TokenEvent::DidExpire => ["token did expire", "did expire", "DidExpire"],
+                    };
+                    display.map(|d| (d, e))
+                });
+                crate::unknown::parse_keyed(s, texts, "").ok()
+            })
+            .ok_or_else(|| UnknownName::new(s, "a token event or callback name"))
     }
 }
 

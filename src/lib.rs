@@ -48,15 +48,17 @@ mod space;
 mod spelling;
 #[cfg(feature = "token")]
 pub mod token;
+mod unknown;
 
 pub use action::Action;
-pub use catalog::{TokenError, UnknownName};
+pub use catalog::{CodeSpace, TokenError};
 pub use event::TokenEvent;
 #[cfg(feature = "messages")]
 pub use message::MessageMatch;
-pub use platform::{Platform, UnknownPlatform};
-pub use space::{CodeSpace, Language};
+pub use platform::Platform;
+pub use space::{Language, Product};
 pub use spelling::{Spelling, spellings};
+pub use unknown::UnknownName;
 
 // README.md's examples run as doctests.
 #[cfg(all(doctest, feature = "token"))]

@@ -3,7 +3,11 @@
 use core::fmt;
 use core::str::FromStr;
 
-use crate::{CodeSpace, Language, TokenError, TokenEvent};
+use crate::space::listed_enum;
+use crate::unknown::parse_keyed;
+use crate::{CodeSpace, Language, TokenError, TokenEvent, UnknownName};
+
+listed_enum! {
 
 /// A platform an Agora RTC SDK runs on.
 ///
@@ -12,13 +16,11 @@ use crate::{CodeSpace, Language, TokenError, TokenEvent};
 ///
 /// let p: Platform = "flutter".parse().unwrap();
 /// assert_eq!(p.error_space(), CodeSpace::Native);
-/// assert_eq!(p.error_name(TokenError::InvalidToken), Some("ErrorCodeType.errInvalidToken"));
-/// assert_eq!(p.event_name(TokenEvent::WillExpire), "onTokenPrivilegeWillExpire");
-/// assert_eq!(Platform::Web.event_name(TokenEvent::DidExpire), "token-privilege-did-expire");
+/// assert_eq!(p.identifier(TokenError::InvalidToken), Some("ErrorCodeType.errInvalidToken"));
+/// assert_eq!(p.callback(TokenEvent::WillExpire), Some("onTokenPrivilegeWillExpire"));
+/// assert_eq!(Platform::Web.callback(TokenEvent::DidExpire), Some("token-privilege-did-expire"));
 /// ```
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, strum::EnumIter, strum::VariantArray,
-)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum Platform {
     /// Android (Java or Kotlin).
@@ -42,22 +44,16 @@ pub enum Platform {
     /// Flutter (Dart).
     Flutter,
 }
+}
 
 impl Platform {
-    /// Every platform.
+    /// How people write its name (what `Display` prints).
     ///
     /// ```
-    /// assert_eq!(agora_token_errors::Platform::ALL.len(), 10);
-    /// ```
-    pub const ALL: &'static [Platform] = <Platform as strum::VariantArray>::VARIANTS;
-
-    /// Its usual name.
-    ///
-    /// ```
-    /// assert_eq!(agora_token_errors::Platform::ReactNative.name(), "React Native");
+    /// assert_eq!(agora_token_errors::Platform::ReactNative.label(), "React Native");
     /// ```
     #[must_use]
-    pub fn name(self) -> &'static str {
+    pub fn label(self) -> &'static str {
         match self {
             Platform::Android => "Android",
             Platform::Ios => "iOS",
@@ -108,11 +104,11 @@ impl Platform {
     ///
     /// ```
     /// use agora_token_errors::{Platform, TokenError};
-    /// assert_eq!(Platform::Ios.error_name(TokenError::TokenExpired), Some("AgoraErrorCodeTokenExpired"));
+    /// assert_eq!(Platform::Ios.identifier(TokenError::TokenExpired), Some("AgoraErrorCodeTokenExpired"));
     /// ```
     #[must_use]
-    pub fn error_name(self, error: TokenError) -> Option<&'static str> {
-        error.name(self.language())
+    pub fn identifier(self, error: TokenError) -> Option<&'static str> {
+        error.identifier(self.language())
     }
 
     /// Where token errors reach the app.
@@ -134,59 +130,51 @@ impl Platform {
         }
     }
 
-    /// The callback or event this platform fires for `event`.
+    /// The callback or event this platform's RTC SDK fires for `event`, or `None` where no
+    /// source names one (Cocos Creator's current scripting API does not expose the C++ names).
     ///
     /// ```
     /// use agora_token_errors::{Platform, TokenEvent};
-    /// assert_eq!(Platform::Unity.event_name(TokenEvent::WillExpire), "OnTokenPrivilegeWillExpire");
+    /// assert_eq!(Platform::Unity.callback(TokenEvent::WillExpire), Some("OnTokenPrivilegeWillExpire"));
     /// ```
     #[must_use]
-    pub fn event_name(self, event: TokenEvent) -> &'static str {
-        event.name(self)
+    pub fn callback(self, event: TokenEvent) -> Option<&'static str> {
+        event.callback(self)
     }
 }
 
 impl fmt::Display for Platform {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
+        f.write_str(self.label())
     }
 }
 
-/// The error `str::parse::<Platform>` returns.
+/// Parses a platform name in any case, with or without spaces or dashes (`react-native`,
+/// `React Native`, `cocos-creator`, `cocos`, `iOS`), or a short form (`rn`, `js`, `mac`, `win`).
 ///
 /// ```
-/// assert!("symbian".parse::<agora_token_errors::Platform>().is_err());
+/// use agora_token_errors::Platform;
+/// assert_eq!("React Native".parse::<Platform>(), Ok(Platform::ReactNative));
+/// assert!("symbian".parse::<Platform>().is_err());
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "unknown platform; expected one of: android, ios, macos, windows, web, unity, cocos, electron, react-native, flutter"
-)]
-pub struct UnknownPlatform;
-
-/// Parses a platform name in any case, with or without spaces or dashes (`react-native`,
-/// `React Native`, `cocos-creator`, `cocos`, `iOS`).
 impl FromStr for Platform {
-    type Err = UnknownPlatform;
+    type Err = UnknownName;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let mut key = [0u8; 16];
-        let mut len = 0;
-        for b in s.bytes().filter(u8::is_ascii_alphanumeric) {
-            *key.get_mut(len).ok_or(UnknownPlatform)? = b.to_ascii_lowercase();
-            len += 1;
-        }
-        Ok(match &key[..len] {
-            b"android" => Platform::Android,
-            b"ios" => Platform::Ios,
-            b"macos" | b"mac" => Platform::Macos,
-            b"windows" | b"win" => Platform::Windows,
-            b"web" | b"javascript" | b"js" => Platform::Web,
-            b"unity" => Platform::Unity,
-            b"cocos" | b"cocoscreator" => Platform::CocosCreator,
-            b"electron" => Platform::Electron,
-            b"reactnative" | b"rn" => Platform::ReactNative,
-            b"flutter" | b"dart" => Platform::Flutter,
-            _ => return Err(UnknownPlatform),
-        })
+        let labels = Platform::ALL.iter().map(|&p| (p.label(), p));
+        let short = [
+            ("mac", Platform::Macos),
+            ("win", Platform::Windows),
+            ("javascript", Platform::Web),
+            ("js", Platform::Web),
+            ("cocos", Platform::CocosCreator),
+            ("rn", Platform::ReactNative),
+            ("dart", Platform::Flutter),
+        ];
+        parse_keyed(
+            s,
+            labels.chain(short),
+            "a platform (android, ios, macos, windows, web, unity, cocos, electron, react-native, flutter)",
+        )
     }
 }

@@ -1,102 +1,146 @@
-//! The code spaces numbers live in, and the languages identifiers are spelt in.
+//! The languages identifiers are spelt in, and the products whose SDKs report them.
 
-/// Where an error number comes from. The same number means different things in different
-/// spaces: native 2 is `ERR_INVALID_ARGUMENT`, Web 2 is `K_TIMESTAMP_EXPIRED`.
-///
-/// ```
-/// use agora_token_errors::{CodeSpace, TokenError};
-///
-/// assert_eq!(TokenError::from_code(CodeSpace::Native, 2), None);
-/// assert_eq!(TokenError::from_code(CodeSpace::Web, 2), Some(TokenError::TokenExpired));
-/// ```
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    strum::EnumIter,
-    strum::VariantArray,
-    strum::IntoStaticStr,
-    strum::Display,
-)]
-#[non_exhaustive]
-pub enum CodeSpace {
-    /// The native `ERROR_CODE_TYPE`: `onError` and negated method returns on Android, iOS,
-    /// macOS, Windows, Unity, Electron, React Native, Flutter and Cocos.
-    Native,
-    /// The Web SDK's gateway codes (2, 101/2013, 109, 110, 118, 119, 120, 2024, ...).
-    Web,
-    /// The Web SDK's access-point codes (service × 10000 + reason: 2010005, 2010009, ...).
-    WebAccessPoint,
-    /// The native `CONNECTION_CHANGED_REASON_TYPE` passed to `onConnectionStateChanged`.
-    ConnectionChangedReason,
-    /// The native `RENEW_TOKEN_ERROR_CODE` passed to `onRenewTokenResult` (SDK 4.6 and later).
-    RenewTokenResult,
+/// Declares a field-less enum together with its `ALL` list, so that the list cannot drift from
+/// the enum.
+macro_rules! listed_enum {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident {
+            $($(#[$vmeta:meta])* $variant:ident,)*
+        }
+    ) => {
+        $(#[$meta])*
+        pub enum $name {
+            $($(#[$vmeta])* $variant,)*
+        }
+
+        impl $name {
+            #[doc = concat!("Every `", stringify!($name), "`, in declaration order.")]
+            pub const ALL: &'static [$name] = &[$($name::$variant),*];
+        }
+    };
 }
+pub(crate) use listed_enum;
 
-impl CodeSpace {
-    /// Every code space.
+listed_enum! {
+    /// A language an SDK family writes its identifiers in.
     ///
     /// ```
-    /// assert_eq!(agora_token_errors::CodeSpace::ALL.len(), 5);
+    /// use agora_token_errors::{Language, TokenError};
+    ///
+    /// assert_eq!(TokenError::InvalidToken.identifier(Language::ObjectiveC), Some("AgoraErrorCodeInvalidToken"));
+    /// assert_eq!(TokenError::InvalidToken.identifier(Language::JavaScript), Some("ERR_NO_AUTHORIZED"));
+    /// assert_eq!("c#".parse::<Language>(), Ok(Language::CSharp));
     /// ```
-    pub const ALL: &'static [CodeSpace] = <CodeSpace as strum::VariantArray>::VARIANTS;
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, strum::IntoStaticStr, strum::Display)]
+    #[non_exhaustive]
+    pub enum Language {
+        /// Java (Android `io.agora.rtc.Constants`, `io.agora.rtc2.Constants`).
+        Java,
+        /// C++ (Windows, macOS, Linux and the headers under every native SDK).
+        #[strum(to_string = "C++")]
+        Cpp,
+        /// C# (Unity and the C# SDK).
+        #[strum(to_string = "C#")]
+        CSharp,
+        /// Objective-C (iOS and macOS).
+        #[strum(to_string = "Objective-C")]
+        ObjectiveC,
+        /// Swift's import of the Objective-C enums.
+        Swift,
+        /// JavaScript (the Web SDKs).
+        JavaScript,
+        /// TypeScript (React Native and Electron wrappers).
+        TypeScript,
+        /// Dart (the Flutter wrappers).
+        Dart,
+    }
 }
 
-/// A language an SDK family writes its identifiers in.
-///
-/// ```
-/// use agora_token_errors::{Language, TokenError};
-///
-/// assert_eq!(TokenError::InvalidToken.name(Language::ObjectiveC), Some("AgoraErrorCodeInvalidToken"));
-/// assert_eq!(TokenError::InvalidToken.name(Language::JavaScript), Some("ERR_NO_AUTHORIZED"));
-/// ```
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    strum::EnumIter,
-    strum::VariantArray,
-    strum::IntoStaticStr,
-    strum::Display,
-)]
-#[non_exhaustive]
-pub enum Language {
-    /// Java (Android `io.agora.rtc.Constants`, `io.agora.rtc2.Constants`).
-    Java,
-    /// C++ (Windows, macOS, Linux and the headers under every native SDK).
-    #[strum(to_string = "C++")]
-    Cpp,
-    /// C# (Unity and the C# SDK).
-    #[strum(to_string = "C#")]
-    CSharp,
-    /// Objective-C (iOS and macOS).
-    #[strum(to_string = "Objective-C")]
-    ObjectiveC,
-    /// Swift's import of the Objective-C enums.
-    Swift,
-    /// JavaScript (the Web SDK 3.x and 4.x).
-    JavaScript,
-    /// TypeScript (React Native and Electron wrappers).
-    TypeScript,
-    /// Dart (the Flutter wrapper).
-    Dart,
-}
-
-impl Language {
-    /// Every language.
+listed_enum! {
+    /// An Agora product whose tokens and SDK errors the catalog covers. The same token servers
+    /// issue tokens for all of them, and one token can carry several.
     ///
     /// ```
-    /// assert!(agora_token_errors::Language::ALL.contains(&agora_token_errors::Language::Dart));
+    /// use agora_token_errors::{CodeSpace, Product};
+    ///
+    /// assert_eq!(CodeSpace::Native.product(), Product::Rtc);
+    /// assert_eq!("rtc".parse::<Product>(), Ok(Product::Rtc));
     /// ```
-    pub const ALL: &'static [Language] = <Language as strum::VariantArray>::VARIANTS;
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, strum::IntoStaticStr, strum::Display)]
+    #[non_exhaustive]
+    pub enum Product {
+        /// Real-time communication: voice and video channels (Video Calling, Voice Calling,
+        /// Interactive Live Streaming).
+        #[strum(to_string = "RTC")]
+        Rtc,
+        /// Real-time messaging (Signaling), 1.x and 2.x.
+        #[strum(to_string = "RTM")]
+        Rtm,
+        /// Agora Chat.
+        Chat,
+    }
+}
+
+use core::str::FromStr;
+
+use crate::unknown::parse_keyed;
+use crate::{CodeSpace, UnknownName};
+
+/// Parses the variant name in any case and punctuation (`Web`, `web-access-point`,
+/// `connection_changed_reason`), or a short form: `connection`, `renew`, `access-point`.
+impl FromStr for CodeSpace {
+    type Err = UnknownName;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let names = CodeSpace::ALL.iter().map(|&c| (<&str>::from(c), c));
+        let short = [
+            ("connection", CodeSpace::ConnectionChangedReason),
+            ("renew", CodeSpace::RenewTokenResult),
+            ("access point", CodeSpace::WebAccessPoint),
+            ("ap", CodeSpace::WebAccessPoint),
+        ];
+        parse_keyed(
+            s,
+            names.chain(short),
+            "a code space (native, connection, renew, web, access-point, ...)",
+        )
+    }
+}
+
+/// Parses the variant name or the usual spelling in any case (`cpp`, `C++`, `c#`, `objc`,
+/// `Objective-C`, `ts`, `js`).
+impl FromStr for Language {
+    type Err = UnknownName;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let names = Language::ALL.iter().map(|&l| (<&str>::from(l), l));
+        let usual = [
+            ("C++", Language::Cpp),
+            ("C#", Language::CSharp),
+            ("objc", Language::ObjectiveC),
+            ("Objective-C", Language::ObjectiveC),
+            ("js", Language::JavaScript),
+            ("ts", Language::TypeScript),
+        ];
+        parse_keyed(
+            s,
+            names.chain(usual),
+            "a language (java, cpp, csharp, objc, swift, js, ts, dart)",
+        )
+    }
+}
+
+/// Parses `rtc`, `rtm` (or `signaling`) and `chat` in any case.
+impl FromStr for Product {
+    type Err = UnknownName;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let names = Product::ALL.iter().map(|&p| (<&str>::from(p), p));
+        parse_keyed(
+            s,
+            names.chain([("signaling", Product::Rtm)]),
+            "a product (rtc, rtm, chat)",
+        )
+    }
 }

@@ -1,6 +1,7 @@
 //! One row of the catalog: how one SDK family spells one error.
 
-use crate::{CodeSpace, Language, TokenError};
+use crate::catalog::names::{self, Qualifier};
+use crate::{CodeSpace, Language, Product, TokenError};
 
 /// One identifier an SDK uses for a [`TokenError`], with its language, code space, code and the
 /// source it was read from.
@@ -13,12 +14,13 @@ use crate::{CodeSpace, Language, TokenError};
 ///     .iter()
 ///     .find(|s| s.language() == Language::JavaScript && s.space() == CodeSpace::Web)
 ///     .unwrap();
-/// assert_eq!(web.name(), "ERR_STATIC_USE_DYANMIC_KE"); // the SDK's own spelling
+/// assert_eq!(web.identifier(), "ERR_STATIC_USE_DYANMIC_KE"); // the SDK's own spelling
 /// assert_eq!(web.code(), Some(119));
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Spelling {
-    name: &'static str,
+    identifier: &'static str,
+    member_at: usize,
     language: Language,
     space: CodeSpace,
     code: Option<i32>,
@@ -28,7 +30,8 @@ pub struct Spelling {
 
 impl Spelling {
     pub(crate) const fn new(
-        name: &'static str,
+        identifier: &'static str,
+        member_at: usize,
         language: Language,
         space: CodeSpace,
         code: Option<i32>,
@@ -36,7 +39,8 @@ impl Spelling {
         source: &'static str,
     ) -> Self {
         Spelling {
-            name,
+            identifier,
+            member_at,
             language,
             space,
             code,
@@ -45,15 +49,63 @@ impl Spelling {
         }
     }
 
-    /// The identifier exactly as the SDK (or, for the FAQ's variants, the FAQ) writes it.
+    /// The catalog row an SDK identifier names, or `None`. Like [`TokenError::from_name`] it
+    /// ignores case and surrounding whitespace; where SDK enums share a member, the qualifier
+    /// picks the row (`ConnectionChangedReason.InvalidToken` is connection reason 8,
+    /// `ErrorCode.InvalidToken` native 110), and a name without a known qualifier gives the
+    /// first row of its member.
+    ///
+    /// ```
+    /// use agora_token_errors::{CodeSpace, Spelling};
+    ///
+    /// let s = Spelling::from_identifier("ConnectionChangedReason.InvalidToken").unwrap();
+    /// assert_eq!((s.space(), s.code()), (CodeSpace::ConnectionChangedReason, Some(8)));
+    /// let s = Spelling::from_identifier("ErrorCode.InvalidToken").unwrap();
+    /// assert_eq!((s.space(), s.code()), (CodeSpace::Native, Some(110)));
+    /// ```
+    #[must_use]
+    pub fn from_identifier(identifier: &str) -> Option<&'static Spelling> {
+        if identifier.len() > 128 {
+            return None;
+        }
+        let (qualifier, member) = names::split(identifier.as_bytes().trim_ascii());
+        names::resolve(qualifier, member, Qualifier::Lenient)
+    }
+
+    /// The identifier exactly as the SDK (or, for the FAQ's variants, the FAQ) writes it,
+    /// qualified where the SDK's users write it qualified (`AgoraErrorCode.invalidToken`).
     ///
     /// ```
     /// let s = agora_token_errors::TokenError::TokenExpired.spellings()[0];
-    /// assert_eq!(s.name(), "ERR_TOKEN_EXPIRED");
+    /// assert_eq!(s.identifier(), "ERR_TOKEN_EXPIRED");
     /// ```
     #[must_use]
-    pub const fn name(&self) -> &'static str {
-        self.name
+    pub const fn identifier(&self) -> &'static str {
+        self.identifier
+    }
+
+    /// The qualifier the identifier is written with (`AgoraErrorCode` of
+    /// `AgoraErrorCode.invalidToken`), or `None`.
+    ///
+    /// ```
+    /// let s = agora_token_errors::Spelling::from_identifier("ErrorCodeType.errInvalidToken").unwrap();
+    /// assert_eq!(s.qualifier(), Some("ErrorCodeType"));
+    /// assert_eq!(s.member(), "errInvalidToken");
+    /// ```
+    #[must_use]
+    pub fn qualifier(&self) -> Option<&'static str> {
+        (self.member_at > 0).then(|| &self.identifier[..self.member_at - 1])
+    }
+
+    /// The identifier without its qualifier.
+    ///
+    /// ```
+    /// let s = agora_token_errors::Spelling::from_identifier("ERR_INVALID_TOKEN").unwrap();
+    /// assert_eq!(s.member(), "ERR_INVALID_TOKEN");
+    /// ```
+    #[must_use]
+    pub fn member(&self) -> &'static str {
+        &self.identifier[self.member_at..]
     }
 
     /// The language the identifier is written in.
@@ -78,7 +130,19 @@ impl Spelling {
         self.space
     }
 
-    /// Its number, or `None` for a string-only identifier (Web 4.x `TOKEN_EXPIRE`).
+    /// The product whose SDK uses it (its code space's product).
+    ///
+    /// ```
+    /// let s = agora_token_errors::TokenError::TokenExpired.spellings()[0];
+    /// assert_eq!(s.product(), agora_token_errors::Product::Rtc);
+    /// ```
+    #[must_use]
+    pub const fn product(&self) -> Product {
+        self.space.product()
+    }
+
+    /// Its number as the SDK defines it, or `None` for a string-only identifier (Web 4.x
+    /// `TOKEN_EXPIRE`).
     ///
     /// ```
     /// let s = agora_token_errors::TokenError::TokenExpired.spellings()[0];
@@ -116,7 +180,7 @@ impl Spelling {
 ///
 /// ```
 /// let all = agora_token_errors::spellings();
-/// assert!(all.iter().any(|s| s.name() == "AgoraErrorCodeTokenExpired"));
+/// assert!(all.iter().any(|s| s.identifier() == "AgoraErrorCodeTokenExpired"));
 /// ```
 #[must_use]
 pub fn spellings() -> &'static [Spelling] {

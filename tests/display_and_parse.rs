@@ -18,7 +18,7 @@ fn display_parses_back() {
 #[test]
 fn every_name_parses() {
     for s in spellings() {
-        assert_eq!(s.name().parse::<TokenError>().unwrap(), s.error());
+        assert_eq!(s.identifier().parse::<TokenError>().unwrap(), s.error());
     }
 }
 

@@ -12,7 +12,7 @@ fn every_catalogued_code_maps_to_its_variant() {
             TokenError::from_code(s.space(), code),
             Some(s.error()),
             "{} {code}",
-            s.name()
+            s.identifier()
         );
     }
 }

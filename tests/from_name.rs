@@ -9,10 +9,10 @@ use common::flip_case;
 fn every_spelling_maps_to_its_variant() {
     for s in spellings() {
         assert_eq!(
-            TokenError::from_name(s.name()),
+            TokenError::from_name(s.identifier()),
             Some(s.error()),
             "{}",
-            s.name()
+            s.identifier()
         );
     }
 }
@@ -22,22 +22,22 @@ fn case_is_not_significant() {
     for s in spellings() {
         let e = Some(s.error());
         assert_eq!(
-            TokenError::from_name(&s.name().to_lowercase()),
+            TokenError::from_name(&s.identifier().to_lowercase()),
             e,
             "{}",
-            s.name()
+            s.identifier()
         );
         assert_eq!(
-            TokenError::from_name(&s.name().to_uppercase()),
+            TokenError::from_name(&s.identifier().to_uppercase()),
             e,
             "{}",
-            s.name()
+            s.identifier()
         );
         assert_eq!(
-            TokenError::from_name(&flip_case(s.name())),
+            TokenError::from_name(&flip_case(s.identifier())),
             e,
             "{}",
-            s.name()
+            s.identifier()
         );
     }
 }
@@ -134,10 +134,16 @@ fn names_that_are_not_token_errors_are_none() {
 fn one_byte_changes_are_rejected_unless_they_spell_another_name() {
     let known: std::collections::HashSet<String> = spellings()
         .iter()
-        .map(|s| s.name().rsplit(['.', ':']).next().unwrap().to_uppercase())
+        .map(|s| {
+            s.identifier()
+                .rsplit(['.', ':'])
+                .next()
+                .unwrap()
+                .to_uppercase()
+        })
         .collect();
     for s in spellings() {
-        let name = s.name().rsplit(['.', ':']).next().unwrap();
+        let name = s.identifier().rsplit(['.', ':']).next().unwrap();
         for i in 0..name.len() {
             for replacement in [b'X', b'_', b'0'] {
                 let mut bytes = name.as_bytes().to_vec();

@@ -9,12 +9,12 @@ use common::all;
 fn name_is_a_spelling_of_the_same_variant_in_that_language() {
     for e in all() {
         for &lang in Language::ALL {
-            if let Some(name) = e.name(lang) {
+            if let Some(name) = e.identifier(lang) {
                 assert!(
                     e.spellings()
                         .iter()
-                        .any(|s| s.name() == name && s.language() == lang),
-                    "{e:?}.name({lang:?}) = {name} is not one of its spellings"
+                        .any(|s| s.identifier() == name && s.language() == lang),
+                    "{e:?}.identifier({lang:?}) = {name} is not one of its spellings"
                 );
                 assert_eq!(TokenError::from_name(name), Some(e));
             } else {
@@ -76,29 +76,29 @@ fn primary_codes_are_the_documented_ones() {
 fn names_follow_each_family_convention() {
     use Language::*;
     let e = TokenError::InvalidToken;
-    assert_eq!(e.name(Java), Some("ERR_INVALID_TOKEN"));
-    assert_eq!(e.name(Cpp), Some("ERR_INVALID_TOKEN"));
-    assert_eq!(e.name(CSharp), Some("ERR_INVALID_TOKEN"));
-    assert_eq!(e.name(ObjectiveC), Some("AgoraErrorCodeInvalidToken"));
-    assert_eq!(e.name(Swift), Some("AgoraErrorCode.invalidToken"));
-    assert_eq!(e.name(JavaScript), Some("ERR_NO_AUTHORIZED"));
-    assert_eq!(e.name(TypeScript), Some("ErrInvalidToken"));
-    assert_eq!(e.name(Dart), Some("ErrorCodeType.errInvalidToken"));
+    assert_eq!(e.identifier(Java), Some("ERR_INVALID_TOKEN"));
+    assert_eq!(e.identifier(Cpp), Some("ERR_INVALID_TOKEN"));
+    assert_eq!(e.identifier(CSharp), Some("ERR_INVALID_TOKEN"));
+    assert_eq!(e.identifier(ObjectiveC), Some("AgoraErrorCodeInvalidToken"));
+    assert_eq!(e.identifier(Swift), Some("AgoraErrorCode.invalidToken"));
+    assert_eq!(e.identifier(JavaScript), Some("ERR_NO_AUTHORIZED"));
+    assert_eq!(e.identifier(TypeScript), Some("ErrInvalidToken"));
+    assert_eq!(e.identifier(Dart), Some("ErrorCodeType.errInvalidToken"));
     // The SDK's own spellings win over the FAQ's.
     assert_eq!(
-        TokenError::StaticUseDynamicKey.name(JavaScript),
+        TokenError::StaticUseDynamicKey.identifier(JavaScript),
         Some("ERR_STATIC_USE_DYANMIC_KE")
     );
     assert_eq!(
-        TokenError::DynamicUseStaticKey.name(JavaScript),
+        TokenError::DynamicUseStaticKey.identifier(JavaScript),
         Some("ERR_DYNAMIC_USE_STATIC_KE")
     );
     assert_eq!(
-        TokenError::TokenExpired.name(JavaScript),
+        TokenError::TokenExpired.identifier(JavaScript),
         Some("ERR_DYNAMIC_KEY_TIMEOUT")
     );
     assert_eq!(
-        TokenError::InconsistentAppId.name(Cpp),
+        TokenError::InconsistentAppId.identifier(Cpp),
         Some("CONNECTION_CHANGED_INCONSISTENT_APPID")
     );
 }

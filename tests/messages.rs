@@ -61,12 +61,13 @@ fn a_match_says_what_matched_and_where() {
     assert_eq!(m.matched(), "ERR_DYNAMIC_USE_STATIC_KE");
     assert_eq!(&text[m.span()], "ERR_DYNAMIC_USE_STATIC_KE");
     assert_eq!(m.spelling().unwrap().code(), Some(120));
-    assert_eq!(m.code(), None, "the code is not right after the identifier");
+    assert_eq!(m.code(), Some(120), "the row's own code");
+    assert_eq!(m.space(), Some(agora_token_errors::CodeSpace::Web));
 
     let m = TokenError::match_message("onError: err -110, msg: ").unwrap();
     assert_eq!(
         (m.error(), m.code(), m.matched()),
-        (TokenError::InvalidToken, Some(-110), "onError")
+        (TokenError::InvalidToken, Some(110), "onError")
     );
 
     let m = TokenError::match_message(
@@ -74,7 +75,13 @@ fn a_match_says_what_matched_and_where() {
     )
     .unwrap();
     assert_eq!(m.matched(), "dynamic use static key");
-    assert_eq!(m.space(), None);
+    assert_eq!(
+        (m.space(), m.code()),
+        (
+            Some(agora_token_errors::CodeSpace::WebAccessPoint),
+            Some(2_010_015)
+        )
+    );
 }
 
 #[test]
@@ -131,7 +138,7 @@ proptest! {
     fn every_identifier_in_noise_is_found(i in 0..spellings().len(), before in noise(), after in noise(), code in prop::option::of(0i32..3000)) {
         let s = &spellings()[i];
         let code = code.map_or_else(String::new, |c| format!("({c})"));
-        let text = format!("{before} {}{code} {after}", s.name());
+        let text = format!("{before} {}{code} {after}", s.identifier());
         prop_assert_eq!(TokenError::from_message(&text), Some(s.error()), "{}", text);
     }
 

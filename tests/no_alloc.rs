@@ -11,8 +11,11 @@ fn allocations_during(f: impl FnOnce()) -> u64 {
 #[test]
 fn lookups_and_texts_do_not_allocate() {
     // Inputs are built before counting starts.
-    let mut inputs: Vec<String> = spellings().iter().map(|s| s.name().to_owned()).collect();
-    inputs.extend(spellings().iter().map(|s| s.name().to_lowercase()));
+    let mut inputs: Vec<String> = spellings()
+        .iter()
+        .map(|s| s.identifier().to_owned())
+        .collect();
+    inputs.extend(spellings().iter().map(|s| s.identifier().to_lowercase()));
     inputs.extend(
         [
             "",
@@ -38,7 +41,7 @@ fn lookups_and_texts_do_not_allocate() {
             sink += e.native_surface().len() + e.web_surface().len() + e.id().len();
             sink += e.spellings().len();
             for &lang in Language::ALL {
-                sink += e.name(lang).map_or(0, str::len);
+                sink += e.identifier(lang).map_or(0, str::len);
             }
             for &space in CodeSpace::ALL {
                 sink += e.code(space).unwrap_or(0).unsigned_abs() as usize;

@@ -13,7 +13,7 @@ proptest! {
         if let Some(e) = TokenError::from_name(&s) {
             // A hit is always one of the catalog's names, possibly qualified and re-cased.
             let seg = s.trim().rsplit(['.', ':']).next().unwrap().to_uppercase();
-            prop_assert!(e.spellings().iter().any(|sp| sp.name().rsplit(['.', ':']).next().unwrap().to_uppercase() == seg));
+            prop_assert!(e.spellings().iter().any(|sp| sp.identifier().rsplit(['.', ':']).next().unwrap().to_uppercase() == seg));
         }
     }
 
@@ -43,7 +43,7 @@ proptest! {
         pad in "[ \t\r\n]{0,3}",
     ) {
         let s = &spellings()[i];
-        let input = format!("{pad}{qualifier}{sep}{}{pad}", s.name());
+        let input = format!("{pad}{qualifier}{sep}{}{pad}", s.identifier());
         prop_assert_eq!(TokenError::from_name(&input), Some(s.error()));
     }
 }

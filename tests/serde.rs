@@ -18,12 +18,12 @@ fn serialises_as_the_stable_id_and_round_trips() {
 #[test]
 fn deserialises_from_every_sdk_name() {
     for s in spellings() {
-        let json = serde_json::to_string(s.name()).unwrap();
+        let json = serde_json::to_string(s.identifier()).unwrap();
         assert_eq!(
             serde_json::from_str::<TokenError>(&json).unwrap(),
             s.error(),
             "{}",
-            s.name()
+            s.identifier()
         );
     }
 }

@@ -2,7 +2,7 @@
 #![cfg(feature = "token")]
 
 use agora_token_errors::token::{
-    JoinParams, MAX_CONTENT_LEN, MAX_TOKEN_LEN, Token, TokenParseError, diagnose,
+    Field, JoinParams, MAX_CONTENT_LEN, MAX_TOKEN_LEN, Token, TokenParseError, diagnose,
 };
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
@@ -92,7 +92,7 @@ fn bad_inner_lengths_are_truncation_not_panics() {
     content.extend([0xff, 0xff]); // 65535 services, none present
     assert_eq!(
         Token::parse(&seven(&content)),
-        Err(TokenParseError::Truncated("service type"))
+        Err(TokenParseError::Truncated(Field::ServiceType))
     );
 }
 

@@ -2,7 +2,9 @@
 //! parser read, and its signature verifies (fixtures/generate.js made tests/fixtures/tokens.json).
 #![cfg(feature = "token")]
 
-use agora_token_errors::token::{JoinParams, ServiceKind, Token, TokenParseError, Version};
+use agora_token_errors::token::{
+    JoinParams, ObsoleteFormat, ServiceKind, Token, TokenParseError, Version,
+};
 use serde_json::Value;
 
 fn fixtures() -> Value {
@@ -167,13 +169,14 @@ fn obsolete_dynamic_keys_are_named_as_such() {
         .filter(|v| v["name"].as_str().unwrap().starts_with("v005_"))
     {
         let err = Token::parse(v["token"].as_str().unwrap()).unwrap_err();
-        assert_eq!(err, TokenParseError::Obsolete("DynamicKey 5"));
+        assert_eq!(err, TokenParseError::Obsolete(ObsoleteFormat::DynamicKey5));
     }
 }
 
 #[cfg(feature = "verify")]
 mod verify {
     use super::*;
+    use agora_token_errors::token::Verification;
 
     #[test]
     fn every_007_signature_verifies_with_the_certificate_and_only_with_it() {
@@ -186,14 +189,14 @@ mod verify {
         {
             let t = Token::parse(v["token"].as_str().unwrap()).unwrap();
             assert_eq!(
-                t.verify(cert),
+                t.verify(cert).is_valid(),
                 v["decoded"]["signature_valid"].as_bool().unwrap(),
                 "{}",
                 v["name"]
             );
-            assert!(t.verify(cert), "{}", v["name"]);
-            assert!(!t.verify(other), "{}", v["name"]);
-            assert!(!t.verify(""), "{}", v["name"]);
+            assert_eq!(t.verify(cert), Verification::Valid, "{}", v["name"]);
+            assert_eq!(t.verify(other), Verification::Invalid, "{}", v["name"]);
+            assert_eq!(t.verify(""), Verification::Invalid, "{}", v["name"]);
         }
     }
 
@@ -214,15 +217,37 @@ mod verify {
                 (None, Some(a)) => join.with_account(a.as_str().unwrap()),
                 _ => unreachable!(),
             };
-            assert!(t.verify_with(cert, &join), "{}", v["name"]);
-            assert!(
-                !t.verify_with(f["other_certificate"].as_str().unwrap(), &join),
+            assert_eq!(
+                t.verify_with(cert, &join),
+                Verification::Valid,
+                "{}",
+                v["name"]
+            );
+            assert_eq!(
+                t.verify_with(f["other_certificate"].as_str().unwrap(), &join),
+                Verification::Invalid,
                 "{}",
                 v["name"]
             );
             let elsewhere = JoinParams::new(app_id, "elsewhere").with_uid(1);
-            assert!(!t.verify_with(cert, &elsewhere), "{}", v["name"]);
-            assert!(!t.verify(cert), "006 needs the join to verify");
+            assert_eq!(
+                t.verify_with(cert, &elsewhere),
+                Verification::Invalid,
+                "{}",
+                v["name"]
+            );
+            // Without the channel and uid a 006 signature cannot be judged: not `false`.
+            assert_eq!(t.verify(cert), Verification::NeedsJoin, "{}", v["name"]);
+        }
+        // The RTM 006 token signs the user id in the channel's place.
+        for v in vectors().iter().filter(|v| v["name"] == "v006_rtm") {
+            let t = Token::parse(v["token"].as_str().unwrap()).unwrap();
+            let login = JoinParams::rtm(app_id, v["inputs"]["user_id"].as_str().unwrap());
+            assert_eq!(t.verify_with(cert, &login), Verification::Valid);
+            assert_eq!(
+                t.verify_with(cert, &JoinParams::rtm(app_id, "mallory")),
+                Verification::Invalid
+            );
         }
     }
 }

@@ -1,148 +1,275 @@
-//! Explains an Agora token error code or name.
+//! Explains an Agora token error: a code, an SDK identifier, a log line or error text, an event
+//! name, or a token diagnosed against the join that failed.
 //!
 //! ```text
 //! cargo run --example explain -- 110
-//! cargo run --example explain -- ERR_DYNAMIC_USE_STATIC_KE
-//! cargo run --example explain -- --web 2
-//! cargo run --example explain -- --token <TOKEN> --app-id <ID> --channel <NAME> --uid <UID>
-//! ```
-//!
-//! With `--token`, the token is decoded (shown without its signature) and diagnosed against the
-//! join: `--uid` or `--account`, optionally `--certificate` (with the `verify` feature) and `--now`
-//! (Unix seconds; the clock by default).
-//!
+//! cargo run --example explain -- 110 --platform flutter
+//! cargo run --example explain -- 2 --space web
 //! cargo run --example explain -- 'AgoraRTCError CAN_NOT_GET_GATEWAY_SERVER: dynamic use static key'
-//! cargo run --example explain -- --platform flutter 110
+//! cargo run --example explain -- --token 007eJx... --app-id <ID> --channel <NAME> --uid 42
+//! cargo run --example explain -- 110 --json
 //! ```
 //!
-//! A bare number is read in every code space (it means different things in each); `--native`,
-//! `--web`, `--access-point`, `--connection` or `--renew` picks one, and `--platform` picks that
-//! platform's space and speaks its language (identifiers, callbacks). Anything else is read as a
-//! name, then as error text (a log line, an exception message). Unknown input exits with status 1
-//! and says why.
+//! Exit status: 0 when the input was explained (or, with `--token`, the join looks right); 1
+//! when the input is not a token error, or `--token` found a finding of severity error; 2 for a
+//! usage error. `--json` prints the same answer as JSON. Times are in UTC.
+//!
+//! Needs the default features (`messages` to read texts, `token` for `--token`); built without
+//! them it says which one is missing.
 
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
-use agora_token_errors::{CodeSpace, Platform, TokenError, TokenEvent};
+use agora_token_errors::{CodeSpace, Platform, Product, TokenError, TokenEvent};
+use clap::Parser;
+use serde_json::{Value, json};
 
-const USAGE: &str = "usage: explain [--platform P] [--native | --web | --access-point | --connection | --renew] <CODE>\n       explain [--platform P] <NAME or error text>\n       explain --token T [--app-id ID --channel NAME (--uid N | --account A)] [--certificate C] [--now UNIX]";
+/// Explains an Agora token error code, SDK identifier, error text or event name, or diagnoses a
+/// token against the join that failed.
+#[derive(Parser, Debug)]
+#[command(name = "explain", version)]
+struct Args {
+    /// A code (110), an SDK identifier (ERR_INVALID_TOKEN), a log line or error text, or an event
+    /// name (onTokenPrivilegeWillExpire). With --token, the error the client reported (optional).
+    input: Option<String>,
+    /// Read a bare code in this code space only (native, web, access-point, connection, renew).
+    #[arg(long, value_parser = parse_with::<CodeSpace>)]
+    space: Option<CodeSpace>,
+    /// Speak this platform's language: its code space, identifiers and callbacks.
+    #[arg(long, value_parser = parse_with::<Platform>)]
+    platform: Option<Platform>,
+    /// Give causes and fixes in this product's terms (rtc, rtm, chat).
+    #[arg(long, value_parser = parse_with::<Product>)]
+    product: Option<Product>,
+    /// Print the answer as JSON.
+    #[arg(long)]
+    json: bool,
+    /// Decode this token and diagnose it against the join (--app-id, --channel, --uid/--account).
+    #[arg(long)]
+    token: Option<String>,
+    /// The App ID the client initialised the engine with.
+    #[arg(long, requires = "token")]
+    app_id: Option<String>,
+    /// The channel the client joined.
+    #[arg(long, requires = "token", conflicts_with = "rtm_user")]
+    channel: Option<String>,
+    /// The int uid the client joined as (0: the SDK picks one).
+    #[arg(long, requires = "token", conflicts_with = "account")]
+    uid: Option<u32>,
+    /// The user account (string uid) the client joined as.
+    #[arg(long, requires = "token")]
+    account: Option<String>,
+    /// Diagnose an RTM login as this user id instead of an RTC join.
+    #[arg(long, requires = "token")]
+    rtm_user: Option<String>,
+    /// The project's App Certificate, to check the signature (feature `verify`). Never printed.
+    #[arg(long, requires = "token")]
+    certificate: Option<String>,
+    /// The time of the join, in Unix seconds (default: now).
+    #[arg(long, requires = "token")]
+    now: Option<u64>,
+}
+
+fn parse_with<T: std::str::FromStr>(s: &str) -> Result<T, String>
+where
+    T::Err: std::fmt::Display,
+{
+    s.parse::<T>().map_err(|e| e.to_string())
+}
+
+/// An answer: what to print, and whether the input was a problem found (exit status 1).
+struct Answer {
+    text: String,
+    json: Value,
+    failed: bool,
+}
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match run(&args) {
-        Ok(text) => {
-            print!("{text}");
-            ExitCode::SUCCESS
+    let args = Args::parse();
+    let answer = if args.token.is_some() {
+        token::run(&args)
+    } else if let Some(input) = args.input.as_deref() {
+        explain(input, &args)
+    } else {
+        Err(
+            "give a code, a name, an error text or an event name, or --token (see --help)"
+                .to_owned(),
+        )
+    };
+    match answer {
+        Ok(a) => {
+            if args.json {
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&a.json).unwrap_or_default()
+                );
+            } else {
+                print!("{}", a.text);
+            }
+            if a.failed {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            }
         }
         Err(message) => {
-            eprintln!("explain: {message}");
+            if args.json {
+                println!("{}", json!({ "error": message }));
+            } else {
+                eprintln!("explain: {message}");
+            }
             ExitCode::FAILURE
         }
     }
 }
 
-fn run(args: &[String]) -> Result<String, String> {
-    if args.iter().any(|a| a == "--token") {
-        return token::run(args);
-    }
-    let (platform, args) = match args {
-        [flag, name, rest @ ..] if flag == "--platform" => (
-            Some(name.parse::<Platform>().map_err(|e| e.to_string())?),
-            rest,
-        ),
-        _ => (None, args),
-    };
-    let (space, input) = match args {
-        [input] => (platform.map(Platform::error_space), input.as_str()),
-        [flag, input] => (Some(space_flag(flag)?), input.as_str()),
-        _ => return Err(USAGE.to_owned()),
-    };
-    let mut out = String::new();
+fn explain(input: &str, args: &Args) -> Result<Answer, String> {
+    let platform = args.platform;
+    let product = args.product;
+    let mut text = String::new();
+    let mut errors = Vec::new();
+    let matched;
     if let Ok(code) = input.trim().parse::<i32>() {
-        let spaces = space.as_ref().map_or(CodeSpace::ALL, std::slice::from_ref);
-        let mut found = Vec::new();
-        for &space in spaces {
-            match TokenError::from_code(space, code) {
-                Some(e) => {
-                    writeln!(out, "{space} {code}: {e} ({e:?})").unwrap();
-                    if !found.contains(&e) {
-                        found.push(e);
-                    }
-                }
-                None => writeln!(out, "{space} {code}: not a token error").unwrap(),
+        let only = args.space.or(platform.map(Platform::error_space));
+        let spaces: Vec<CodeSpace> = match only {
+            Some(s) => vec![s],
+            None => CodeSpace::ALL
+                .iter()
+                .copied()
+                .filter(|s| product.is_none_or(|p| s.product() == p))
+                .collect(),
+        };
+        let mut readings = Vec::new();
+        for &space in &spaces {
+            let e = TokenError::from_code(space, code);
+            match e {
+                Some(e) => writeln!(text, "{space} {code}: {e} ({e:?})").unwrap(),
+                None => writeln!(text, "{space} {code}: not a token error").unwrap(),
+            }
+            readings.push(json!({ "space": space.to_string(), "product": space.product().to_string(), "error": e.map(|e| e.id()) }));
+            if let Some(e) = e.filter(|e| !errors.contains(e)) {
+                errors.push(e);
             }
         }
-        if found.is_empty() {
-            return Err(format!("{code} is not a token error in {}", list(spaces)));
+        matched = json!({ "code": code, "readings": readings });
+        if errors.is_empty() {
+            let list: Vec<String> = spaces.iter().map(ToString::to_string).collect();
+            return Err(format!(
+                "{code} is not a token error in {}",
+                list.join(", ")
+            ));
         }
-        for e in found {
-            out.push('\n');
-            describe(&mut out, e, platform);
-        }
+        text.push('\n');
     } else if let Ok(e) = input.parse::<TokenError>() {
-        describe(&mut out, e, platform);
+        errors.push(e);
+        matched = json!({ "name": input.trim() });
     } else if let Some(event) = TokenEvent::from_name(input) {
-        writeln!(out, "{event}: {}", event.remediation()).unwrap();
-        writeln!(
-            out,
-            "action: {:?}: {}",
-            event.action(),
-            event.action().describe()
-        )
-        .unwrap();
-        for &p in platform
-            .as_ref()
-            .map_or(Platform::ALL, std::slice::from_ref)
-        {
-            writeln!(out, "  {p}: {}", event.name(p)).unwrap();
-        }
-    } else if let Some(m) = TokenError::match_message(input) {
-        write!(out, "recognised `{}`", m.matched()).unwrap();
-        if let Some(space) = m.space() {
-            write!(out, " ({space}").unwrap();
-            if let Some(code) = m.code() {
-                write!(out, " {code}").unwrap();
-            }
-            out.push(')');
-        }
-        out.push_str("\n\n");
-        describe(&mut out, m.error(), platform);
+        return Ok(explain_event(event, platform));
+    } else if let Some(m) = messages::find(input) {
+        write!(text, "recognised `{}`", m.0).unwrap();
+        text.push_str(&m.1);
+        text.push_str("\n\n");
+        matched = m.2;
+        errors.push(m.3);
     } else {
         let shown: String = input.chars().take(80).collect();
+        let texts = if cfg!(feature = "messages") {
+            ""
+        } else {
+            " (error texts are read only with the `messages` feature, on by default)"
+        };
         return Err(format!(
-            "`{shown}` is neither a code, an Agora token error name, nor a text reporting one"
+            "`{shown}` is neither a code, an Agora token error name, nor a text reporting one{texts}"
         ));
     }
-    Ok(out)
-}
-
-fn space_flag(flag: &str) -> Result<CodeSpace, String> {
-    Ok(match flag {
-        "--native" => CodeSpace::Native,
-        "--web" => CodeSpace::Web,
-        "--access-point" | "--ap" => CodeSpace::WebAccessPoint,
-        "--connection" => CodeSpace::ConnectionChangedReason,
-        "--renew" => CodeSpace::RenewTokenResult,
-        other => return Err(format!("unknown option `{other}`\n{USAGE}")),
+    let mut described = Vec::new();
+    for (i, &e) in errors.iter().enumerate() {
+        if i > 0 {
+            text.push('\n');
+        }
+        describe(&mut text, e, platform, product);
+        described.push(error_json(e, platform, product));
+    }
+    let json = json!({ "input": input, "matched": matched, "errors": described });
+    Ok(Answer {
+        text,
+        json,
+        failed: false,
     })
 }
 
-fn list(spaces: &[CodeSpace]) -> String {
-    spaces
-        .iter()
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join(", ")
+fn explain_event(event: TokenEvent, platform: Option<Platform>) -> Answer {
+    let mut text = String::new();
+    writeln!(text, "{event}: {}", event.remediation()).unwrap();
+    writeln!(
+        text,
+        "action: {}: {}",
+        event.action(),
+        event.action().describe()
+    )
+    .unwrap();
+    let platforms = platform
+        .as_ref()
+        .map_or(Platform::ALL, std::slice::from_ref);
+    let mut callbacks = serde_json::Map::new();
+    for &p in platforms {
+        let cb = p.callback(event);
+        writeln!(text, "  {p}: {}", cb.unwrap_or("(no named callback)")).unwrap();
+        callbacks.insert(p.to_string(), json!(cb));
+    }
+    let json = json!({
+        "event": event.to_string(),
+        "action": event.action().id(),
+        "remediation": event.remediation(),
+        "callbacks": callbacks,
+    });
+    Answer {
+        text,
+        json,
+        failed: false,
+    }
 }
 
-fn describe(out: &mut String, e: TokenError, platform: Option<Platform>) {
+fn error_json(e: TokenError, platform: Option<Platform>, product: Option<Product>) -> Value {
+    let product = product.unwrap_or(Product::Rtc);
+    let codes: Vec<Value> = e
+        .spellings()
+        .iter()
+        .map(|s| {
+            json!({
+                "identifier": s.identifier(), "language": s.language().to_string(),
+                "space": s.space().to_string(), "product": s.product().to_string(),
+                "code": s.code(), "source": s.source(),
+            })
+        })
+        .collect();
+    json!({
+        "id": e.id(),
+        "display": e.to_string(),
+        "summary": e.summary(),
+        "cause": e.cause_for(product),
+        "remediation": e.remediation_for(product),
+        "action": e.action().id(),
+        "needs_new_token": e.needs_new_token(),
+        "is_retryable": e.is_retryable(),
+        "native_surface": e.native_surface(),
+        "web_surface": e.web_surface(),
+        "platform": platform.map(|p| json!({
+            "platform": p.to_string(), "space": p.error_space().to_string(), "identifier": p.identifier(e),
+            "renew_on": p.callback(TokenEvent::WillExpire), "rejoin_on": p.callback(TokenEvent::DidExpire),
+        })),
+        "spellings": codes,
+    })
+}
+
+fn describe(out: &mut String, e: TokenError, platform: Option<Platform>, product: Option<Product>) {
+    let product = product.unwrap_or(Product::Rtc);
     writeln!(out, "{e:?}: {e}").unwrap();
     writeln!(out, "  {}", e.summary()).unwrap();
-    writeln!(out, "\ncause:\n  {}", e.cause()).unwrap();
-    writeln!(out, "\nremediation:\n  {}", e.remediation()).unwrap();
+    writeln!(out, "\ncause:\n  {}", e.cause_for(product)).unwrap();
+    writeln!(out, "\nremediation:\n  {}", e.remediation_for(product)).unwrap();
     let action = e.action();
-    writeln!(out, "\naction: {action:?}: {}", action.describe()).unwrap();
+    writeln!(out, "\naction: {action}: {}", action.describe()).unwrap();
     writeln!(
         out,
         "  needs a new token: {}; the app can retry by itself: {}",
@@ -150,20 +277,22 @@ fn describe(out: &mut String, e: TokenError, platform: Option<Platform>) {
         e.is_retryable()
     )
     .unwrap();
+    let callbacks = |p: Platform| {
+        let name = |ev| p.callback(ev).unwrap_or("(none named)");
+        format!(
+            "{} / {}",
+            name(TokenEvent::WillExpire),
+            name(TokenEvent::DidExpire)
+        )
+    };
     if let Some(p) = platform {
         writeln!(out, "\non {p}:").unwrap();
-        match p.error_name(e) {
+        match p.identifier(e) {
             Some(name) => writeln!(out, "  identifier: {name}").unwrap(),
             None => writeln!(out, "  identifier: none of its own on {p}").unwrap(),
         }
         writeln!(out, "  reported through: {}", p.error_callback()).unwrap();
-        writeln!(
-            out,
-            "  renew on: {} (30 s before expiry); rejoin on: {}",
-            p.event_name(TokenEvent::WillExpire),
-            p.event_name(TokenEvent::DidExpire)
-        )
-        .unwrap();
+        writeln!(out, "  renew on / rejoin on: {}", callbacks(p)).unwrap();
         let surface = if p == Platform::Web {
             e.web_surface()
         } else {
@@ -177,17 +306,10 @@ fn describe(out: &mut String, e: TokenError, platform: Option<Platform>) {
         "\ncallbacks to handle (renew 30 s before expiry / rejoin after it):"
     )
     .unwrap();
-    for p in Platform::ALL {
-        writeln!(
-            out,
-            "  {:<14} {} / {}",
-            p.name(),
-            p.event_name(TokenEvent::WillExpire),
-            p.event_name(TokenEvent::DidExpire)
-        )
-        .unwrap();
+    for &p in Platform::ALL {
+        writeln!(out, "  {:<14} {}", p.label(), callbacks(p)).unwrap();
     }
-    writeln!(out, "\nnative SDKs (Android, iOS, macOS, Windows, Unity, Electron, React Native, Flutter, Cocos):\n  {}", e.native_surface()).unwrap();
+    writeln!(out, "\nnative SDKs:\n  {}", e.native_surface()).unwrap();
     writeln!(out, "\nWeb SDK:\n  {}", e.web_surface()).unwrap();
     writeln!(out, "\nspellings:").unwrap();
     for s in e.spellings() {
@@ -195,7 +317,7 @@ fn describe(out: &mut String, e: TokenError, platform: Option<Platform>) {
         writeln!(
             out,
             "  {:<64} {:<12} {:<24} {code}",
-            s.name(),
+            s.identifier(),
             s.language().to_string(),
             s.space().to_string()
         )
@@ -203,140 +325,45 @@ fn describe(out: &mut String, e: TokenError, platform: Option<Platform>) {
     }
 }
 
-#[cfg(feature = "token")]
-mod token {
-    use std::fmt::Write as _;
-    use std::time::{SystemTime, UNIX_EPOCH};
+#[cfg(feature = "messages")]
+mod messages {
+    use agora_token_errors::TokenError;
+    use serde_json::{Value, json};
 
-    use agora_token_errors::token::{JoinParams, Token, diagnose};
-
-    pub(crate) fn run(args: &[String]) -> Result<String, String> {
-        let mut token = None;
-        let (mut app_id, mut channel, mut uid, mut account, mut cert, mut now) =
-            (None, None, None, None, None, None);
-        let mut it = args.iter();
-        while let Some(flag) = it.next() {
-            let value = it.next().ok_or_else(|| format!("`{flag}` needs a value"))?;
-            match flag.as_str() {
-                "--token" => token = Some(value.as_str()),
-                "--app-id" => app_id = Some(value.as_str()),
-                "--channel" => channel = Some(value.as_str()),
-                "--uid" => {
-                    uid = Some(value.parse::<u32>().map_err(|_| {
-                        format!("--uid takes a number from 0 to 4294967295, not {value:?}")
-                    })?);
-                }
-                "--account" => account = Some(value.as_str()),
-                "--certificate" => cert = Some(value.as_str()),
-                "--now" => {
-                    now = Some(
-                        value
-                            .parse::<u64>()
-                            .map_err(|_| format!("--now takes Unix seconds, not {value:?}"))?,
-                    );
-                }
-                other => return Err(format!("unknown option `{other}`")),
-            }
-        }
-        let token = token.ok_or("--token needs a value")?;
-        let mut out = String::new();
-        match Token::parse(token.trim()) {
-            Ok(t) => describe(&mut out, &t),
-            Err(e) => writeln!(out, "token: cannot be decoded: {e}").unwrap(),
-        }
-        let (Some(app_id), Some(channel)) = (app_id, channel) else {
-            out.push_str(
-                "\n(give --app-id and --channel, and --uid or --account, to diagnose a join)\n",
-            );
-            return Ok(out);
+    /// What matched, its space and code as text, as JSON, and the error.
+    pub(crate) fn find(input: &str) -> Option<(&'static str, String, Value, TokenError)> {
+        let m = TokenError::match_message(input)?;
+        let detail = match (m.space(), m.code()) {
+            (Some(space), Some(code)) => format!(" ({space} {code})"),
+            (Some(space), None) => format!(" ({space})"),
+            _ => String::new(),
         };
-        let mut join = JoinParams::new(app_id, channel);
-        join = match (uid, account) {
-            (Some(_), Some(_)) => return Err("give --uid or --account, not both".to_owned()),
-            (Some(uid), None) => join.with_uid(uid),
-            (None, Some(account)) => join.with_account(account),
-            (None, None) => join,
-        };
-        if let Some(cert) = cert {
-            join = join.with_app_certificate(cert);
-        }
-        let now = now.unwrap_or_else(|| {
-            SystemTime::now()
-                .duration_since(UNIX_EPOCH)
-                .map_or(0, |d| d.as_secs())
+        let json = json!({
+            "matched": m.matched(), "space": m.space().map(|s| s.to_string()), "code": m.code(),
+            "product": m.product().map(|p| p.to_string()), "span": [m.span().start, m.span().end],
+            "source": m.source(),
         });
-        let findings = diagnose(token, &join, now);
-        writeln!(
-            out,
-            "\njoin: App ID {}, channel {:?}, {}",
-            join.app_id(),
-            join.channel(),
-            join.user()
-        )
-        .unwrap();
-        if findings.is_empty() {
-            out.push_str("\nnothing wrong can be seen offline. If the join still fails, check in Agora Console that the\nproject's App Certificate is enabled and matches the token server's, and that the project is active.\n");
-        }
-        for (i, f) in findings.iter().enumerate() {
-            let likely = if f.certainty() == agora_token_errors::token::Certainty::Likely {
-                "likely "
-            } else {
-                ""
-            };
-            writeln!(
-                out,
-                "\n{}. {likely}{:?} -> {:?} ({})\n   {}\n   fix: {}",
-                i + 1,
-                f.severity(),
-                f.error(),
-                f.error(),
-                f.message(),
-                f.fix()
-            )
-            .unwrap();
-        }
-        Ok(out)
-    }
-
-    fn describe(out: &mut String, t: &Token) {
-        writeln!(out, "token: {t}").unwrap();
-        if let Some(lifetime) = t.lifetime() {
-            writeln!(out, "  lifetime: {lifetime} s").unwrap();
-        }
-        for s in t.services() {
-            write!(out, "  service {}", s.kind()).unwrap();
-            if let Some(c) = s.channel() {
-                write!(out, ", channel {c:?}").unwrap();
-            }
-            match s.user() {
-                Some("") => write!(out, ", any user (uid 0)").unwrap(),
-                Some(u) => write!(out, ", user {u:?}").unwrap(),
-                None => {}
-            }
-            out.push('\n');
-            for p in s.privileges() {
-                let end = p.expires_at().map_or_else(
-                    || "no limit of its own".to_owned(),
-                    |e| format!("ends at Unix {e}"),
-                );
-                writeln!(
-                    out,
-                    "    privilege {} ({}): {end}",
-                    p.id(),
-                    p.name().unwrap_or("unknown")
-                )
-                .unwrap();
-            }
-        }
-        if t.has_unknown_services() {
-            out.push_str("  (more services of a type this crate does not know)\n");
-        }
+        Some((m.matched(), detail, json, m.error()))
     }
 }
 
+#[cfg(not(feature = "messages"))]
+mod messages {
+    use agora_token_errors::TokenError;
+    use serde_json::Value;
+
+    /// Without the `messages` feature, texts are not read.
+    pub(crate) fn find(_: &str) -> Option<(&'static str, String, Value, TokenError)> {
+        None
+    }
+}
+
+#[cfg(feature = "token")]
+mod token;
+
 #[cfg(not(feature = "token"))]
 mod token {
-    pub(crate) fn run(_: &[String]) -> Result<String, String> {
-        Err("--token needs the `token` feature".to_owned())
+    pub(crate) fn run(_: &super::Args) -> Result<super::Answer, String> {
+        Err("--token needs the `token` feature (on by default)".to_owned())
     }
 }

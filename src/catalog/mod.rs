@@ -1,10 +1,14 @@
-//! `TokenError` and its lookups, generated from `catalog/*.md` by `build.rs`.
+//! `TokenError` and its lookups, generated from `catalog/*.md` by `build.rs` through the macros
+//! in `macros.rs`.
 
 use core::fmt;
 use core::str::FromStr;
 
-use crate::key;
-use crate::{Action, CodeSpace, Language, Spelling};
+use crate::{Action, Language, Product, Spelling, UnknownName};
+
+#[macro_use]
+mod macros;
+pub(crate) mod names;
 
 /// The prose of one variant, straight from `catalog/errors.md`.
 pub(crate) struct Texts {
@@ -18,47 +22,31 @@ pub(crate) struct Texts {
     pub(crate) web: &'static str,
 }
 
-/// The code `build.rs` writes from `catalog/errors.md` and `catalog/identifiers.md`.
-#[allow(clippy::unreadable_literal)] // codes such as 2010005 are quoted as the SDKs write them
+/// One row of `catalog/phrases.md`: a text an SDK prints for a token error.
+#[cfg_attr(not(feature = "messages"), allow(dead_code))]
+pub(crate) struct Phrase {
+    pub(crate) text: &'static str,
+    pub(crate) min: usize,
+    pub(crate) space: CodeSpace,
+    pub(crate) code: Option<i32>,
+    pub(crate) error: TokenError,
+    pub(crate) source: &'static str,
+}
+
+/// What `build.rs` writes from `catalog/*.md`.
+#[allow(clippy::unreadable_literal)]
+#[cfg_attr(not(feature = "messages"), allow(dead_code))] // codes such as 2010005 are quoted as the SDKs write them
 mod generated {
-    use super::Texts;
-    use crate::{Action, CodeSpace, Language, Spelling};
+    use super::{Phrase, Texts};
+    use crate::{Action, Language, Spelling};
 
     include!(concat!(env!("OUT_DIR"), "/catalog.rs"));
 }
 
-pub(crate) use generated::SPELLINGS;
-pub use generated::TokenError;
-use generated::{
-    KEY_OFFSETS, MAX_NAME_LEN, MIN_NAME_LEN, NAME_INDEX, NAMES, SPELLING_RANGES, TEXTS,
-    error_for_code, primary_code, primary_name,
-};
-
-/// Inputs longer than this are not names, however they are qualified; they are rejected before
-/// any byte is read.
-const MAX_QUALIFIED_NAME_LEN: usize = 128;
-
-// The key is the length and at most `MAX_OFFSETS` bytes in a u32.
-const _: () =
-    assert!(KEY_OFFSETS.len() <= key::MAX_OFFSETS && MAX_NAME_LEN < 256 && MIN_NAME_LEN >= 8);
-
-/// The error an unqualified identifier (any case) names.
-#[inline]
-fn lookup(identifier: &[u8]) -> Option<TokenError> {
-    lookup_spelling(identifier).map(Spelling::error)
-}
-
-/// The first catalog spelling of an unqualified identifier (any case).
-#[inline]
-pub(crate) fn lookup_spelling(identifier: &[u8]) -> Option<&'static Spelling> {
-    if identifier.len() < MIN_NAME_LEN || identifier.len() > MAX_NAME_LEN {
-        return None;
-    }
-    let &index = NAME_INDEX.get(&key::key(identifier, &KEY_OFFSETS))?;
-    let (name, spelling) = &NAMES[index];
-    // The key holds the length, so the candidate is as long as the identifier.
-    key::eq_upper(identifier, name).then(|| &SPELLINGS[*spelling])
-}
+pub use generated::{CodeSpace, TokenError};
+#[cfg_attr(not(feature = "messages"), allow(unused_imports))]
+pub(crate) use generated::{PHRASES, SPELLINGS};
+use generated::{SPELLING_RANGES, TEXTS, error_for_code, product_text};
 
 impl TokenError {
     /// The error a code means in `space`, or `None` when that number is not a token error there.
@@ -83,8 +71,10 @@ impl TokenError {
     /// The error an SDK identifier names, in any SDK family's spelling, or `None`.
     ///
     /// Case is not significant, surrounding whitespace is ignored, and a qualifier before the last
-    /// `.` or `:` is dropped (`Constants.ERR_TOKEN_EXPIRED`, `AgoraErrorCode.invalidToken`,
-    /// `agora::rtc::ERR_INVALID_TOKEN`). Does not allocate.
+    /// `.` or `:` may be given or left out (`Constants.ERR_TOKEN_EXPIRED`,
+    /// `AgoraErrorCode.invalidToken`, `agora::rtc::ERR_INVALID_TOKEN`). Does not allocate.
+    /// [`Spelling::from_identifier`] gives the catalog row, which the qualifier picks where SDK
+    /// enums share a member.
     ///
     /// ```
     /// use agora_token_errors::TokenError;
@@ -99,35 +89,49 @@ impl TokenError {
     pub fn from_name(name: &str) -> Option<TokenError> {
         let bytes = name.as_bytes();
         // Lengths are checked before any byte is read: most non-names end here.
-        if bytes.len() > MAX_QUALIFIED_NAME_LEN || bytes.len() < MIN_NAME_LEN {
+        if bytes.len() > MAX_QUALIFIED_NAME_LEN || bytes.len() < names::MIN_LEN {
             return None;
         }
         let name = bytes.trim_ascii();
-        // Most inputs are bare identifiers; only when the whole input is not one is it searched
-        // for a qualifier to drop.
-        lookup(name).or_else(|| lookup(key::after_separator(name, MAX_NAME_LEN + 1)?))
+        // One member means one error (build.rs checks it), so any candidate answers. Most inputs
+        // are bare identifiers; only when the whole input is not one is it split.
+        let list = names::candidates(name).or_else(|| names::candidates(names::split(name).1))?;
+        Some(SPELLINGS[usize::from(list[0])].error())
     }
 
     /// The identifier `language`'s SDK uses for this error, or `None` where it has none (the
     /// FAQ's "/").
     ///
     /// Native languages answer from their own error enum first, then the connection-changed and
-    /// renew-token enums; JavaScript from the Web gateway codes, then the access-point codes. For
-    /// a variant with several codes it is the name in the row of the primary code.
+    /// renew-token enums; JavaScript from the Web gateway codes, then the access-point codes (the
+    /// order of `catalog/spaces.md`). For a variant with several codes it is the identifier in
+    /// the row of the primary code.
     ///
     /// ```
     /// use agora_token_errors::{Language, TokenError};
     ///
-    /// assert_eq!(TokenError::TokenExpired.name(Language::JavaScript), Some("ERR_DYNAMIC_KEY_TIMEOUT"));
-    /// assert_eq!(TokenError::TokenExpired.name(Language::Java), Some("ERR_TOKEN_EXPIRED"));
-    /// assert_eq!(TokenError::StaticUseDynamicKey.name(Language::Java), None);
+    /// assert_eq!(TokenError::TokenExpired.identifier(Language::JavaScript), Some("ERR_DYNAMIC_KEY_TIMEOUT"));
+    /// assert_eq!(TokenError::TokenExpired.identifier(Language::Java), Some("ERR_TOKEN_EXPIRED"));
+    /// assert_eq!(TokenError::StaticUseDynamicKey.identifier(Language::Java), None);
     /// ```
     #[must_use]
-    pub fn name(&self, language: Language) -> Option<&'static str> {
-        primary_name(*self, language)
+    pub fn identifier(&self, language: Language) -> Option<&'static str> {
+        CodeSpace::ALL.iter().find_map(|&space| {
+            let primary = self.code(space);
+            let mut mine = self
+                .spellings()
+                .iter()
+                .filter(|s| s.language() == language && s.space() == space);
+            let first = mine.next()?;
+            let pick = core::iter::once(first)
+                .chain(mine)
+                .find(|s| s.code().is_some() && s.code() == primary);
+            Some(pick.unwrap_or(first).identifier())
+        })
     }
 
-    /// This error's primary code in `space`, or `None` when the space has no code for it.
+    /// This error's primary code in `space` (the first the catalog lists), or `None` when the
+    /// space has no code for it.
     ///
     /// ```
     /// use agora_token_errors::{CodeSpace, TokenError};
@@ -138,7 +142,10 @@ impl TokenError {
     /// ```
     #[must_use]
     pub fn code(&self, space: CodeSpace) -> Option<i32> {
-        primary_code(*self, space)
+        self.spellings()
+            .iter()
+            .filter(|s| s.space() == space)
+            .find_map(Spelling::code)
     }
 
     /// Every identifier and code any SDK family uses for this error, with its source.
@@ -160,7 +167,8 @@ impl TokenError {
         &SPELLINGS[start..end]
     }
 
-    /// A stable snake-case id (`"invalid_token"`), used by the `serde` feature.
+    /// A stable snake-case id (`"invalid_token"`): what the `serde` feature writes, and what
+    /// `--json` output and logs can key on.
     ///
     /// ```
     /// assert_eq!(agora_token_errors::TokenError::InvalidAppId.id(), "invalid_app_id");
@@ -181,7 +189,7 @@ impl TokenError {
         self.texts().summary
     }
 
-    /// What made the SDK report this error.
+    /// What made the RTC SDK report this error ([`TokenError::cause_for`] for other products).
     ///
     /// Takes `&self`: called on a `&TokenError` it never resolves to the deprecated
     /// `std::error::Error::cause`.
@@ -198,7 +206,8 @@ impl TokenError {
         self.texts().cause
     }
 
-    /// What the app or its token server must change.
+    /// What the app or its token server must change, for RTC ([`TokenError::remediation_for`]
+    /// for other products).
     ///
     /// ```
     /// let fix = agora_token_errors::TokenError::InvalidToken.remediation();
@@ -207,6 +216,30 @@ impl TokenError {
     #[must_use]
     pub fn remediation(&self) -> &'static str {
         self.texts().remediation
+    }
+
+    /// What made `product`'s SDK report this error: its own text where the product's cause
+    /// differs, the RTC text otherwise.
+    ///
+    /// ```
+    /// use agora_token_errors::{Product, TokenError};
+    /// assert_eq!(TokenError::InvalidAppId.cause_for(Product::Rtc), TokenError::InvalidAppId.cause());
+    /// ```
+    #[must_use]
+    pub fn cause_for(&self, product: Product) -> &'static str {
+        product_text(*self, product).0.unwrap_or(self.cause())
+    }
+
+    /// What to change when `product`'s SDK reports this error, in that product's terms (log in
+    /// again rather than join, for example).
+    ///
+    /// ```
+    /// use agora_token_errors::{Product, TokenError};
+    /// assert_eq!(TokenError::TokenExpired.remediation_for(Product::Rtc), TokenError::TokenExpired.remediation());
+    /// ```
+    #[must_use]
+    pub fn remediation_for(&self, product: Product) -> &'static str {
+        product_text(*self, product).1.unwrap_or(self.remediation())
     }
 
     /// How the error reaches a native app: which return value, callback or connection reason,
@@ -272,7 +305,7 @@ impl TokenError {
 
     /// Matches the stable id (`token_expired`), the variant name (`TokenExpired`) or the
     /// `Display` text (`token expired`).
-    pub(crate) fn from_id_or_display(s: &str) -> Option<TokenError> {
+    fn from_id_or_display(s: &str) -> Option<TokenError> {
         let s = s.trim();
         TokenError::ALL.iter().copied().find(|e| {
             let t = e.texts();
@@ -283,8 +316,22 @@ impl TokenError {
     }
 }
 
-/// Parses any SDK identifier [`TokenError::from_name`] accepts, the stable [`TokenError::id`],
-/// the variant name, or the `Display` text.
+/// Inputs longer than this are not names, however they are qualified; they are rejected before
+/// any byte is read.
+const MAX_QUALIFIED_NAME_LEN: usize = 128;
+
+/// The short lowercase phrase of `catalog/errors.md` (`token expired`).
+impl fmt::Display for TokenError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.texts().display)
+    }
+}
+
+impl core::error::Error for TokenError {}
+
+/// Parses every name [`TokenError::from_name`] accepts, and also the stable
+/// [`TokenError::id`], the variant name and the `Display` text. This is the one matcher behind
+/// `FromStr` and the `serde` feature's deserialisation; `from_name` takes SDK identifiers only.
 ///
 /// ```
 /// use agora_token_errors::TokenError;
@@ -292,6 +339,7 @@ impl TokenError {
 /// let e: TokenError = "AgoraErrorCodeInvalidAppId".parse().unwrap();
 /// assert_eq!(e, TokenError::InvalidAppId);
 /// assert_eq!(e.to_string().parse::<TokenError>().unwrap(), e);
+/// assert_eq!("token_expired".parse::<TokenError>().unwrap(), TokenError::TokenExpired);
 /// let err = "ERR_NOPE".parse::<TokenError>().unwrap_err();
 /// assert_eq!(err.to_string(), "`ERR_NOPE` is not an Agora token error name");
 /// ```
@@ -301,102 +349,6 @@ impl FromStr for TokenError {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         TokenError::from_name(s)
             .or_else(|| TokenError::from_id_or_display(s))
-            .ok_or_else(|| UnknownName::new(s))
+            .ok_or_else(|| UnknownName::new(s, "an Agora token error name"))
     }
-}
-
-/// The error `str::parse::<TokenError>` returns: the input is not a known name.
-///
-/// It keeps the first bytes of the input (never more than a fixed, small amount, so parsing
-/// allocates nothing) to show in its message.
-///
-/// ```
-/// let err = "ERR_NOPE".parse::<agora_token_errors::TokenError>().unwrap_err();
-/// assert_eq!(err.input(), "ERR_NOPE");
-/// ```
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub struct UnknownName {
-    shown: [u8; UnknownName::SHOWN],
-    shown_len: u8,
-    input_len: usize,
-}
-
-impl UnknownName {
-    const SHOWN: usize = 48;
-
-    fn new(input: &str) -> Self {
-        let head = clip(input);
-        let mut shown = [0; Self::SHOWN];
-        shown[..head.len()].copy_from_slice(head.as_bytes());
-        UnknownName {
-            shown,
-            shown_len: u8::try_from(head.len()).unwrap_or(0),
-            input_len: input.len(),
-        }
-    }
-
-    /// The start of the rejected input (all of it when it was short).
-    ///
-    /// ```
-    /// let long = "X".repeat(1000);
-    /// let err = long.parse::<agora_token_errors::TokenError>().unwrap_err();
-    /// assert_eq!(err.input().len(), 48);
-    /// ```
-    #[must_use]
-    pub fn input(&self) -> &str {
-        core::str::from_utf8(&self.shown[..usize::from(self.shown_len)]).unwrap_or("")
-    }
-
-    /// The length in bytes of the rejected input.
-    ///
-    /// ```
-    /// let err = "ERR_NOPE".parse::<agora_token_errors::TokenError>().unwrap_err();
-    /// assert_eq!(err.input_len(), 8);
-    /// ```
-    #[must_use]
-    pub fn input_len(&self) -> usize {
-        self.input_len
-    }
-}
-
-impl fmt::Display for UnknownName {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.input_len == 0 {
-            f.write_str("an empty string is not an Agora token error name")
-        } else if self.input_len > usize::from(self.shown_len) {
-            write!(
-                f,
-                "`{}…` ({} bytes) is not an Agora token error name",
-                self.input().escape_debug(),
-                self.input_len
-            )
-        } else {
-            write!(
-                f,
-                "`{}` is not an Agora token error name",
-                self.input().escape_debug()
-            )
-        }
-    }
-}
-
-impl fmt::Debug for UnknownName {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("UnknownName")
-            .field("input", &self.input())
-            .field("input_len", &self.input_len)
-            .finish_non_exhaustive()
-    }
-}
-
-impl core::error::Error for UnknownName {}
-
-/// The start of `s`, at most 48 bytes, cut on a character boundary: enough to name bad input in
-/// a message without repeating megabytes of it.
-pub(crate) fn clip(s: &str) -> &str {
-    let mut cut = s.len().min(UnknownName::SHOWN);
-    while !s.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    &s[..cut]
 }

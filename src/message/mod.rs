@@ -1,102 +1,27 @@
 //! Recognising token errors in what apps actually hold: log lines, exception texts, callbacks.
 //!
-//! Every token error an SDK prints contains one of a few short anchors ("token", "appid",
-//! "ic_ke" of `DYNAMIC_KEY` and `STATIC_KE`, "authorized", "account", "onError", ...). One
-//! SIMD multi-pattern search (aho-corasick's packed Teddy searcher) finds those; each hit then costs a cheap
-//! check: the word around it looked up through the catalog's name map, a phrase compared, or the
-//! code after `onError` or a connection reason read and looked up in its code space. Text with no
-//! anchor, which is nearly every line of a log, costs only the search.
+//! The rule is *right or silent*: a text is claimed only where an SDK's own identifier, an SDK's
+//! own phrase, or the code of a callback whose codes are token errors stands in it. Ordinary log
+//! lines (other callbacks' states and reasons, variables and JSON fields that happen to be named
+//! `tokenExpired`, numbers near the word `onError`) are left alone; `tests/fixtures/ordinary-logs.txt`
+//! holds hundreds of them, and the test over it allows no false alarm.
+
+mod read;
+mod scan;
 
 use core::ops::Range;
-use std::sync::OnceLock;
 
-use aho_corasick::packed::{Config, MatchKind, Searcher};
+use crate::catalog::Phrase;
+use crate::{CodeSpace, Product, Spelling, TokenError, spellings};
 
-use crate::catalog::lookup_spelling;
-use crate::{CodeSpace, Spelling, TokenError};
-
-/// What an anchor hit is checked for.
-#[derive(Clone, Copy)]
-enum Check {
-    /// An identifier containing the anchor, or a phrase around it.
-    Word,
-    /// A native error code after `onError` / `didOccurError`.
-    ErrorCallback,
-    /// A reason code after a connection-state callback.
-    ConnectionState,
-}
-
-/// The anchors, in the cases the SDKs write them (matching is case-sensitive here and
-/// case-insensitive in the checks that follow, so every case the SDKs use is covered).
-const ANCHORS: &[(&str, Check)] = &[
-    ("token", Check::Word),
-    ("Token", Check::Word),
-    ("TOKEN", Check::Word),
-    ("appid", Check::Word),
-    ("appId", Check::Word),
-    ("AppId", Check::Word),
-    ("Appid", Check::Word),
-    ("APPID", Check::Word),
-    ("APP_ID", Check::Word),
-    ("IC_KE", Check::Word),
-    ("ic ke", Check::Word),
-    ("DOR_KEY", Check::Word),
-    ("dor key", Check::Word),
-    ("AUTHORIZED", Check::Word),
-    ("authorized", Check::Word),
-    ("Authorized", Check::Word),
-    ("ACCOUNT", Check::Word),
-    ("Account", Check::Word),
-    ("STAMP_EXP", Check::Word),
-    ("PERMISSION_INV", Check::Word),
-    ("CERTIFICATE_INV", Check::Word),
-    ("onError", Check::ErrorCallback),
-    ("OnError", Check::ErrorCallback),
-    ("didOccurError", Check::ErrorCallback),
-    ("StateChanged", Check::ConnectionState),
-    ("ToState", Check::ConnectionState),
-];
-
-/// Phrases the Web SDK uses for token rejections, lower case. The Web 4.x access-point reasons
-/// (`AgoraRTC_N-production.js`, npm agora-rtc-sdk-ng 4.24.8), the Web 3.x and 4.x did-expire
-/// messages, and the `INVALID_PARAMS` check of the token argument.
-const PHRASES: &[(&str, TokenError)] = &[
-    ("invalid vendor key", TokenError::InvalidAppId),
-    ("can not find appid", TokenError::InvalidAppId),
-    ("invalid appid", TokenError::InvalidAppId),
-    ("invalid token, authorized failed", TokenError::InvalidToken),
-    ("dynamic key or token timeout", TokenError::TokenExpired),
-    ("dynamic key expired", TokenError::TokenExpired),
-    ("static use dynamic key", TokenError::StaticUseDynamicKey),
-    ("dynamic use static key", TokenError::DynamicUseStaticKey),
-    ("tokenprivilegedidexpire", TokenError::TokenExpired),
-    ("token-privilege-did-expire", TokenError::TokenExpired),
-    ("if you don not use token", TokenError::InvalidToken),
-];
-
-/// How far after a callback name its code may stand (`onError: err 110, msg: ...`).
-const CODE_REACH: usize = 32;
-
-/// How far after a connection-state callback its reason may stand.
-const REASON_REACH: usize = 96;
-
-fn searcher() -> &'static Searcher {
-    static SEARCHER: OnceLock<Searcher> = OnceLock::new();
-    SEARCHER.get_or_init(|| {
-        Config::new()
-            .match_kind(MatchKind::LeftmostFirst)
-            .builder()
-            .extend(ANCHORS.iter().map(|(a, _)| a))
-            .build()
-            .expect("a few dozen short literals always build a packed searcher")
-    })
-}
-
-/// A token error found in a text, with what matched.
+/// A token error found in a text, with what matched and the catalog row it stands for.
 ///
 /// ```
-/// let m = agora_token_errors::TokenError::match_message("User join failed [ERR_NO_AUTHORIZED]").unwrap();
+/// use agora_token_errors::{CodeSpace, TokenError};
+///
+/// let m = TokenError::match_message("User join failed [ERR_NO_AUTHORIZED]").unwrap();
 /// assert_eq!(m.matched(), "ERR_NO_AUTHORIZED");
+/// assert_eq!((m.space(), m.code()), (Some(CodeSpace::Web), Some(110)));
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MessageMatch {
@@ -105,10 +30,60 @@ pub struct MessageMatch {
     spelling: Option<&'static Spelling>,
     space: Option<CodeSpace>,
     code: Option<i32>,
+    source: Option<&'static str>,
     span: Range<usize>,
 }
 
 impl MessageMatch {
+    /// A match of a catalog identifier.
+    fn row(spelling: &'static Spelling, matched: &'static str, span: Range<usize>) -> Self {
+        MessageMatch {
+            error: spelling.error(),
+            matched,
+            spelling: Some(spelling),
+            space: Some(spelling.space()),
+            code: spelling.code(),
+            source: Some(spelling.source()),
+            span,
+        }
+    }
+
+    /// A match of a code after a callback (or "error code"): the row is the catalog's first
+    /// for that code, its identifier in the SDK's enum.
+    fn coded(
+        error: TokenError,
+        callback: &'static str,
+        space: CodeSpace,
+        code: i32,
+        span: Range<usize>,
+    ) -> Self {
+        let row = spellings()
+            .iter()
+            .find(|s| s.space() == space && s.code() == Some(code.abs()));
+        MessageMatch {
+            error,
+            matched: callback,
+            spelling: row,
+            space: Some(space),
+            code: row.and_then(Spelling::code).or(Some(code.abs())),
+            source: row.map(Spelling::source),
+            span,
+        }
+    }
+
+    /// A match of a phrase of `catalog/phrases.md`.
+    fn phrase(phrase: &'static Phrase, span: Range<usize>) -> Self {
+        MessageMatch {
+            error: phrase.error,
+            matched: phrase.text,
+            spelling: None,
+            space: Some(phrase.space),
+            code: phrase.code,
+            source: Some(phrase.source),
+            span,
+        }
+    }
+
     /// The error.
     ///
     /// ```
@@ -120,49 +95,78 @@ impl MessageMatch {
         self.error
     }
 
-    /// What matched: the identifier as the catalog spells it, the phrase, or the callback whose
-    /// code was read (`onError`, a connection-state callback).
+    /// What matched: the identifier as the catalog spells it, the phrase as
+    /// `catalog/phrases.md` writes it, or the callback whose code was read, as the SDK spells it
+    /// (`onError`, `OnError`, `didOccurError`, `onConnectionStateChanged`,
+    /// `connectionChangedToState`, `onRenewTokenResult`; `error code` for a code after those
+    /// words).
     ///
     /// ```
-    /// let m = agora_token_errors::TokenError::match_message("onError: err 110, msg: ").unwrap();
-    /// assert_eq!(m.matched(), "onError");
+    /// let m = agora_token_errors::TokenError::match_message("rtcEngine:didOccurError: 101").unwrap();
+    /// assert_eq!(m.matched(), "didOccurError");
     /// ```
     #[must_use]
     pub fn matched(&self) -> &'static str {
         self.matched
     }
 
-    /// The catalog row of the identifier that matched, if an identifier did.
+    /// The catalog row that matched: the identifier's own row (its qualifier picks it where
+    /// enums share a member), or for a code read after a callback the row of that code.
     ///
     /// ```
     /// let m = agora_token_errors::TokenError::match_message("onError: err 110, msg: ").unwrap();
-    /// assert!(m.spelling().is_none()); // a code matched, not an identifier
+    /// assert_eq!(m.spelling().unwrap().identifier(), "ERR_INVALID_TOKEN");
     /// ```
     #[must_use]
     pub fn spelling(&self) -> Option<&'static Spelling> {
         self.spelling
     }
 
-    /// The code space of what matched, where it has one.
+    /// The code space of the row that matched.
     ///
     /// ```
-    /// let m = agora_token_errors::TokenError::match_message("onError: err 110, msg: ").unwrap();
-    /// assert_eq!(m.space(), Some(agora_token_errors::CodeSpace::Native));
+    /// use agora_token_errors::{CodeSpace, TokenError};
+    /// let m = TokenError::match_message("ConnectionChangedReason.InvalidToken").unwrap();
+    /// assert_eq!(m.space(), Some(CodeSpace::ConnectionChangedReason));
     /// ```
     #[must_use]
     pub fn space(&self) -> Option<CodeSpace> {
         self.space
     }
 
-    /// The code the text carries with it (`ERR_DYNAMIC_KEY_TIMEOUT(109)`, `onError: 110`).
+    /// The product whose SDK reported it.
     ///
     /// ```
     /// let m = agora_token_errors::TokenError::match_message("onError: err 110, msg: ").unwrap();
+    /// assert_eq!(m.product(), Some(agora_token_errors::Product::Rtc));
+    /// ```
+    #[must_use]
+    pub fn product(&self) -> Option<Product> {
+        self.space.map(CodeSpace::product)
+    }
+
+    /// The code of the row that matched, as the SDK defines it (positive for native codes,
+    /// whatever sign the text printed): `ERR_INVALID_TOKEN(2)` is still 110.
+    ///
+    /// ```
+    /// let m = agora_token_errors::TokenError::match_message("[Agora] onError err=-110").unwrap();
     /// assert_eq!(m.code(), Some(110));
     /// ```
     #[must_use]
     pub fn code(&self) -> Option<i32> {
         self.code
+    }
+
+    /// Where the catalog row (or phrase) that matched was read: repository or npm package, path
+    /// and line.
+    ///
+    /// ```
+    /// let m = agora_token_errors::TokenError::match_message("invalid token, authorized failed").unwrap();
+    /// assert!(m.source().unwrap().starts_with("npm:agora-rtc-sdk-ng"));
+    /// ```
+    #[must_use]
+    pub fn source(&self) -> Option<&'static str> {
+        self.source
     }
 
     /// Where in the text it matched, in bytes.
@@ -180,12 +184,13 @@ impl MessageMatch {
 impl TokenError {
     /// The token error a log line, exception text or callback string reports, or `None`.
     ///
-    /// Reads identifiers of every SDK family (with or without a `(code)`), Web 3.x log lines,
-    /// Web 4.x `AgoraRTCError` texts and their reasons, gateway `UNEXPECTED_RESPONSE` texts, and
-    /// native `onError` / connection-state log lines that carry a code. It does not claim what is
-    /// not a token error: other identifiers, bare numbers, or a gateway failure for another
-    /// reason. Any input, however long, returns without allocating (after a one-time set-up of
-    /// the searcher on first use).
+    /// Reads identifiers of every SDK family (qualified members such as `invalidToken` only with
+    /// their enum's qualifier), the SDKs' own reason phrases (in any case, glued to other text or
+    /// cut short), and the code of `onError`, `didOccurError`, connection-state and
+    /// renew-token-result callbacks and of "error code" shapes. It does not claim what is not a
+    /// token error: other callbacks' reasons, other identifiers, bare numbers, variables and
+    /// JSON fields, or a gateway failure for another reason. Any input, however long, returns
+    /// without allocating (after a one-time set-up of the searcher on first use).
     ///
     /// ```
     /// use agora_token_errors::TokenError;
@@ -197,7 +202,8 @@ impl TokenError {
     /// assert_eq!(e, Some(TokenError::DynamicUseStaticKey));
     /// assert_eq!(TokenError::from_message("User join failed [ERR_STATIC_USE_DYANMIC_KE]"), Some(TokenError::StaticUseDynamicKey));
     /// assert_eq!(TokenError::from_message("onError: err 109, msg: "), Some(TokenError::TokenExpired));
-    /// assert_eq!(TokenError::from_message("ERR_DECRYPTION_FAILED (120)"), None);
+    /// assert_eq!(TokenError::from_message("onRemoteVideoStateChanged uid=123 state=2 reason=8"), None);
+    /// assert_eq!(TokenError::from_message(r#"{"tokenExpired": false}"#), None);
     /// assert_eq!(TokenError::from_message("user 110 joined"), None);
     /// ```
     #[must_use]
@@ -205,8 +211,8 @@ impl TokenError {
         TokenError::match_message(text).map(|m| m.error)
     }
 
-    /// Like [`TokenError::from_message`], and says what matched, where, and the code space and
-    /// code when the text carries one.
+    /// Like [`TokenError::from_message`], and says what matched, where, and the catalog row,
+    /// code space and code it stands for.
     ///
     /// ```
     /// use agora_token_errors::{CodeSpace, TokenError};
@@ -218,168 +224,6 @@ impl TokenError {
     /// ```
     #[must_use]
     pub fn match_message(text: &str) -> Option<MessageMatch> {
-        let bytes = text.as_bytes();
-        let searcher = searcher();
-        let mut at = 0;
-        while at < bytes.len() {
-            let hit = searcher.find_in(bytes, aho_corasick::Span::from(at..bytes.len()))?;
-            let (found, resume) = match ANCHORS[hit.pattern().as_usize()].1 {
-                Check::Word => check_word(bytes, hit.start(), hit.end()),
-                Check::ErrorCallback => (
-                    code_after(bytes, hit.start()..hit.end(), CodeSpace::Native, "onError"),
-                    hit.end(),
-                ),
-                Check::ConnectionState => (reason_after(bytes, hit.start()..hit.end()), hit.end()),
-            };
-            if found.is_some() {
-                return found;
-            }
-            at = resume.max(hit.end());
-        }
-        None
+        scan::find(text.as_bytes())
     }
-}
-
-fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
-}
-
-/// The identifier or phrase around an anchor at `start..end`, and where to resume otherwise.
-fn check_word(bytes: &[u8], start: usize, end: usize) -> (Option<MessageMatch>, usize) {
-    let word_start = bytes[..start]
-        .iter()
-        .rposition(|&b| !is_word_byte(b))
-        .map_or(0, |i| i + 1);
-    let word_end = bytes[end..]
-        .iter()
-        .position(|&b| !is_word_byte(b))
-        .map_or(bytes.len(), |i| end + i);
-    let word = &bytes[word_start..word_end];
-    if let Some(spelling) = lookup_spelling(word) {
-        let code = paren_code(&bytes[word_end..]);
-        let m = MessageMatch {
-            error: spelling.error(),
-            matched: spelling.name(),
-            spelling: Some(spelling),
-            space: Some(spelling.space()),
-            code,
-            span: word_start..word_end,
-        };
-        return (Some(m), word_end);
-    }
-    if word.eq_ignore_ascii_case(b"onRenewTokenResult") {
-        return (
-            code_after(
-                bytes,
-                word_start..word_end,
-                CodeSpace::RenewTokenResult,
-                "onRenewTokenResult",
-            ),
-            word_end,
-        );
-    }
-    (phrase_at(bytes, start, end), word_end)
-}
-
-/// A phrase that contains the anchor at `start..end`.
-fn phrase_at(bytes: &[u8], start: usize, end: usize) -> Option<MessageMatch> {
-    let anchor = &bytes[start..end];
-    for &(phrase, error) in PHRASES {
-        let p = phrase.as_bytes();
-        for offset in (0..=p.len().saturating_sub(anchor.len()))
-            .filter(|&o| p[o..o + anchor.len()].eq_ignore_ascii_case(anchor))
-        {
-            let Some(from) = start.checked_sub(offset) else {
-                continue;
-            };
-            if bytes
-                .get(from..from + p.len())
-                .is_some_and(|t| t.eq_ignore_ascii_case(p))
-            {
-                return Some(MessageMatch {
-                    error,
-                    matched: phrase,
-                    spelling: None,
-                    space: None,
-                    code: None,
-                    span: from..from + p.len(),
-                });
-            }
-        }
-    }
-    None
-}
-
-/// `(109)`, ` (109)` or `(-109)` right after an identifier.
-fn paren_code(after: &[u8]) -> Option<i32> {
-    let rest = after
-        .strip_prefix(b" ")
-        .unwrap_or(after)
-        .strip_prefix(b"(")?;
-    let close = rest.iter().take(12).position(|&b| b == b')')?;
-    core::str::from_utf8(&rest[..close])
-        .ok()?
-        .trim()
-        .parse()
-        .ok()
-}
-
-/// The first integer within reach after a callback name, on the same line.
-fn first_number(bytes: &[u8], from: usize, reach: usize) -> Option<(i32, usize)> {
-    let window = &bytes[from..bytes.len().min(from + reach)];
-    let window = &window[..window
-        .iter()
-        .position(|&b| b == b'\n')
-        .unwrap_or(window.len())];
-    let first = window.iter().position(u8::is_ascii_digit)?;
-    let negative = first > 0 && window[first - 1] == b'-';
-    let digits = window[first..]
-        .iter()
-        .take_while(|b| b.is_ascii_digit())
-        .count();
-    let value: i64 = core::str::from_utf8(&window[first..first + digits])
-        .ok()?
-        .parse()
-        .ok()?;
-    let value = i32::try_from(if negative { -value } else { value }).ok()?;
-    Some((value, from + first + digits))
-}
-
-/// The code after the callback name at `name`, looked up in `space`.
-fn code_after(
-    bytes: &[u8],
-    name: Range<usize>,
-    space: CodeSpace,
-    callback: &'static str,
-) -> Option<MessageMatch> {
-    let (code, end) = first_number(bytes, name.end, CODE_REACH)?;
-    let error = TokenError::from_code(space, code)?;
-    Some(MessageMatch {
-        error,
-        matched: callback,
-        spelling: None,
-        space: Some(space),
-        code: Some(code),
-        span: name.start..end,
-    })
-}
-
-/// The reason code in a connection-state log line (`reason: 8`, `"reason":9`), after the
-/// callback name at `name`.
-fn reason_after(bytes: &[u8], name: Range<usize>) -> Option<MessageMatch> {
-    let from = name.end;
-    let window = &bytes[from..bytes.len().min(from + REASON_REACH)];
-    let at = window
-        .windows(6)
-        .position(|w| w.eq_ignore_ascii_case(b"reason"))?;
-    let (code, end) = first_number(bytes, from + at + 6, 12)?;
-    let error = TokenError::from_code(CodeSpace::ConnectionChangedReason, code)?;
-    Some(MessageMatch {
-        error,
-        matched: "onConnectionStateChanged",
-        spelling: None,
-        space: Some(CodeSpace::ConnectionChangedReason),
-        code: Some(code),
-        span: name.start..end,
-    })
 }

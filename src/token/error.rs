@@ -1,37 +1,81 @@
 //! Why a string is not a usable token. Messages describe the input; they never repeat it.
 
-/// How a token was damaged on its way to the client (copy-paste, URL handling, logging).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+use core::fmt;
+
+/// How a token was damaged on its way to the client (copy-paste, URL handling, JSON encoding,
+/// logging). Every kind can be undone; [`diagnose`](super::diagnose) names it, undoes it and
+/// diagnoses the repaired token.
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize),
+    serde(rename_all = "snake_case")
+)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum Damage {
     /// Whitespace or a line break before the token.
     LeadingWhitespace,
     /// Whitespace or a line break after the token (often a trailing newline from a file or shell).
     TrailingWhitespace,
+    /// Quotes around the token (a JSON string or a shell argument pasted whole).
+    Quoted,
+    /// JSON string escapes left in: `\/` for `/`, `\u002B` for `+` (some JSON encoders escape
+    /// these), `\n`.
+    JsonEscaped,
+    /// Percent-encoding such as `%2B`, `%2F` or `%3D` (the token was URL-encoded, possibly twice,
+    /// and not decoded).
+    UrlEncoded,
     /// A space inside the token where base64 had a `+` (a query string decoded as a form).
     SpaceForPlus,
-    /// Percent-encoding such as `%2B`, `%2F` or `%3D` (the token was URL-encoded and not decoded).
-    UrlEncoded,
+    /// Line breaks or tabs inside the token (wrapped by a terminal, an editor or an e-mail).
+    LineBreaks,
+    /// Invisible characters inside or around the token: zero-width spaces, a byte-order mark,
+    /// no-break spaces (copied from a web page or a chat message).
+    InvisibleCharacters,
     /// The URL-safe base64 alphabet (`-`, `_`) where Agora uses `+` and `/`.
     UrlSafeAlphabet,
-    /// Quotes around the token (a JSON string pasted whole).
-    Quoted,
-    /// The token is cut short: its base64 or its content ends early.
-    Truncated,
+    /// The `=` padding at the end of the base64 was dropped.
+    PaddingRemoved,
 }
 
 impl Damage {
+    /// Every kind, in the order [`diagnose`](super::diagnose) undoes them.
+    pub const ALL: &'static [Damage] = &[
+        Damage::LeadingWhitespace,
+        Damage::TrailingWhitespace,
+        Damage::Quoted,
+        Damage::JsonEscaped,
+        Damage::UrlEncoded,
+        Damage::SpaceForPlus,
+        Damage::LineBreaks,
+        Damage::InvisibleCharacters,
+        Damage::UrlSafeAlphabet,
+        Damage::PaddingRemoved,
+    ];
+
     /// What happened, in a few words.
+    ///
+    /// ```
+    /// use agora_token_errors::token::Damage;
+    /// assert!(Damage::JsonEscaped.describe().contains(r"\/"));
+    /// ```
     #[must_use]
     pub fn describe(self) -> &'static str {
         match self {
             Damage::LeadingWhitespace => "whitespace before the token",
             Damage::TrailingWhitespace => "whitespace or a newline after the token",
-            Damage::SpaceForPlus => "a space where the token had a `+`",
-            Damage::UrlEncoded => "URL percent-encoding left in the token",
-            Damage::UrlSafeAlphabet => "URL-safe base64 (`-`, `_`) instead of `+` and `/`",
             Damage::Quoted => "quotes around the token",
-            Damage::Truncated => "the token is cut short",
+            Damage::JsonEscaped => {
+                r"JSON escapes left in the token (`\/` for `/`, `\u002B` for `+`)"
+            }
+            Damage::UrlEncoded => "URL percent-encoding left in the token (`%2B`, `%2F`, `%3D`)",
+            Damage::SpaceForPlus => "a space where the token had a `+`",
+            Damage::LineBreaks => "line breaks inside the token",
+            Damage::InvisibleCharacters => {
+                "invisible characters (zero-width space, byte-order mark, no-break space)"
+            }
+            Damage::UrlSafeAlphabet => "URL-safe base64 (`-`, `_`) instead of `+` and `/`",
+            Damage::PaddingRemoved => "the `=` padding at its end was dropped",
         }
     }
 
@@ -42,20 +86,131 @@ impl Damage {
             Damage::LeadingWhitespace | Damage::TrailingWhitespace => {
                 "Trim the token where it is read (file, environment variable, HTTP body) before passing it to the SDK."
             }
+            Damage::Quoted => {
+                "Pass the token's value, not its JSON or shell representation with quotes."
+            }
+            Damage::JsonEscaped => {
+                "Parse the JSON the token arrived in with a JSON parser and pass the resulting string; do not cut the token out of the raw JSON text."
+            }
+            Damage::UrlEncoded => {
+                "Decode the token once where it arrives percent-encoded, or stop encoding it on the way (and never twice)."
+            }
             Damage::SpaceForPlus => {
                 "The token went through a query string or form decoding that turned `+` into a space: send it in a JSON body or header, or percent-encode it (`+` as `%2B`) when it must travel in a URL."
             }
-            Damage::UrlEncoded => {
-                "Decode the token once (it arrived percent-encoded), or stop encoding it twice on the way."
+            Damage::LineBreaks => {
+                "Pass the token on one line; do not wrap it (check copy-paste from terminals, e-mail and editors)."
+            }
+            Damage::InvisibleCharacters => {
+                "Copy the token from its source as plain text, or strip zero-width and no-break spaces and byte-order marks where it is read."
             }
             Damage::UrlSafeAlphabet => {
                 "Pass the token exactly as the builder returned it; do not convert it to URL-safe base64."
             }
-            Damage::Quoted => "Pass the token's value, not its JSON representation with quotes.",
-            Damage::Truncated => {
-                "Pass the whole token: check column sizes in your database, log truncation, and copy-paste limits."
+            Damage::PaddingRemoved => {
+                "Keep the token whole, including the `=` at its end; do not strip padding."
             }
         }
+    }
+}
+
+impl fmt::Display for Damage {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.describe())
+    }
+}
+
+/// A field of a token's content, named where decoding fails.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Field {
+    /// The base64 (or, for 007, compressed) body as a whole.
+    Body,
+    /// The App ID (006 carries it in clear after the version).
+    AppId,
+    /// The HMAC-SHA256 signature.
+    Signature,
+    /// The 006 CRC-32 of the channel name.
+    ChannelCrc,
+    /// The 006 CRC-32 of the user.
+    UserCrc,
+    /// The 006 signed message.
+    Message,
+    /// The 007 issue time.
+    IssueTime,
+    /// The token's expiry (007: lifetime; 006: Unix time).
+    Expiry,
+    /// The random salt.
+    Salt,
+    /// The number of services.
+    ServiceCount,
+    /// A service's type.
+    ServiceType,
+    /// A service's privilege map.
+    Privileges,
+    /// A service's channel (or room) name.
+    Channel,
+    /// A service's user (uid, account or user id).
+    User,
+    /// A Flexible Classroom role.
+    Role,
+    /// RTM 2 resource permissions.
+    Permissions,
+}
+
+impl Field {
+    /// Its name in a message.
+    #[must_use]
+    pub fn describe(self) -> &'static str {
+        match self {
+            Field::Body => "body",
+            Field::AppId => "App ID",
+            Field::Signature => "signature",
+            Field::ChannelCrc => "channel CRC",
+            Field::UserCrc => "user CRC",
+            Field::Message => "signed message",
+            Field::IssueTime => "issue time",
+            Field::Expiry => "expiry",
+            Field::Salt => "salt",
+            Field::ServiceCount => "service count",
+            Field::ServiceType => "service type",
+            Field::Privileges => "privileges",
+            Field::Channel => "channel name",
+            Field::User => "user",
+            Field::Role => "role",
+            Field::Permissions => "permissions",
+        }
+    }
+}
+
+impl fmt::Display for Field {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.describe())
+    }
+}
+
+/// A format Agora has retired, which current SDKs no longer take.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ObsoleteFormat {
+    /// DynamicKey 3 (`003...`).
+    DynamicKey3,
+    /// DynamicKey 4 (`004...`).
+    DynamicKey4,
+    /// DynamicKey 5 (`005...`).
+    DynamicKey5,
+    /// A signaling token (`1:appId:expiry:md5`).
+    Signaling,
+}
+
+impl fmt::Display for ObsoleteFormat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            ObsoleteFormat::DynamicKey3 => "DynamicKey 3",
+            ObsoleteFormat::DynamicKey4 => "DynamicKey 4",
+            ObsoleteFormat::DynamicKey5 => "DynamicKey 5",
+            ObsoleteFormat::Signaling => "signaling",
+        })
     }
 }
 
@@ -76,21 +231,31 @@ pub enum TokenParseError {
         /// The limit (2047, as the SDKs enforce).
         max: usize,
     },
-    /// The token was altered in transit.
-    #[error("the token is damaged: {}", .0.describe())]
-    Damaged(Damage),
-    /// An obsolete format: DynamicKey 3, 4 or 5, or a signaling token.
+    /// The token was altered in transit; the first sign of it is at byte `position`.
+    #[error("the token is damaged: {damage} (first at byte {position})")]
+    Damaged {
+        /// What happened to it.
+        damage: Damage,
+        /// Where in the input (bytes from its start) the damage is first seen.
+        position: usize,
+    },
+    /// An obsolete format.
     #[error("this is an obsolete {0} key, not an access token")]
-    Obsolete(&'static str),
+    Obsolete(ObsoleteFormat),
     /// Not an Agora token at all (or a version this crate does not know).
     #[error("the token starts with {prefix:?}, not the version 006 or 007")]
     UnknownVersion {
         /// Up to three leading characters, escaped.
         prefix: String,
     },
-    /// The base64 body does not decode.
-    #[error("the token's body is not valid base64 ({0})")]
-    Base64(String),
+    /// A character that base64 does not use, and no known kind of damage explains.
+    #[error("the token has {} at byte {position}, which no token contains", Shown(*.character))]
+    InvalidCharacter {
+        /// The character.
+        character: char,
+        /// Where in the input it is, in bytes.
+        position: usize,
+    },
     /// The 007 body is not zlib data.
     #[error("the 007 token's body does not inflate as zlib data")]
     Inflate,
@@ -100,13 +265,27 @@ pub enum TokenParseError {
         /// The limit in bytes.
         limit: usize,
     },
-    /// The content ends inside a field.
-    #[error("the token's content ends inside its {0}")]
-    Truncated(&'static str),
+    /// The token is cut short: its content ends inside this field.
+    #[error("the token is cut short: it ends inside its {0}")]
+    Truncated(Field),
     /// A field that must be text is not UTF-8.
     #[error("the token's {0} is not UTF-8 text")]
-    NotText(&'static str),
+    NotText(Field),
     /// The signature is not the 32 bytes of an HMAC-SHA256.
     #[error("the token's signature is {0} bytes long, not 32")]
     SignatureLength(usize),
+}
+
+/// A character in a message: printable ASCII as `` `x` ``, anything else by its code point too.
+struct Shown(char);
+
+impl fmt::Display for Shown {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let c = self.0;
+        if c.is_ascii_graphic() {
+            write!(f, "a `{c}`")
+        } else {
+            write!(f, "the character U+{:04X}", u32::from(c))
+        }
+    }
 }

@@ -4,9 +4,10 @@ use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
 use flate2::{Decompress, FlushDecompress, Status};
 
+use super::error::{Field, ObsoleteFormat};
 use super::{
     Damage, MAX_CONTENT_LEN, MAX_TOKEN_LEN, Privilege, Service, ServiceKind, Token,
-    TokenParseError, Version,
+    TokenParseError, Version, repair,
 };
 
 type Result<T> = core::result::Result<T, TokenParseError>;
@@ -24,80 +25,91 @@ pub(super) fn parse(token: &str) -> Result<Token> {
             max: MAX_TOKEN_LEN,
         });
     }
-    if let Some(damage) = edge_damage(token) {
-        return Err(TokenParseError::Damaged(damage));
+    if let Some(seen) = repair::first(token) {
+        return Err(TokenParseError::Damaged {
+            damage: seen.damage,
+            position: seen.position,
+        });
     }
+    match decode(token) {
+        // A body whose length is not a multiple of four either lost its padding or was cut
+        // short: padding it tells which.
+        Err(TokenParseError::Truncated(Field::Body))
+            if padded(token).is_some_and(|t| decode(&t).is_ok()) =>
+        {
+            Err(TokenParseError::Damaged {
+                damage: Damage::PaddingRemoved,
+                position: token.len(),
+            })
+        }
+        other => other,
+    }
+}
+
+/// `token` with the `=` padding its base64 body lacks, if it lacks any (and could have lost it).
+pub(super) fn padded(token: &str) -> Option<String> {
+    let body = match token.get(..3)? {
+        "007" => token.len() - 3,
+        "006" => token.len().checked_sub(3 + APP_ID_LEN)?,
+        _ => return None,
+    };
+    match body % 4 {
+        2 => Some(format!("{token}==")),
+        3 => Some(format!("{token}=")),
+        _ => None,
+    }
+}
+
+/// Decodes an undamaged token.
+fn decode(token: &str) -> Result<Token> {
     match token.get(..3) {
         Some("007") => parse_007(&token[3..]),
         Some("006") => parse_006(&token[3..]),
-        Some("003") => Err(TokenParseError::Obsolete("DynamicKey 3")),
-        Some("004") => Err(TokenParseError::Obsolete("DynamicKey 4")),
-        Some("005") => Err(TokenParseError::Obsolete("DynamicKey 5")),
-        _ if token.starts_with("1:") => Err(TokenParseError::Obsolete("signaling")),
+        Some("003") => Err(TokenParseError::Obsolete(ObsoleteFormat::DynamicKey3)),
+        Some("004") => Err(TokenParseError::Obsolete(ObsoleteFormat::DynamicKey4)),
+        Some("005") => Err(TokenParseError::Obsolete(ObsoleteFormat::DynamicKey5)),
+        _ if token.starts_with("1:") => Err(TokenParseError::Obsolete(ObsoleteFormat::Signaling)),
         _ => Err(TokenParseError::UnknownVersion {
             prefix: token.chars().take(3).flat_map(char::escape_debug).collect(),
         }),
     }
 }
 
-/// Damage visible at the token's edges.
-fn edge_damage(token: &str) -> Option<Damage> {
-    let first = token.as_bytes()[0];
-    let last = token.as_bytes()[token.len() - 1];
-    if first.is_ascii_whitespace() {
-        Some(Damage::LeadingWhitespace)
-    } else if last.is_ascii_whitespace() {
-        Some(Damage::TrailingWhitespace)
-    } else if matches!(first, b'"' | b'\'') {
-        Some(Damage::Quoted)
-    } else {
-        None
-    }
-}
-
-/// Decodes the base64 body, telling transport damage from plain garbage.
-fn decode_base64(body: &str) -> Result<Vec<u8>> {
+/// Decodes the base64 body that starts at byte `offset` of the token.
+fn decode_base64(body: &str, offset: usize) -> Result<Vec<u8>> {
     let bytes = body.as_bytes();
-    if bytes.contains(&b' ') {
-        return Err(TokenParseError::Damaged(Damage::SpaceForPlus));
+    let is_base64 = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/');
+    // Padding may only end the body.
+    let data = bytes.len() - bytes.iter().rev().take_while(|&&b| b == b'=').count();
+    if let Some(i) = bytes[..data].iter().position(|&b| !is_base64(b)) {
+        return Err(TokenParseError::InvalidCharacter {
+            character: body[i..].chars().next().unwrap_or('?'),
+            position: offset + i,
+        });
     }
-    if bytes
-        .windows(3)
-        .any(|w| w[0] == b'%' && w[1].is_ascii_hexdigit() && w[2].is_ascii_hexdigit())
-    {
-        return Err(TokenParseError::Damaged(Damage::UrlEncoded));
+    if bytes.len() % 4 != 0 || bytes.len() - data > 2 {
+        return Err(TokenParseError::Truncated(Field::Body));
     }
-    if bytes.iter().any(|&b| b == b'-' || b == b'_') {
-        return Err(TokenParseError::Damaged(Damage::UrlSafeAlphabet));
-    }
-    STANDARD.decode(bytes).map_err(|e| {
-        if bytes.len() % 4 != 0
-            && bytes
-                .iter()
-                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'='))
-        {
-            TokenParseError::Damaged(Damage::Truncated)
-        } else {
-            TokenParseError::Base64(e.to_string())
-        }
-    })
+    STANDARD
+        .decode(bytes)
+        .map_err(|_| TokenParseError::Truncated(Field::Body))
 }
 
 fn parse_007(body: &str) -> Result<Token> {
-    let compressed = decode_base64(body)?;
+    let compressed = decode_base64(body, 3)?;
     let content = inflate(&compressed)?;
     let mut r = Reader(&content);
-    let signature = signature(r.bytes("signature")?)?;
+    let signature = signature(r.bytes(Field::Signature)?)?;
     let signed = r.0.to_vec();
-    let app_id = r.string("App ID")?;
-    let issued_at = r.u32("issue time")?;
-    let lifetime = r.u32("expiry")?;
-    let salt = r.u32("salt")?;
-    let count = r.u16("service count")?;
+    let app_id = r.string(Field::AppId)?;
+    let issued_at = r.u32(Field::IssueTime)?;
+    let lifetime = r.u32(Field::Expiry)?;
+    let salt = r.u32(Field::Salt)?;
+    let count = r.u16(Field::ServiceCount)?;
     let mut services = Vec::new();
     let mut unknown_services = false;
     for _ in 0..count {
-        let Some(kind) = ServiceKind::from_type(r.u16("service type")?) else {
+        let Some(kind) = ServiceKind::from_type(r.u16(Field::ServiceType)?) else {
             // As Agora's parsers do: a newer service type ends decoding without failing it.
             unknown_services = true;
             break;
@@ -107,18 +119,19 @@ fn parse_007(body: &str) -> Result<Token> {
             (v != 0).then(|| issued + u64::from(v))
         })?;
         let (channel, user) = match kind {
-            ServiceKind::Rtc | ServiceKind::Streaming | ServiceKind::Fcdn => {
-                (Some(r.string("channel name")?), Some(r.string("user")?))
-            }
-            ServiceKind::Rtm | ServiceKind::Chat => (None, Some(r.string("user ID")?)),
+            ServiceKind::Rtc | ServiceKind::Streaming | ServiceKind::Fcdn => (
+                Some(r.string(Field::Channel)?),
+                Some(r.string(Field::User)?),
+            ),
+            ServiceKind::Rtm | ServiceKind::Chat => (None, Some(r.string(Field::User)?)),
             ServiceKind::Apaas => {
-                let room = r.string("room")?;
-                let user = r.string("user")?;
-                r.u16("role")?;
+                let room = r.string(Field::Channel)?;
+                let user = r.string(Field::User)?;
+                r.u16(Field::Role)?;
                 (Some(room), Some(user))
             }
             ServiceKind::Rtm2 => {
-                let user = r.string("user ID")?;
+                let user = r.string(Field::User)?;
                 r.skip_rtm2_permissions()?;
                 (None, Some(user))
             }
@@ -167,7 +180,7 @@ fn inflate(compressed: &[u8]) -> Result<Vec<u8>> {
             if out.len() == produced
                 || usize::try_from(z.total_in()).is_ok_and(|n| n >= compressed.len())
             {
-                return Err(TokenParseError::Damaged(Damage::Truncated));
+                return Err(TokenParseError::Truncated(Field::Body));
             }
             continue;
         }
@@ -183,16 +196,16 @@ fn inflate(compressed: &[u8]) -> Result<Vec<u8>> {
 fn parse_006(rest: &str) -> Result<Token> {
     let app_id = rest
         .get(..APP_ID_LEN)
-        .ok_or(TokenParseError::Truncated("App ID"))?;
-    let content = decode_base64(&rest[APP_ID_LEN..])?;
+        .ok_or(TokenParseError::Truncated(Field::AppId))?;
+    let content = decode_base64(&rest[APP_ID_LEN..], 3 + APP_ID_LEN)?;
     let mut r = Reader(&content);
-    let signature = signature(r.bytes("signature")?)?;
-    let crc_channel = r.u32("channel CRC")?;
-    let crc_uid = r.u32("uid CRC")?;
-    let message = r.bytes("message")?;
+    let signature = signature(r.bytes(Field::Signature)?)?;
+    let crc_channel = r.u32(Field::ChannelCrc)?;
+    let crc_uid = r.u32(Field::UserCrc)?;
+    let message = r.bytes(Field::Message)?;
     let mut m = Reader(message);
-    let salt = m.u32("salt")?;
-    let expires_at = m.u32("expiry")?;
+    let salt = m.u32(Field::Salt)?;
+    let expires_at = m.u32(Field::Expiry)?;
     // The RTM builder signs only the login privilege; everything else is an RTC token.
     let mut privileges = m.privileges(ServiceKind::Rtc, Version::V006, |v| {
         (v != 0).then_some(u64::from(v))
@@ -204,7 +217,7 @@ fn parse_006(rest: &str) -> Result<Token> {
         ServiceKind::Rtc
     };
     for p in &mut privileges {
-        p.name = kind.privilege_name(p.id, Version::V006);
+        p.label = kind.privilege_label(p.id, Version::V006);
     }
     Ok(Token {
         version: Version::V006,
@@ -238,7 +251,7 @@ fn signature(bytes: &[u8]) -> Result<[u8; 32]> {
 struct Reader<'a>(&'a [u8]);
 
 impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize, what: &'static str) -> Result<&'a [u8]> {
+    fn take(&mut self, n: usize, what: Field) -> Result<&'a [u8]> {
         if self.0.len() < n {
             return Err(TokenParseError::Truncated(what));
         }
@@ -247,22 +260,22 @@ impl<'a> Reader<'a> {
         Ok(head)
     }
 
-    fn u16(&mut self, what: &'static str) -> Result<u16> {
+    fn u16(&mut self, what: Field) -> Result<u16> {
         let b = self.take(2, what)?;
         Ok(u16::from_le_bytes([b[0], b[1]]))
     }
 
-    fn u32(&mut self, what: &'static str) -> Result<u32> {
+    fn u32(&mut self, what: Field) -> Result<u32> {
         let b = self.take(4, what)?;
         Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
     }
 
-    fn bytes(&mut self, what: &'static str) -> Result<&'a [u8]> {
+    fn bytes(&mut self, what: Field) -> Result<&'a [u8]> {
         let len = self.u16(what)?;
         self.take(usize::from(len), what)
     }
 
-    fn string(&mut self, what: &'static str) -> Result<String> {
+    fn string(&mut self, what: Field) -> Result<String> {
         let bytes = self.bytes(what)?;
         core::str::from_utf8(bytes)
             .map(str::to_owned)
@@ -276,17 +289,17 @@ impl<'a> Reader<'a> {
         version: Version,
         expires_at: impl Fn(u32) -> Option<u64>,
     ) -> Result<Vec<Privilege>> {
-        let count = usize::from(self.u16("privileges")?);
+        let count = usize::from(self.u16(Field::Privileges)?);
         if self.0.len() < count * 6 {
-            return Err(TokenParseError::Truncated("privileges"));
+            return Err(TokenParseError::Truncated(Field::Privileges));
         }
         let mut out = Vec::with_capacity(count);
         for _ in 0..count {
-            let id = self.u16("privileges")?;
-            let raw = self.u32("privileges")?;
+            let id = self.u16(Field::Privileges)?;
+            let raw = self.u32(Field::Privileges)?;
             out.push(Privilege {
                 id,
-                name: kind.privilege_name(id, version),
+                label: kind.privilege_label(id, version),
                 raw,
                 expires_at: expires_at(raw),
             });
@@ -296,12 +309,12 @@ impl<'a> Reader<'a> {
 
     /// RTM 2 resource permissions: read to stay in step, not kept.
     fn skip_rtm2_permissions(&mut self) -> Result<()> {
-        for _ in 0..self.u16("permissions")? {
-            self.u16("permissions")?;
-            for _ in 0..self.u16("permissions")? {
-                self.u16("permissions")?;
-                for _ in 0..self.u16("permissions")? {
-                    self.bytes("permissions")?;
+        for _ in 0..self.u16(Field::Permissions)? {
+            self.u16(Field::Permissions)?;
+            for _ in 0..self.u16(Field::Permissions)? {
+                self.u16(Field::Permissions)?;
+                for _ in 0..self.u16(Field::Permissions)? {
+                    self.bytes(Field::Permissions)?;
                 }
             }
         }

@@ -4,54 +4,106 @@
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
-use super::{JoinParams, Token, Version};
+use super::{JoinParams, ServiceKind, Token, Version};
 
 type HmacSha256 = Hmac<Sha256>;
 
-fn mac(key: &[u8]) -> HmacSha256 {
+/// The outcome of a signature check.
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize),
+    serde(rename_all = "snake_case")
+)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Verification {
+    /// The token was signed with this App Certificate.
+    Valid,
+    /// It was not: another certificate signed it, or it was altered.
+    Invalid,
+    /// It cannot be told from the token alone: a 006 signature also covers the channel name and
+    /// user, which the token holds only as CRC-32s. Use [`Token::verify_with`] and the join.
+    NeedsJoin,
+}
+
+impl Verification {
+    /// Whether the signature was proven good.
+    #[must_use]
+    pub fn is_valid(self) -> bool {
+        self == Verification::Valid
+    }
+}
+
+impl From<bool> for Verification {
+    fn from(valid: bool) -> Self {
+        if valid {
+            Verification::Valid
+        } else {
+            Verification::Invalid
+        }
+    }
+}
+
+pub(super) fn mac(key: &[u8]) -> HmacSha256 {
     // HMAC takes keys of any length.
     HmacSha256::new_from_slice(key).expect("HMAC accepts any key length")
+}
+
+/// The 007 signing key: HMAC(issue time, certificate), then HMAC(salt, that).
+pub(super) fn key_007(app_certificate: &str, issued: u32, salt: u32) -> [u8; 32] {
+    let mut k = mac(&issued.to_le_bytes());
+    k.update(app_certificate.as_bytes());
+    let k1 = k.finalize().into_bytes();
+    let mut k = mac(&salt.to_le_bytes());
+    k.update(&k1);
+    k.finalize().into_bytes().into()
 }
 
 impl Token {
     /// Whether the token was signed with `app_certificate`.
     ///
-    /// A 007 signature covers everything the token carries. A 006 signature also covers the
-    /// channel and user, which the token holds only as CRC-32s: this returns `false` for 006;
-    /// use [`Token::verify_with`].
+    /// A 007 signature covers everything the token carries: the answer is
+    /// [`Verification::Valid`] or [`Verification::Invalid`]. A 006 signature also covers the
+    /// channel and user, which the token holds only as CRC-32s, so for 006 the answer is
+    /// [`Verification::NeedsJoin`]: use [`Token::verify_with`].
     #[must_use]
-    pub fn verify(&self, app_certificate: &str) -> bool {
+    pub fn verify(&self, app_certificate: &str) -> Verification {
         match self.version {
             Version::V007 => {
                 let issued = u32::try_from(self.issued_at.unwrap_or(0)).unwrap_or(0);
-                let mut k = mac(&issued.to_le_bytes());
-                k.update(app_certificate.as_bytes());
-                let k1 = k.finalize().into_bytes();
-                let mut k = mac(&self.salt.to_le_bytes());
-                k.update(&k1);
-                let k2 = k.finalize().into_bytes();
-                let mut m = mac(&k2);
+                let mut m = mac(&key_007(app_certificate, issued, self.salt));
                 m.update(&self.signed);
-                m.verify_slice(&self.signature).is_ok()
+                m.verify_slice(&self.signature).is_ok().into()
             }
-            Version::V006 => false,
+            Version::V006 => Verification::NeedsJoin,
         }
     }
 
     /// Whether the token was signed with `app_certificate` for `join`'s App ID, channel and
     /// user. For 007 this is [`Token::verify`] (its signature covers the fields it carries in
-    /// clear; compare those with [`Token::diagnose`]); for 006 the signature itself proves them.
+    /// clear; compare those with [`Token::diagnose`]); for 006 the signature itself proves them,
+    /// and [`Verification::NeedsJoin`] remains only when the join does not say its user and the
+    /// token is not for uid 0.
     #[must_use]
-    pub fn verify_with(&self, app_certificate: &str, join: &JoinParams) -> bool {
+    pub fn verify_with(&self, app_certificate: &str, join: &JoinParams) -> Verification {
         match self.version {
             Version::V007 => self.verify(app_certificate),
             Version::V006 => {
+                // 006 RTM tokens sign the user id in the channel's place, with an empty uid.
+                let (channel, uid) = match (join.service(), join.user(), join.channel()) {
+                    (ServiceKind::Rtm, Some(user), _) => (user.as_token_text(), String::new()),
+                    (_, Some(user), Some(channel)) => (channel.to_owned(), user.as_token_text()),
+                    (_, None, Some(channel)) if self.crc_uid == Some(0) => {
+                        (channel.to_owned(), String::new())
+                    }
+                    _ => return Verification::NeedsJoin,
+                };
                 let mut m = mac(app_certificate.as_bytes());
                 m.update(self.app_id.as_bytes());
-                m.update(join.channel().as_bytes());
-                m.update(join.user().as_token_text().as_bytes());
+                m.update(channel.as_bytes());
+                m.update(uid.as_bytes());
                 m.update(&self.signed);
-                m.verify_slice(&self.signature).is_ok()
+                m.verify_slice(&self.signature).is_ok().into()
             }
         }
     }

@@ -1,0 +1,252 @@
+//! Writes the checked catalog as macro invocations: data only. The macros that turn it into the
+//! enums, tables and lookups live in `src/catalog/macros.rs`.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+
+use crate::key;
+use crate::model::{Catalog, PRODUCT_FIELDS, Row};
+
+pub(crate) fn catalog(c: &Catalog) -> String {
+    let mut out = String::new();
+    spaces(&mut out, c);
+    errors(&mut out, c);
+    product_texts(&mut out, c);
+    reported_as(&mut out, c);
+    spellings(&mut out, c);
+    codes(&mut out, c);
+    phrases(&mut out, c);
+    names(&mut out, c);
+    out
+}
+
+fn spaces(out: &mut String, c: &Catalog) {
+    out.push_str("code_spaces! {\n");
+    for s in &c.spaces {
+        writeln!(out, "    {}, {}, {:?};", s.name, s.product, s.doc).unwrap();
+    }
+    out.push_str("}\n\n");
+}
+
+fn errors(out: &mut String, c: &Catalog) {
+    out.push_str("token_errors! {\n");
+    for v in &c.variants {
+        let f = &v.fields;
+        let mut table =
+            String::from("| identifier | language | code space | code |\n|---|---|---|---|\n");
+        for r in c.rows.iter().filter(|r| r.variant == v.name) {
+            let code = r.code.map_or_else(|| "-".to_owned(), |c| c.to_string());
+            writeln!(
+                table,
+                "| `{}` | {} | {} | {code} |",
+                r.name, r.language, r.space
+            )
+            .unwrap();
+        }
+        writeln!(
+            out,
+            "    {}, {:?}, {}, {:?}, {:?}, {:?}, {:?}, {:?}, {:?}, {:?};",
+            v.name,
+            snake_case(&v.name),
+            f["action"],
+            f["display"],
+            f["summary"],
+            f["cause"],
+            f["remediation"],
+            f["native"],
+            f["web"],
+            table
+        )
+        .unwrap();
+    }
+    out.push_str("}\n\n");
+}
+
+fn product_texts(out: &mut String, c: &Catalog) {
+    let products: BTreeSet<&str> = c.spaces.iter().map(|s| s.product.as_str()).collect();
+    out.push_str("product_texts! {\n");
+    for v in &c.variants {
+        for p in &products {
+            let get = |field: &str| v.fields.get(&format!("{}-{field}", p.to_lowercase()));
+            if PRODUCT_FIELDS.iter().any(|f| get(f).is_some()) {
+                let opt = |field: &str| {
+                    get(field).map_or_else(|| "None".to_owned(), |t| format!("Some({t:?})"))
+                };
+                writeln!(
+                    out,
+                    "    {}, {p}, {}, {};",
+                    v.name,
+                    opt("cause"),
+                    opt("remediation")
+                )
+                .unwrap();
+            }
+        }
+    }
+    out.push_str("}\n\n");
+}
+
+fn reported_as(out: &mut String, c: &Catalog) {
+    out.push_str("reported_as! {\n");
+    for v in &c.variants {
+        writeln!(out, "    {}: [{}];", v.name, v.reported_as().join(", ")).unwrap();
+    }
+    out.push_str("}\n\n");
+}
+
+fn spellings(out: &mut String, c: &Catalog) {
+    let rows = c.ordered_rows();
+    out.push_str("spellings! {\n");
+    for r in &rows {
+        let code = r
+            .code
+            .map_or_else(|| "None".to_owned(), |c| format!("Some({c})"));
+        writeln!(
+            out,
+            "    {:?}, {}, {}, {}, {code}, {}, {:?};",
+            r.name,
+            r.member_at(),
+            r.language,
+            r.space,
+            r.variant,
+            r.source
+        )
+        .unwrap();
+    }
+    out.push_str("}\n\n");
+    let mut ranges = Vec::new();
+    let mut at = 0;
+    for v in &c.variants {
+        let n = rows.iter().filter(|r| r.variant == v.name).count();
+        ranges.push(format!("({at}, {})", at + n));
+        at += n;
+    }
+    writeln!(out, "spelling_ranges! {{ {} }}\n", ranges.join(", ")).unwrap();
+}
+
+fn codes(out: &mut String, c: &Catalog) {
+    // (space, |code|) -> variant, in a stable order.
+    let rank = |space: &str| c.spaces.iter().position(|s| s.name == space).unwrap();
+    let mut codes: BTreeMap<(usize, u32), (&str, &str)> = BTreeMap::new();
+    for r in &c.rows {
+        if let Some(code) = r.code {
+            codes.insert(
+                (rank(&r.space), code.unsigned_abs()),
+                (&r.space, &r.variant),
+            );
+        }
+    }
+    out.push_str("codes! {\n");
+    for ((_, code), (space, variant)) in &codes {
+        writeln!(out, "    {space}, {code}, {variant};").unwrap();
+    }
+    out.push_str("}\n\n");
+}
+
+fn phrases(out: &mut String, c: &Catalog) {
+    out.push_str("phrases! {\n");
+    for p in &c.phrases {
+        let code = p
+            .code
+            .map_or_else(|| "None".to_owned(), |c| format!("Some({c})"));
+        writeln!(
+            out,
+            "    {:?}, {}, {}, {code}, {}, {:?};",
+            p.text, p.min, p.space, p.variant, p.source
+        )
+        .unwrap();
+    }
+    out.push_str("}\n\n");
+}
+
+/// The member an identifier is keyed on, upper-cased.
+fn member_key(r: &Row) -> String {
+    r.member().to_ascii_uppercase()
+}
+
+fn names(out: &mut String, c: &Catalog) {
+    let rows = c.ordered_rows();
+    // Each member, with the spellings that end in it: unqualified ones first (a bare word in a
+    // text can only be one of those), then qualified ones, each group in spelling order.
+    let mut members: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, r) in rows.iter().enumerate() {
+        members.entry(member_key(r)).or_default().push(i);
+    }
+    for list in members.values_mut() {
+        list.sort_by_key(|&i| (rows[i].member_at() != 0, i));
+    }
+    let keys: Vec<&[u8]> = members.keys().map(String::as_bytes).collect();
+    let min = keys.iter().map(|k| k.len()).min().unwrap();
+    let max = keys.iter().map(|k| k.len()).max().unwrap();
+    let offsets = pick_offsets(&keys, min);
+    let width = max.div_ceil(8) * 8;
+    let mut candidates = Vec::new();
+    let mut entries = String::new();
+    for (k, list) in &members {
+        let start = candidates.len();
+        candidates.extend(list.iter().map(usize::to_string));
+        writeln!(
+            entries,
+            "        (*b{:?}, {start}, {}),",
+            format!("{k:\0<width$}"),
+            list.len()
+        )
+        .unwrap();
+    }
+    let mut map = phf_codegen::Map::new();
+    for (i, k) in keys.iter().enumerate() {
+        map.entry(key::key(k, &offsets), i.to_string());
+    }
+    writeln!(
+        out,
+        "names! {{\n    offsets: {offsets:?},\n    min: {min},\n    max: {max},\n    width: {width},\n    members: [\n{entries}    ],\n    candidates: [{}],\n    index: {},\n}}",
+        candidates.join(", "),
+        map.build()
+    )
+    .unwrap();
+}
+
+/// Greedily picks offsets from the end (within the shortest name) until every name has its own
+/// key.
+fn pick_offsets(names: &[&[u8]], shortest: usize) -> Vec<usize> {
+    let distinct = |offsets: &[usize]| {
+        names
+            .iter()
+            .map(|n| key::key(n, offsets))
+            .collect::<BTreeSet<_>>()
+            .len()
+    };
+    let mut chosen = Vec::new();
+    while distinct(&chosen) < names.len() {
+        assert!(
+            chosen.len() < key::MAX_OFFSETS,
+            "no {} byte offsets tell the catalog's names apart",
+            key::MAX_OFFSETS
+        );
+        let best = (1..=shortest)
+            .filter(|o| !chosen.contains(o))
+            .max_by_key(|&o| {
+                let mut trial = chosen.clone();
+                trial.push(o);
+                (distinct(&trial), std::cmp::Reverse(o))
+            })
+            .unwrap();
+        chosen.push(best);
+    }
+    chosen
+}
+
+fn snake_case(name: &str) -> String {
+    let mut out = String::new();
+    for (i, ch) in name.char_indices() {
+        if ch.is_ascii_uppercase() {
+            if i > 0 {
+                out.push('_');
+            }
+            out.push(ch.to_ascii_lowercase());
+        } else {
+            out.push(ch);
+        }
+    }
+    out
+}

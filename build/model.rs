@@ -1,0 +1,369 @@
+//! Reads and checks the catalog tables (`catalog/*.md`). Anything inconsistent panics, which
+//! fails the build with the file and line at fault.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The fields of one `errors.md` section, in the order the generated code takes them.
+pub(crate) const FIELDS: &[&str] = &[
+    "action",
+    "display",
+    "summary",
+    "cause",
+    "remediation",
+    "native",
+    "web",
+];
+
+/// Optional fields: `reported-as`, the other errors SDKs report the same fault as
+/// (comma-separated variant names).
+pub(crate) const OPTIONAL_FIELDS: &[&str] = &["reported-as"];
+
+/// Optional per-product texts in `errors.md`: `<product>-cause`, `<product>-remediation`.
+pub(crate) const PRODUCT_FIELDS: &[&str] = &["cause", "remediation"];
+
+pub(crate) struct Space {
+    pub(crate) name: String,
+    pub(crate) product: String,
+    pub(crate) doc: String,
+}
+
+pub(crate) struct Variant {
+    pub(crate) name: String,
+    pub(crate) fields: BTreeMap<String, String>,
+}
+
+impl Variant {
+    /// The variants of its `reported-as` field.
+    pub(crate) fn reported_as(&self) -> Vec<&str> {
+        self.fields
+            .get("reported-as")
+            .map(|list| list.split(',').map(str::trim).collect())
+            .unwrap_or_default()
+    }
+}
+
+pub(crate) struct Row {
+    pub(crate) name: String,
+    pub(crate) language: String,
+    pub(crate) space: String,
+    pub(crate) code: Option<i32>,
+    pub(crate) variant: String,
+    pub(crate) source: String,
+    pub(crate) line: usize,
+}
+
+impl Row {
+    /// The identifier without its qualifier (`invalidToken` of `AgoraErrorCode.invalidToken`).
+    pub(crate) fn member(&self) -> &str {
+        self.name.rsplit('.').next().unwrap_or(&self.name)
+    }
+
+    /// Where the member starts in the name (0 when the name has no qualifier).
+    pub(crate) fn member_at(&self) -> usize {
+        self.name.len() - self.member().len()
+    }
+}
+
+pub(crate) struct Phrase {
+    pub(crate) text: String,
+    pub(crate) min: usize,
+    pub(crate) space: String,
+    pub(crate) code: Option<i32>,
+    pub(crate) variant: String,
+    pub(crate) source: String,
+}
+
+pub(crate) struct Catalog {
+    pub(crate) spaces: Vec<Space>,
+    pub(crate) variants: Vec<Variant>,
+    pub(crate) rows: Vec<Row>,
+    pub(crate) phrases: Vec<Phrase>,
+}
+
+impl Catalog {
+    pub(crate) fn read() -> Catalog {
+        let spaces = parse_spaces(&read("catalog/spaces.md"));
+        let variants = parse_variants(&read("catalog/errors.md"), &spaces);
+        let rows = parse_rows(&read("catalog/identifiers.md"));
+        let phrases = parse_phrases(&read("catalog/phrases.md"));
+        let catalog = Catalog {
+            spaces,
+            variants,
+            rows,
+            phrases,
+        };
+        catalog.check();
+        catalog
+    }
+
+    /// The rows in spelling order: grouped by variant, in `errors.md` order, each group in
+    /// `identifiers.md` order.
+    pub(crate) fn ordered_rows(&self) -> Vec<&Row> {
+        self.variants
+            .iter()
+            .flat_map(|v| self.rows.iter().filter(move |r| r.variant == v.name))
+            .collect()
+    }
+
+    fn check(&self) {
+        let spaces: BTreeSet<&str> = self.spaces.iter().map(|s| s.name.as_str()).collect();
+        let variants: BTreeSet<&str> = self.variants.iter().map(|v| v.name.as_str()).collect();
+        let mut seen = BTreeMap::new();
+        let mut by_code = BTreeMap::new();
+        let mut by_member = BTreeMap::new();
+        for r in &self.rows {
+            let at = format!("identifiers.md:{}", r.line);
+            assert!(
+                variants.contains(r.variant.as_str()),
+                "{at}: no variant `{}` in errors.md",
+                r.variant
+            );
+            assert!(
+                spaces.contains(r.space.as_str()),
+                "{at}: no space `{}` in spaces.md",
+                r.space
+            );
+            let id = (&r.name, &r.language, &r.space, r.code);
+            if let Some(first) = seen.insert(id, r.line) {
+                panic!("{at}: repeats the row at line {first}");
+            }
+            if let Some(code) = r.code {
+                assert!(code != 0, "{at}: 0 is success in every space, not an error");
+                let key = (&r.space, code.unsigned_abs());
+                if let Some((v, line)) = by_code.insert(key, (&r.variant, r.line)) {
+                    assert_eq!(
+                        v, &r.variant,
+                        "{at}: {} {code} already means {v} (line {line})",
+                        r.space
+                    );
+                }
+            }
+            // One member, one variant: a bare member looked up without its qualifier must not
+            // be able to mean two things.
+            let member = r.member().to_ascii_uppercase();
+            if let Some((v, line)) = by_member.insert(member, (&r.variant, r.line)) {
+                assert_eq!(
+                    v,
+                    &r.variant,
+                    "{at}: `{}` already means {v} (line {line})",
+                    r.member()
+                );
+            }
+        }
+        for v in &self.variants {
+            for other in v.reported_as() {
+                assert!(
+                    variants.contains(other) && other != v.name,
+                    "errors.md: {}: reported-as names `{other}`, not another variant",
+                    v.name
+                );
+            }
+            assert!(
+                self.rows
+                    .iter()
+                    .any(|r| r.variant == v.name && r.code.is_some()),
+                "{} has no code in identifiers.md",
+                v.name
+            );
+        }
+        for p in &self.phrases {
+            assert!(
+                variants.contains(p.variant.as_str()) && spaces.contains(p.space.as_str()),
+                "phrases.md: `{}` names an unknown variant or space",
+                p.text
+            );
+            if let Some(code) = p.code {
+                assert_eq!(
+                    by_code.get(&(&p.space, code.unsigned_abs())).map(|x| x.0),
+                    Some(&p.variant),
+                    "phrases.md: `{}`: {} {code} is not {} in identifiers.md",
+                    p.text,
+                    p.space,
+                    p.variant
+                );
+            }
+        }
+    }
+}
+
+fn read(path: &str) -> String {
+    println!("cargo::rerun-if-changed={path}");
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// The cells of every body row of the first table in `text`, with their line numbers.
+fn table(text: &str, file: &str, width: usize) -> Vec<(usize, Vec<String>)> {
+    let mut out = Vec::new();
+    let mut header = true;
+    for (n, line) in text.lines().enumerate() {
+        let Some(inner) = line.strip_prefix('|') else {
+            continue;
+        };
+        let cells: Vec<String> = inner
+            .trim_end()
+            .strip_suffix('|')
+            .unwrap_or(inner)
+            .split('|')
+            .map(|c| c.trim().to_owned())
+            .collect();
+        if header || cells[0].starts_with("---") {
+            header = false;
+            continue;
+        }
+        assert_eq!(
+            cells.len(),
+            width,
+            "{file}:{}: expected {width} cells",
+            n + 1
+        );
+        out.push((n + 1, cells));
+    }
+    out
+}
+
+fn parse_code(cell: &str, at: &str) -> Option<i32> {
+    match cell {
+        "-" => None,
+        c => Some(c.parse().unwrap_or_else(|_| panic!("{at}: bad code `{c}`"))),
+    }
+}
+
+fn check_source(source: &str, at: &str) {
+    let origin = source.split(' ').next().unwrap_or("");
+    assert!(
+        (origin.contains('/') || origin.starts_with("npm:")) && source.len() > origin.len() + 1,
+        "{at}: the source must name a repository (or package) and a path"
+    );
+}
+
+fn is_ident(name: &str, extra: &[u8]) -> bool {
+    !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || extra.contains(&b))
+}
+
+fn parse_spaces(text: &str) -> Vec<Space> {
+    let spaces: Vec<Space> = table(text, "spaces.md", 3)
+        .into_iter()
+        .map(|(n, c)| {
+            let name = c[0].trim_matches('`').to_owned();
+            assert!(
+                is_ident(&name, &[]),
+                "spaces.md:{n}: `{name}` is not a name"
+            );
+            Space {
+                name,
+                product: c[1].clone(),
+                doc: c[2].clone(),
+            }
+        })
+        .collect();
+    assert!(!spaces.is_empty(), "spaces.md defines no space");
+    spaces
+}
+
+fn parse_variants(text: &str, spaces: &[Space]) -> Vec<Variant> {
+    let products: BTreeSet<String> = spaces.iter().map(|s| s.product.to_lowercase()).collect();
+    let mut variants: Vec<Variant> = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let at = format!("errors.md:{}", n + 1);
+        if let Some(name) = line.strip_prefix("## ") {
+            let name = name.trim();
+            assert!(is_ident(name, &[]), "{at}: `{name}` is not a variant name");
+            variants.push(Variant {
+                name: name.to_owned(),
+                fields: BTreeMap::new(),
+            });
+        } else if let (Some(v), Some(field)) = (variants.last_mut(), line.strip_prefix("- ")) {
+            let (key, value) = field
+                .split_once(": ")
+                .unwrap_or_else(|| panic!("{at}: expected `- key: value`"));
+            let known = FIELDS.contains(&key)
+                || OPTIONAL_FIELDS.contains(&key)
+                || key.split_once('-').is_some_and(|(product, field)| {
+                    products.contains(product) && PRODUCT_FIELDS.contains(&field)
+                });
+            assert!(known, "{at}: unknown field `{key}`");
+            let old = v.fields.insert(key.to_owned(), value.trim().to_owned());
+            assert!(old.is_none(), "{at}: `{key}` given twice for {}", v.name);
+        }
+    }
+    for v in &variants {
+        for f in FIELDS {
+            assert!(
+                v.fields.contains_key(*f),
+                "errors.md: {} has no `{f}`",
+                v.name
+            );
+        }
+        let display = &v.fields["display"];
+        assert!(
+            display.chars().all(|c| !c.is_ascii_uppercase()) && !display.ends_with('.'),
+            "errors.md: {}: display must be lowercase without a final period",
+            v.name
+        );
+        let summary = &v.fields["summary"];
+        assert!(
+            summary.ends_with('.') && !summary.contains(". "),
+            "errors.md: {}: summary must be one sentence",
+            v.name
+        );
+    }
+    assert!(!variants.is_empty(), "errors.md defines no variant");
+    variants
+}
+
+fn parse_rows(text: &str) -> Vec<Row> {
+    table(text, "identifiers.md", 6)
+        .into_iter()
+        .map(|(line, c)| {
+            let at = format!("identifiers.md:{line}");
+            let name = c[0].trim_matches('`');
+            assert!(
+                is_ident(name, b".") && !name.starts_with('.') && !name.ends_with('.'),
+                "{at}: `{name}` is not an identifier"
+            );
+            check_source(&c[5], &at);
+            Row {
+                name: name.to_owned(),
+                language: c[1].clone(),
+                space: c[2].clone(),
+                code: parse_code(&c[3], &at),
+                variant: c[4].clone(),
+                source: c[5].clone(),
+                line,
+            }
+        })
+        .collect()
+}
+
+fn parse_phrases(text: &str) -> Vec<Phrase> {
+    table(text, "phrases.md", 6)
+        .into_iter()
+        .map(|(line, c)| {
+            let at = format!("phrases.md:{line}");
+            let text = c[0].trim_matches('`').to_owned();
+            let min: usize = c[1]
+                .parse()
+                .unwrap_or_else(|_| panic!("{at}: bad minimum `{}`", c[1]));
+            assert!(
+                min >= 10 && min <= text.len() && text.is_char_boundary(min),
+                "{at}: the minimum must be 10 bytes or more, within the phrase"
+            );
+            assert!(
+                !text.bytes().any(|b| b.is_ascii_uppercase()),
+                "{at}: phrases are written in lower case"
+            );
+            check_source(&c[5], &at);
+            Phrase {
+                text,
+                min,
+                space: c[2].clone(),
+                code: parse_code(&c[3], &at),
+                variant: c[4].clone(),
+                source: c[5].clone(),
+            }
+        })
+        .collect()
+}

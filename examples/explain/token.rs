@@ -1,0 +1,222 @@
+//! `explain --token`: decode a token and diagnose it against the join.
+
+use std::fmt::Write as _;
+use std::time::SystemTime;
+
+use agora_token_errors::TokenError;
+use agora_token_errors::token::Finding;
+use agora_token_errors::token::{
+    Certainty, JoinParams, Severity, Token, UnixTime, diagnose, diagnose_reported, unix_seconds,
+};
+use serde_json::{Value, json};
+
+use super::{Answer, Args};
+
+/// A Unix time in UTC, as the crate shows times.
+fn utc(unix: u64) -> String {
+    UnixTime(unix).to_string()
+}
+
+pub(crate) fn run(args: &Args) -> Result<Answer, String> {
+    let token = args.token.as_deref().unwrap_or_default();
+    let reported = match args.input.as_deref() {
+        Some(text) => Some(
+            text.parse::<TokenError>()
+                .ok()
+                .or_else(|| reported_in(text))
+                .ok_or_else(|| format!("`{text}` names no token error to diagnose against"))?,
+        ),
+        None => None,
+    };
+    let mut out = String::new();
+    let parsed = Token::parse(token.trim());
+    match &parsed {
+        Ok(t) => describe(&mut out, t),
+        Err(e) => writeln!(out, "token: cannot be decoded as given: {e}").unwrap(),
+    }
+    let Some(app_id) = args.app_id.as_deref() else {
+        out.push_str("\n(give --app-id and --channel (or --rtm-user), and --uid or --account, to diagnose a join)\n");
+        let json = json!({ "token": parsed.as_ref().ok().map(token_json), "advice": advice_json(parsed.as_ref().ok()) });
+        return Ok(Answer {
+            text: out,
+            json,
+            failed: parsed.is_err(),
+        });
+    };
+    let join = join_of(args, app_id)?;
+    let now = args.now.unwrap_or_else(|| unix_seconds(SystemTime::now()));
+    let findings = match reported {
+        Some(e) => diagnose_reported(token, &join, now, e),
+        None => diagnose(token, &join, now),
+    };
+    write!(out, "\njoin at {}: App ID {}", utc(now), join.app_id()).unwrap();
+    match join.channel() {
+        Some(channel) => write!(out, ", channel {channel:?}").unwrap(),
+        None => out.push_str(", RTM login"),
+    }
+    match join.user() {
+        Some(user) => writeln!(out, ", {user}").unwrap(),
+        None => out.push_str(", user not given (not checked: pass --uid or --account)\n"),
+    }
+    if findings.is_empty() {
+        out.push_str("\nnothing wrong can be seen offline. If the join still fails, check in Agora Console that the\nproject's App Certificate is enabled and matches the token server's, and that the project is active.\n");
+    }
+    for (i, f) in findings.iter().enumerate() {
+        let likely = if f.certainty() == Certainty::Likely {
+            "likely "
+        } else {
+            ""
+        };
+        let severity = if f.severity() == Severity::Error {
+            "error"
+        } else {
+            "warning"
+        };
+        writeln!(
+            out,
+            "\n{}. {likely}{severity}: {} ({:?})\n   {}\n   fix: {}",
+            i + 1,
+            f.error(),
+            f.error(),
+            f.message(),
+            f.fix()
+        )
+        .unwrap();
+    }
+    if let Ok(t) = &parsed {
+        for a in t.advice() {
+            writeln!(out, "\n{a}").unwrap();
+        }
+    }
+    let failed = findings.iter().any(|f| f.severity() == Severity::Error);
+    if failed {
+        out.push_str("\nTo build what the diagnosis asks for, use Agora's token builders (npm `agora-token`) with exactly the App ID, App Certificate, channel and user of the join.\n");
+    }
+    let json = json!({
+        "token": parsed.as_ref().ok().map(token_json),
+        "join": { "app_id": join.app_id(), "channel": join.channel(), "service": join.service().label(),
+                  "user": join.user().map(ToString::to_string), "at": now },
+        "reported": reported.map(|e| e.id()),
+        "findings": findings.iter().map(finding_json).collect::<Vec<_>>(),
+        "advice": advice_json(parsed.as_ref().ok()),
+        "join_looks_right": !failed,
+    });
+    Ok(Answer {
+        text: out,
+        json,
+        failed,
+    })
+}
+
+/// The join the arguments describe.
+fn join_of(args: &Args, app_id: &str) -> Result<JoinParams, String> {
+    let mut join = match (args.channel.as_deref(), args.rtm_user.as_deref()) {
+        (_, Some(user)) => JoinParams::rtm(app_id, user),
+        (Some(channel), None) => JoinParams::new(app_id, channel),
+        (None, None) => {
+            return Err(
+                "--app-id needs --channel (an RTC join) or --rtm-user (an RTM login)".to_owned(),
+            );
+        }
+    };
+    if let Some(uid) = args.uid {
+        join = join.with_uid(uid);
+    }
+    if let Some(account) = args.account.as_deref() {
+        join = join.with_account(account);
+    }
+    if let Some(cert) = args.certificate.as_deref() {
+        join = join.with_app_certificate(cert);
+    }
+    Ok(join)
+}
+
+#[cfg(feature = "messages")]
+fn reported_in(text: &str) -> Option<TokenError> {
+    TokenError::from_message(text)
+}
+
+#[cfg(not(feature = "messages"))]
+fn reported_in(_: &str) -> Option<TokenError> {
+    None
+}
+
+fn describe(out: &mut String, t: &Token) {
+    writeln!(out, "token: {t}").unwrap();
+    if let Some(lifetime) = t.lifetime() {
+        writeln!(out, "  lifetime: {lifetime} s").unwrap();
+    }
+    for s in t.services() {
+        write!(out, "  service {}", s.kind()).unwrap();
+        if let Some(c) = s.channel() {
+            write!(out, ", channel {c:?}").unwrap();
+        }
+        match s.user() {
+            Some("") => write!(out, ", any user (uid 0)").unwrap(),
+            Some(u) => write!(out, ", user {u:?}").unwrap(),
+            None => {}
+        }
+        out.push('\n');
+        for p in s.privileges() {
+            let end = p.expires_at().map_or_else(
+                || "no limit of its own".to_owned(),
+                |e| format!("ends at {}", utc(e)),
+            );
+            writeln!(
+                out,
+                "    privilege {} ({}): {end}",
+                p.id(),
+                p.label().unwrap_or("unknown")
+            )
+            .unwrap();
+        }
+    }
+    if t.has_unknown_services() {
+        out.push_str("  (more services of a type this crate does not know)\n");
+    }
+}
+
+fn token_json(t: &Token) -> Value {
+    let services: Vec<Value> = t
+        .services()
+        .iter()
+        .map(|s| {
+            let privileges: Vec<Value> = s
+                .privileges()
+                .iter()
+                .map(|p| json!({ "id": p.id(), "label": p.label(), "raw": p.raw(),
+                                 "expires_at": p.expires_at(), "expires_at_utc": p.expires_at().map(utc) }))
+                .collect();
+            json!({ "service": s.kind().label(), "channel": s.channel(), "user": s.user(), "privileges": privileges })
+        })
+        .collect();
+    json!({
+        "version": t.version().as_str(),
+        "app_id": t.app_id(),
+        "issued_at": t.issued_at(),
+        "issued_at_utc": t.issued_at().map(utc),
+        "lifetime": t.lifetime(),
+        "expires_at": t.expires_at(),
+        "expires_at_utc": utc(t.expires_at()),
+        "services": services,
+    })
+}
+
+fn finding_json(f: &Finding) -> Value {
+    json!({
+        "kind": format!("{:?}", f.kind()),
+        "error": f.error().id(),
+        "severity": if f.severity() == Severity::Error { "error" } else { "warning" },
+        "certainty": if f.certainty() == Certainty::Likely { "likely" } else { "certain" },
+        "message": f.message(),
+        "fix": f.fix(),
+    })
+}
+
+fn advice_json(t: Option<&Token>) -> Vec<Value> {
+    t.map(Token::advice)
+        .unwrap_or_default()
+        .iter()
+        .map(|a| json!({ "kind": format!("{:?}", a.kind()), "message": a.message(), "fix": a.fix() }))
+        .collect()
+}

@@ -1,0 +1,234 @@
+//! The macros `build.rs`'s output invokes: the catalog arrives as rows of data, and these turn
+//! the rows into the enums, their docs, the static tables and the lookups (the pattern of the
+//! `http` crate's `status_codes!`). Nothing here is spelled as strings in `build.rs`.
+
+/// `CodeSpace`, one variant per row of `catalog/spaces.md`, with its product.
+macro_rules! code_spaces {
+    ($($space:ident, $product:ident, $doc:literal;)*) => {
+        /// Where an error number comes from. The same number means different things in
+        /// different spaces: native 2 is `ERR_INVALID_ARGUMENT`, Web 2 is `K_TIMESTAMP_EXPIRED`.
+        ///
+        /// ```
+        /// use agora_token_errors::{CodeSpace, TokenError};
+        ///
+        /// assert_eq!(TokenError::from_code(CodeSpace::Native, 2), None);
+        /// assert_eq!(TokenError::from_code(CodeSpace::Web, 2), Some(TokenError::TokenExpired));
+        /// assert_eq!("web".parse::<CodeSpace>(), Ok(CodeSpace::Web));
+        /// ```
+        #[derive(
+            Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, strum::IntoStaticStr, strum::Display,
+        )]
+        #[non_exhaustive]
+        pub enum CodeSpace {
+            $(#[doc = $doc] $space,)*
+        }
+
+        impl CodeSpace {
+            /// Every code space, in the catalog's order.
+            ///
+            /// ```
+            /// assert!(agora_token_errors::CodeSpace::ALL.contains(&agora_token_errors::CodeSpace::Web));
+            /// ```
+            pub const ALL: &'static [CodeSpace] = &[$(CodeSpace::$space),*];
+
+            /// The Agora product whose SDKs report codes of this space.
+            ///
+            /// ```
+            /// use agora_token_errors::{CodeSpace, Product};
+            /// assert_eq!(CodeSpace::ConnectionChangedReason.product(), Product::Rtc);
+            /// ```
+            #[must_use]
+            pub const fn product(self) -> crate::Product {
+                match self {
+                    $(CodeSpace::$space => crate::Product::$product,)*
+                }
+            }
+        }
+    };
+}
+
+/// `TokenError` and its texts, one variant per section of `catalog/errors.md`.
+macro_rules! token_errors {
+    ($($variant:ident, $id:literal, $action:ident, $display:literal, $summary:literal,
+       $cause:literal, $remediation:literal, $native:literal, $web:literal, $table:literal;)*) => {
+        /// A token, App ID or certificate error reported by an Agora SDK.
+        ///
+        /// Each variant is one condition with one remedy; the many codes and identifiers the SDK
+        /// families use for it are listed under the variant and by [`TokenError::spellings`].
+        /// Build one with [`TokenError::from_code`], [`TokenError::from_name`] or
+        /// [`TokenError::from_message`]; `Display` prints a short lowercase phrase,
+        /// [`TokenError::cause`] and [`TokenError::remediation`] say why it happened and what to
+        /// change.
+        ///
+        /// New variants may be added in minor releases, so `match` needs a wildcard arm.
+        ///
+        /// ```
+        /// use agora_token_errors::{CodeSpace, TokenError};
+        ///
+        /// let e = TokenError::from_code(CodeSpace::Web, 118).unwrap();
+        /// assert_eq!(e, TokenError::TokenExpired);
+        /// assert_eq!(e.to_string(), "token expired");
+        /// ```
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, strum::IntoStaticStr)]
+        #[non_exhaustive]
+        pub enum TokenError {
+            $(
+                #[doc = $summary]
+                #[doc = ""]
+                #[doc = concat!("**Cause.** ", $cause)]
+                #[doc = ""]
+                #[doc = concat!("**Remediation.** ", $remediation)]
+                #[doc = ""]
+                #[doc = concat!("**Action.** [`Action::", stringify!($action), "`](crate::Action::", stringify!($action), ")")]
+                #[doc = ""]
+                #[doc = concat!("**Native SDKs.** ", $native)]
+                #[doc = ""]
+                #[doc = concat!("**Web SDK.** ", $web)]
+                #[doc = ""]
+                #[doc = $table]
+                #[strum(serialize = $id)]
+                $variant,
+            )*
+        }
+
+        impl TokenError {
+            /// Every variant, in declaration order.
+            ///
+            /// ```
+            /// use agora_token_errors::TokenError;
+            /// assert!(TokenError::ALL.contains(&TokenError::InvalidToken));
+            /// ```
+            pub const ALL: &'static [TokenError] = &[$(TokenError::$variant),*];
+        }
+
+        pub(crate) static TEXTS: [Texts; TokenError::ALL.len()] = [$(
+            Texts {
+                variant: stringify!($variant),
+                action: Action::$action,
+                display: $display,
+                summary: $summary,
+                cause: $cause,
+                remediation: $remediation,
+                native: $native,
+                web: $web,
+            },
+        )*];
+    };
+}
+
+/// The per-product texts of `errors.md` (`rtm-cause`, `chat-remediation`, ...).
+macro_rules! product_texts {
+    ($($variant:ident, $product:ident, $cause:expr, $remediation:expr;)*) => {
+        pub(crate) fn product_text(
+            error: TokenError,
+            product: crate::Product,
+        ) -> (Option<&'static str>, Option<&'static str>) {
+            #[allow(unreachable_patterns)]
+            match (error, product) {
+                $((TokenError::$variant, crate::Product::$product) => ($cause, $remediation),)*
+                _ => (None, None),
+            }
+        }
+    };
+}
+
+/// The `reported-as` field of `errors.md`: the other errors SDKs report the same fault as.
+macro_rules! reported_as {
+    ($($variant:ident: [$($other:ident),*];)*) => {
+        impl TokenError {
+            /// The other errors an SDK may report for the same fault, where one surface reports
+            /// it under another name: a project without an App Certificate is an invalid token
+            /// to native SDKs, a token for another App ID an invalid token to the Web SDK.
+            ///
+            /// ```
+            /// use agora_token_errors::TokenError;
+            /// assert!(TokenError::StaticUseDynamicKey.also_reported_as().contains(&TokenError::InvalidToken));
+            /// assert!(TokenError::InvalidAppId.also_reported_as().is_empty());
+            /// ```
+            #[must_use]
+            pub fn also_reported_as(&self) -> &'static [TokenError] {
+                match self {
+                    $(TokenError::$variant => &[$(TokenError::$other),*],)*
+                }
+            }
+        }
+    };
+}
+
+/// Every row of `identifiers.md`, grouped by variant.
+macro_rules! spellings {
+    ($($name:literal, $member_at:literal, $language:ident, $space:ident, $code:expr,
+       $variant:ident, $source:literal;)*) => {
+        pub(crate) static SPELLINGS: [Spelling; [$($name),*].len()] = [$(
+            Spelling::new(
+                $name,
+                $member_at,
+                Language::$language,
+                CodeSpace::$space,
+                $code,
+                TokenError::$variant,
+                $source,
+            ),
+        )*];
+    };
+}
+
+/// Where each variant's rows start and end in `SPELLINGS`.
+macro_rules! spelling_ranges {
+    ($(($start:literal, $end:literal)),*) => {
+        pub(crate) static SPELLING_RANGES: [(usize, usize); TokenError::ALL.len()] =
+            [$(($start, $end)),*];
+    };
+}
+
+/// The code lookup: one arm per (space, |code|).
+macro_rules! codes {
+    ($($space:ident, $code:literal, $variant:ident;)*) => {
+        #[allow(clippy::unreadable_literal)] // codes such as 2010005 are quoted as the SDKs write them
+        pub(crate) fn error_for_code(space: CodeSpace, code: u32) -> Option<TokenError> {
+            match (space, code) {
+                $((CodeSpace::$space, $code) => Some(TokenError::$variant),)*
+                _ => None,
+            }
+        }
+    };
+}
+
+/// Every row of `phrases.md`.
+macro_rules! phrases {
+    ($($text:literal, $min:literal, $space:ident, $code:expr, $variant:ident, $source:literal;)*) => {
+        pub(crate) static PHRASES: [Phrase; [$($text),*].len()] = [$(
+            Phrase {
+                text: $text,
+                min: $min,
+                space: CodeSpace::$space,
+                code: $code,
+                error: TokenError::$variant,
+                source: $source,
+            },
+        )*];
+    };
+}
+
+/// The name map: each member's key, the member upper-cased and padded, and the spellings that
+/// end in it.
+macro_rules! names {
+    (
+        offsets: [$($offset:literal),*],
+        min: $min:literal,
+        max: $max:literal,
+        width: $width:literal,
+        members: [$(($member:expr, $start:literal, $len:literal),)*],
+        candidates: [$($candidate:literal),*],
+        index: $index:expr,
+    ) => {
+        pub(crate) const KEY_OFFSETS: [usize; [$($offset),*].len()] = [$($offset),*];
+        pub(crate) const MIN_NAME_LEN: usize = $min;
+        pub(crate) const MAX_NAME_LEN: usize = $max;
+        pub(crate) const NAME_WIDTH: usize = $width;
+        pub(crate) static MEMBERS: [([u8; NAME_WIDTH], u16, u16); [$($start),*].len()] =
+            [$(($member, $start, $len)),*];
+        pub(crate) static CANDIDATES: [u16; [$($candidate),*].len()] = [$($candidate),*];
+        pub(crate) static NAME_INDEX: ::phf::Map<u32, u16> = $index;
+    };
+}

@@ -1,0 +1,133 @@
+//! Small readers over the bytes around an anchor: words, qualifiers, codes after a callback.
+
+/// A byte that can be part of an identifier.
+pub(super) fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// The identifier around `start..end`: the maximal run of word bytes containing it.
+pub(super) fn word_around(bytes: &[u8], start: usize, end: usize) -> (usize, usize) {
+    let word_start = bytes[..start]
+        .iter()
+        .rposition(|&b| !is_word_byte(b))
+        .map_or(0, |i| i + 1);
+    let word_end = bytes[end..]
+        .iter()
+        .position(|&b| !is_word_byte(b))
+        .map_or(bytes.len(), |i| end + i);
+    (word_start, word_end)
+}
+
+/// The qualifier written right before the word at `word_start` (`AgoraErrorCode` of
+/// `AgoraErrorCode.invalidToken`, `rtc::ErrorCodeType` of `rtc::ErrorCodeType.errX`): word bytes,
+/// dots and colons ending in a `.` or `:` before the word, at most `reach` bytes. Empty when the
+/// word is not qualified.
+pub(super) fn qualifier_before(bytes: &[u8], word_start: usize, reach: usize) -> &[u8] {
+    if word_start == 0 || !matches!(bytes[word_start - 1], b'.' | b':') {
+        return &[];
+    }
+    let floor = word_start.saturating_sub(reach);
+    let from = bytes[floor..word_start]
+        .iter()
+        .rposition(|&b| !(is_word_byte(b) || b == b'.' || b == b':'))
+        .map_or(floor, |i| floor + i + 1);
+    bytes[from..word_start - 1].trim_ascii_end()
+}
+
+/// Words that may stand between a callback (or `reason`) and its code: `onError: err 110`,
+/// `OnError err: 110`, `onError {"code":110}`, `onRenewTokenResult ... errorCode: 3`.
+const CODE_KEYWORDS: &[&[u8]] = &[
+    b"err",
+    b"error",
+    b"errcode",
+    b"errorcode",
+    b"err_code",
+    b"error_code",
+    b"code",
+    b"errortype",
+    b"reason",
+    b"result",
+];
+
+/// Bytes that may separate a callback, its keywords and its code.
+fn is_code_separator(b: u8) -> bool {
+    matches!(
+        b,
+        b' ' | b'\t' | b':' | b'=' | b'(' | b'[' | b'{' | b'"' | b'\'' | b',' | b'>' | b'-' | b'#'
+    )
+}
+
+/// The integer that follows `from` once separators and the keywords of a code (`err`, `code`,
+/// `reason`, ...) are skipped, within `reach` bytes on the same line, and where it ends. The
+/// number must stand alone: `110` in `err 110,` but not in `110ms` or `1.10`. Anything else
+/// before it (other words, other numbers) means the text is not a code.
+pub(super) fn code_at(bytes: &[u8], from: usize, reach: usize) -> Option<(i32, usize)> {
+    let end = bytes.len().min(from + reach);
+    let mut at = from;
+    loop {
+        while at < end && is_code_separator(bytes[at]) {
+            at += 1;
+        }
+        if at >= end {
+            return None;
+        }
+        if bytes[at].is_ascii_digit() {
+            break;
+        }
+        let word = bytes[at..].iter().take_while(|&&b| is_word_byte(b)).count();
+        let w = &bytes[at..at + word];
+        if word == 0 || !CODE_KEYWORDS.iter().any(|k| w.eq_ignore_ascii_case(k)) {
+            return None;
+        }
+        at += word;
+    }
+    let negative = at > from && bytes[at - 1] == b'-';
+    let digits = bytes[at..]
+        .iter()
+        .take(10)
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    let after = at + digits;
+    let glued = bytes.get(after).is_some_and(|&b| is_word_byte(b))
+        || (bytes.get(after) == Some(&b'.')
+            && bytes.get(after + 1).is_some_and(u8::is_ascii_digit));
+    if glued {
+        return None;
+    }
+    let value: i64 = core::str::from_utf8(&bytes[at..after]).ok()?.parse().ok()?;
+    let value = i32::try_from(if negative { -value } else { value }).ok()?;
+    Some((value, after))
+}
+
+/// `(109)`, ` (109)` or `(-109)` right after an identifier.
+pub(super) fn paren_code(after: &[u8]) -> Option<i32> {
+    let rest = after
+        .strip_prefix(b" ")
+        .unwrap_or(after)
+        .strip_prefix(b"(")?;
+    let close = rest.iter().take(12).position(|&b| b == b')')?;
+    core::str::from_utf8(&rest[..close])
+        .ok()?
+        .trim()
+        .parse()
+        .ok()
+}
+
+/// Where the word `word` (any ASCII case, whole) first stands in `bytes[from..to]`, on the first
+/// line of it.
+pub(super) fn find_word(bytes: &[u8], from: usize, to: usize, word: &[u8]) -> Option<usize> {
+    let to = to.min(bytes.len());
+    let line_end = bytes[from..to]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(to, |i| from + i);
+    let window = &bytes[from..line_end];
+    (0..=window.len().checked_sub(word.len())?).find_map(|i| {
+        let hit = window[i..i + word.len()].eq_ignore_ascii_case(word)
+            && (i == 0 || !window[i - 1].is_ascii_alphabetic())
+            && window
+                .get(i + word.len())
+                .is_none_or(|b| !b.is_ascii_alphabetic());
+        hit.then_some(from + i)
+    })
+}

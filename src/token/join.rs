@@ -1,0 +1,168 @@
+//! What the client joined (or logged in) with: the other half of a diagnosis.
+
+use core::fmt;
+
+use super::ServiceKind;
+
+/// The user a client joins as.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum User {
+    /// An int uid; 0 lets the SDK pick one.
+    Uid(u32),
+    /// A string user account (RTC), or the user id of an RTM login.
+    Account(String),
+}
+
+impl User {
+    /// How a token spells this user: uid 0 as `""`, other uids in decimal, accounts as they are.
+    pub(super) fn as_token_text(&self) -> String {
+        match self {
+            User::Uid(0) => String::new(),
+            User::Uid(uid) => uid.to_string(),
+            User::Account(account) => account.clone(),
+        }
+    }
+}
+
+impl fmt::Display for User {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            User::Uid(uid) => write!(f, "uid {uid}"),
+            User::Account(account) => write!(f, "user account {account:?}"),
+        }
+    }
+}
+
+/// What a join is into: an RTC channel, or an RTM login.
+#[derive(Clone, PartialEq, Eq)]
+enum Target {
+    Rtc { channel: String },
+    Rtm,
+}
+
+/// What the client joined with: App ID, channel (or, for RTM, the login), user and, optionally,
+/// the App Certificate to check the signature with (feature `verify`).
+///
+/// A join made without saying which user it is (`JoinParams::new(app, channel)` alone) is not
+/// judged on the user at all: say [`with_uid`](Self::with_uid) or
+/// [`with_account`](Self::with_account), and `.with_uid(0)` for an explicit uid-0 join (the SDK
+/// picks the uid).
+///
+/// ```
+/// use agora_token_errors::token::{JoinParams, User};
+///
+/// let join = JoinParams::new("970CA35de60c44645bbae8a215061b33", "lobby").with_uid(12345);
+/// assert_eq!(join.user(), Some(&User::Uid(12345)));
+/// let unknown = JoinParams::new("970CA35de60c44645bbae8a215061b33", "lobby");
+/// assert_eq!(unknown.user(), None);
+/// let login = JoinParams::rtm("970CA35de60c44645bbae8a215061b33", "alice");
+/// assert_eq!(login.channel(), None);
+/// ```
+#[derive(Clone, PartialEq, Eq)]
+pub struct JoinParams {
+    app_id: String,
+    target: Target,
+    user: Option<User>,
+    certificate: Option<String>,
+}
+
+impl JoinParams {
+    /// An RTC join to `channel` under `app_id`, by a user not said yet.
+    #[must_use]
+    pub fn new(app_id: impl Into<String>, channel: impl Into<String>) -> JoinParams {
+        JoinParams {
+            app_id: app_id.into(),
+            target: Target::Rtc {
+                channel: channel.into(),
+            },
+            user: None,
+            certificate: None,
+        }
+    }
+
+    /// An RTM (Signaling) login under `app_id` as `user_id`: no channel; the token's RTM
+    /// service must be for that user id.
+    #[must_use]
+    pub fn rtm(app_id: impl Into<String>, user_id: impl Into<String>) -> JoinParams {
+        JoinParams {
+            app_id: app_id.into(),
+            target: Target::Rtm,
+            user: Some(User::Account(user_id.into())),
+            certificate: None,
+        }
+    }
+
+    /// Joins as this int uid (0: the SDK picks one, and only a uid-0 token admits that).
+    #[must_use]
+    pub fn with_uid(mut self, uid: u32) -> JoinParams {
+        self.user = Some(User::Uid(uid));
+        self
+    }
+
+    /// Joins as this user account (string uid); for an RTM login, logs in as this user id.
+    #[must_use]
+    pub fn with_account(mut self, account: impl Into<String>) -> JoinParams {
+        self.user = Some(User::Account(account.into()));
+        self
+    }
+
+    /// The project's App Certificate, so that diagnosis can tell "signed with another
+    /// certificate" from "built for other parameters" (used with the `verify` feature). It is
+    /// never shown by `Debug`.
+    #[must_use]
+    pub fn with_app_certificate(mut self, certificate: impl Into<String>) -> JoinParams {
+        self.certificate = Some(certificate.into());
+        self
+    }
+
+    /// The App ID the engine (or RTM client) was initialised with.
+    #[must_use]
+    pub fn app_id(&self) -> &str {
+        &self.app_id
+    }
+
+    /// The channel joined, or `None` for an RTM login.
+    #[must_use]
+    pub fn channel(&self) -> Option<&str> {
+        match &self.target {
+            Target::Rtc { channel } => Some(channel),
+            Target::Rtm => None,
+        }
+    }
+
+    /// The user joined as, or `None` when it was not said.
+    #[must_use]
+    pub fn user(&self) -> Option<&User> {
+        self.user.as_ref()
+    }
+
+    /// The service the join needs from the token: RTC for a channel, RTM for a login.
+    #[must_use]
+    pub fn service(&self) -> ServiceKind {
+        match self.target {
+            Target::Rtc { .. } => ServiceKind::Rtc,
+            Target::Rtm => ServiceKind::Rtm,
+        }
+    }
+
+    #[cfg_attr(not(feature = "verify"), allow(dead_code))]
+    pub(super) fn certificate(&self) -> Option<&str> {
+        self.certificate.as_deref()
+    }
+}
+
+/// Never shows the App Certificate.
+impl fmt::Debug for JoinParams {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("JoinParams")
+            .field("app_id", &self.app_id)
+            .field("service", &self.service())
+            .field("channel", &self.channel())
+            .field("user", &self.user)
+            .field(
+                "app_certificate",
+                &self.certificate.as_ref().map(|_| "<redacted>"),
+            )
+            .finish_non_exhaustive()
+    }
+}

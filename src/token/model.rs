@@ -1,0 +1,500 @@
+//! The decoded token: its version, App ID, times, services and privileges.
+
+use core::fmt;
+use core::str::FromStr;
+use std::time::SystemTime;
+
+use super::time::{self, UnixTime};
+use super::{Advice, Finding, JoinParams, TokenParseError, User, checks, parse};
+use crate::UnknownName;
+
+/// An access token's format version.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Version {
+    /// AccessToken (`006`): legacy, still built by `agora-access-token`.
+    V006,
+    /// AccessToken2 (`007`): what Agora recommends.
+    V007,
+}
+
+impl Version {
+    /// `"006"` or `"007"`, as the token starts.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Version::V006 => "006",
+            Version::V007 => "007",
+        }
+    }
+}
+
+impl fmt::Display for Version {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A service a token grants access to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ServiceKind {
+    /// Real-time communication (voice and video channels); the only one that admits a join.
+    Rtc,
+    /// Real-time messaging (Signaling 1.x).
+    Rtm,
+    /// Media streaming.
+    Streaming,
+    /// Full-path acceleration.
+    Fpa,
+    /// Chat (Agora Chat / Easemob).
+    Chat,
+    /// Fusion CDN.
+    Fcdn,
+    /// Flexible Classroom (APaaS / Education).
+    Apaas,
+    /// Real-time messaging 2.x (Signaling 2.x) with resource permissions.
+    Rtm2,
+    /// Conversational AI.
+    ConvoAi,
+    /// Speech-to-text.
+    Stt,
+}
+
+impl ServiceKind {
+    /// The kind with this 007 service type number.
+    #[must_use]
+    pub fn from_type(service_type: u16) -> Option<ServiceKind> {
+        Some(match service_type {
+            1 => ServiceKind::Rtc,
+            2 => ServiceKind::Rtm,
+            3 => ServiceKind::Streaming,
+            4 => ServiceKind::Fpa,
+            5 => ServiceKind::Chat,
+            6 => ServiceKind::Fcdn,
+            7 => ServiceKind::Apaas,
+            8 => ServiceKind::Rtm2,
+            9 => ServiceKind::ConvoAi,
+            10 => ServiceKind::Stt,
+            _ => return None,
+        })
+    }
+
+    /// Its variant name (`Rtm2`).
+    fn variant(self) -> &'static str {
+        match self {
+            ServiceKind::Rtc => "Rtc",
+            ServiceKind::Rtm => "Rtm",
+            ServiceKind::Streaming => "Streaming",
+            ServiceKind::Fpa => "Fpa",
+            ServiceKind::Chat => "Chat",
+            ServiceKind::Fcdn => "Fcdn",
+            ServiceKind::Apaas => "Apaas",
+            ServiceKind::Rtm2 => "Rtm2",
+            ServiceKind::ConvoAi => "ConvoAi",
+            ServiceKind::Stt => "Stt",
+        }
+    }
+
+    /// Its name as Agora's console and docs write it (what `Display` prints).
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            ServiceKind::Rtc => "RTC",
+            ServiceKind::Rtm => "RTM",
+            ServiceKind::Streaming => "Streaming",
+            ServiceKind::Fpa => "FPA",
+            ServiceKind::Chat => "Chat",
+            ServiceKind::Fcdn => "FCDN",
+            ServiceKind::Apaas => "Flexible Classroom",
+            ServiceKind::Rtm2 => "RTM 2",
+            ServiceKind::ConvoAi => "Conversational AI",
+            ServiceKind::Stt => "Speech-to-Text",
+        }
+    }
+
+    /// The name of one of this service's privilege ids, if Agora's builders define it.
+    pub(super) fn privilege_label(self, id: u16, version: Version) -> Option<&'static str> {
+        Some(match (self, id) {
+            (ServiceKind::Rtc, 1) => "joinChannel",
+            (ServiceKind::Rtc, 2) => "publishAudioStream",
+            (ServiceKind::Rtc, 3) => "publishVideoStream",
+            (ServiceKind::Rtc, 4) => "publishDataStream",
+            (ServiceKind::Rtc, 101) if version == Version::V006 => "administrateChannel",
+            (ServiceKind::Rtc | ServiceKind::Rtm, 1000) if version == Version::V006 => "rtmLogin",
+            (ServiceKind::Rtm | ServiceKind::Fpa | ServiceKind::Rtm2, 1) => "login",
+            (ServiceKind::Streaming, 1) => "publishMixStream",
+            (ServiceKind::Streaming, 2) => "publishRawStream",
+            (ServiceKind::Chat, 1) => "user",
+            (ServiceKind::Chat, 2) => "app",
+            (ServiceKind::Fcdn, 1) => "publish",
+            (ServiceKind::Fcdn, 2) => "play",
+            (ServiceKind::Apaas, 1) => "roomUser",
+            (ServiceKind::Apaas, 2) => "user",
+            (ServiceKind::Apaas, 3) => "app",
+            _ => return None,
+        })
+    }
+}
+
+impl fmt::Display for ServiceKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// One privilege a service grants, with its expiry as an absolute time.
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Privilege {
+    pub(super) id: u16,
+    pub(super) label: Option<&'static str>,
+    pub(super) raw: u32,
+    pub(super) expires_at: Option<u64>,
+}
+
+impl Privilege {
+    /// The privilege id (1 is joinChannel for RTC).
+    #[must_use]
+    pub fn id(&self) -> u16 {
+        self.id
+    }
+
+    /// Its name in Agora's builders (`joinChannel`, `publishAudioStream`, ...), if known.
+    #[must_use]
+    pub fn label(&self) -> Option<&'static str> {
+        self.label
+    }
+
+    /// The value as stored: seconds after the issue time in 007, a Unix time in 006.
+    #[must_use]
+    pub fn raw(&self) -> u32 {
+        self.raw
+    }
+
+    /// When the privilege ends, in Unix seconds, or `None` when it has no limit of its own and
+    /// ends with the token.
+    ///
+    /// A stored 0 means no limit of its own: 006 builders document it so, 007 builders use it as
+    /// their default `privilegeExpire`, and Agora staff advise signing the join privilege "with a
+    /// timestamp" to get expiry callbacks at all.
+    #[must_use]
+    pub fn expires_at(&self) -> Option<u64> {
+        self.expires_at
+    }
+}
+
+/// One service a token grants: its kind, privileges and the channel and user it names.
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Service {
+    pub(super) kind: ServiceKind,
+    pub(super) privileges: Vec<Privilege>,
+    pub(super) channel: Option<String>,
+    pub(super) user: Option<String>,
+}
+
+impl Service {
+    /// What service this is.
+    #[must_use]
+    pub fn kind(&self) -> ServiceKind {
+        self.kind
+    }
+
+    /// The privileges it grants, in id order.
+    #[must_use]
+    pub fn privileges(&self) -> &[Privilege] {
+        &self.privileges
+    }
+
+    /// The privilege with this id.
+    #[must_use]
+    pub fn privilege(&self, id: u16) -> Option<&Privilege> {
+        self.privileges.iter().find(|p| p.id == id)
+    }
+
+    /// The channel (RTC, Streaming, FCDN) or room (Flexible Classroom) it is for, in clear. `None`
+    /// for services without one, and for 006 tokens, which hold only a CRC-32 of it.
+    #[must_use]
+    pub fn channel(&self) -> Option<&str> {
+        self.channel.as_deref()
+    }
+
+    /// The user it is for: the RTC uid as text (`""` for uid 0, which admits any user) or user
+    /// account, or the RTM, Chat or classroom user id. `None` where the service names no user,
+    /// and for 006 tokens.
+    #[must_use]
+    pub fn user(&self) -> Option<&str> {
+        self.user.as_deref()
+    }
+}
+
+/// A decoded version 006 or 007 access token.
+///
+/// Reading it needs no App Certificate; checking its signature does ([`Token::verify`], feature
+/// `verify`).
+#[derive(Clone, PartialEq, Eq)]
+pub struct Token {
+    pub(super) version: Version,
+    pub(super) app_id: String,
+    pub(super) issued_at: Option<u64>,
+    pub(super) lifetime: Option<u32>,
+    pub(super) expires_at: u64,
+    pub(super) salt: u32,
+    pub(super) services: Vec<Service>,
+    pub(super) crc_channel: Option<u32>,
+    pub(super) crc_uid: Option<u32>,
+    pub(super) unknown_services: bool,
+    pub(super) signature: [u8; 32],
+    pub(super) signed: Vec<u8>,
+}
+
+impl Token {
+    /// Decodes a token. Fails, with a message that says what is wrong and never repeats the
+    /// token, on anything that is not a whole, undamaged 006 or 007 token.
+    pub fn parse(token: &str) -> Result<Token, TokenParseError> {
+        parse::parse(token)
+    }
+
+    /// The format version.
+    #[must_use]
+    pub fn version(&self) -> Version {
+        self.version
+    }
+
+    /// The App ID the token was built for.
+    #[must_use]
+    pub fn app_id(&self) -> &str {
+        &self.app_id
+    }
+
+    /// When it was built, in Unix seconds (007 only; 006 does not record it).
+    #[must_use]
+    pub fn issued_at(&self) -> Option<u64> {
+        self.issued_at
+    }
+
+    /// Its lifetime in seconds from the issue time, as the builder was given it (007 only).
+    #[must_use]
+    pub fn lifetime(&self) -> Option<u32> {
+        self.lifetime
+    }
+
+    /// The Unix time after which a join with it is refused: the token's own expiry, or the end
+    /// of its RTC join-channel privilege when that comes first (for 006 tokens, whose builders
+    /// fix the token expiry at 24 hours, this is the privilege time the server was given).
+    #[must_use]
+    pub fn expires_at(&self) -> u64 {
+        let join = self
+            .service(ServiceKind::Rtc)
+            .and_then(|s| s.privilege(1))
+            .and_then(Privilege::expires_at);
+        join.map_or(self.expires_at, |j| j.min(self.expires_at))
+    }
+
+    /// The token's own expiry, in Unix seconds, whatever its privileges say: issue time plus
+    /// lifetime in 007, the message timestamp in 006.
+    #[must_use]
+    pub fn token_expires_at(&self) -> u64 {
+        self.expires_at
+    }
+
+    /// The random salt the builder mixed into the signature.
+    #[must_use]
+    pub fn salt(&self) -> u32 {
+        self.salt
+    }
+
+    /// The services it grants, in the order it lists them.
+    ///
+    /// A 006 token has one: RTC, or RTM when it grants only the RTM login privilege.
+    #[must_use]
+    pub fn services(&self) -> &[Service] {
+        &self.services
+    }
+
+    /// The first service of this kind.
+    #[must_use]
+    pub fn service(&self, kind: ServiceKind) -> Option<&Service> {
+        self.services.iter().find(|s| s.kind == kind)
+    }
+
+    /// Whether the token lists a service type this crate does not know (a newer builder); like
+    /// Agora's own parsers, decoding stops quietly there.
+    #[must_use]
+    pub fn has_unknown_services(&self) -> bool {
+        self.unknown_services
+    }
+
+    /// Whether `channel` is the channel the token was built for. A 007 token holds it in clear;
+    /// a 006 token only as a CRC-32, so a match there is near-certain rather than certain.
+    #[must_use]
+    pub fn matches_channel(&self, channel: &str) -> bool {
+        match self.crc_channel {
+            Some(crc) => crc32fast::hash(channel.as_bytes()) == crc,
+            None => self.service(ServiceKind::Rtc).and_then(Service::channel) == Some(channel),
+        }
+    }
+
+    /// Whether a client joining the token's RTC channel as `user` is admitted by the token's
+    /// user: equal, or the token was built for uid 0, which admits anyone.
+    #[must_use]
+    pub fn matches_user(&self, user: &User) -> bool {
+        self.admits(ServiceKind::Rtc, user)
+    }
+
+    /// Whether the token's `kind` service admits `user` (for RTM, the login user id).
+    pub(super) fn admits(&self, kind: ServiceKind, user: &User) -> bool {
+        let text = user.as_token_text();
+        if self.version == Version::V006 {
+            // 006 RTM tokens carry the user id where RTC ones carry the channel.
+            return match (kind, self.crc_channel, self.crc_uid) {
+                (ServiceKind::Rtc, _, Some(0)) => true,
+                (ServiceKind::Rtc, _, Some(crc)) => crc32fast::hash(text.as_bytes()) == crc,
+                (_, Some(crc), _) => crc32fast::hash(text.as_bytes()) == crc,
+                _ => false,
+            };
+        }
+        match self.service(kind).and_then(Service::user) {
+            Some("") => kind == ServiceKind::Rtc,
+            Some(u) => u == text,
+            None => false,
+        }
+    }
+
+    /// What can be seen offline that would make `join` fail at `now_unix` (Unix seconds; see
+    /// [`unix_seconds`](super::unix_seconds) for a `SystemTime`), each with its
+    /// [`TokenError`](crate::TokenError) and fix, the cause that stops the join first. Empty when
+    /// nothing can be seen: a correct token, joined with exactly its parameters before it
+    /// expires, diagnoses clean. What works but could be better is in [`Token::advice`].
+    #[must_use]
+    pub fn diagnose(&self, join: &JoinParams, now_unix: u64) -> Vec<Finding> {
+        let mut findings = Vec::new();
+        checks::check_join(join, &mut findings);
+        checks::check_token(self, join, now_unix, &mut findings);
+        super::diagnose::sort(&mut findings);
+        findings
+    }
+
+    /// What works but is worth knowing about this token, none of it a fault: a legacy 006
+    /// format, privileges that end before the token does (on purpose with the
+    /// `...AndPrivilege` builders, always with 006 builders), a lifetime under a minute, a
+    /// token that admits any user.
+    #[must_use]
+    pub fn advice(&self) -> Vec<Advice> {
+        super::advice::of(self)
+    }
+
+    /// When it was built, as a `SystemTime` (007 only).
+    #[must_use]
+    pub fn issued_at_time(&self) -> Option<SystemTime> {
+        self.issued_at.map(time::system_time)
+    }
+
+    /// [`Token::expires_at`] as a `SystemTime`.
+    #[must_use]
+    pub fn expires_at_time(&self) -> SystemTime {
+        time::system_time(self.expires_at())
+    }
+}
+
+/// The same as [`Token::parse`].
+///
+/// ```
+/// use agora_token_errors::token::Token;
+/// let err = "006garbage".parse::<Token>().unwrap_err();
+/// assert!(err.to_string().contains("cut short"));
+/// ```
+impl FromStr for Token {
+    type Err = TokenParseError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Token::parse(s)
+    }
+}
+
+/// Shows the version, App ID and times only: never the signature or the token.
+impl fmt::Debug for Token {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Token")
+            .field("version", &self.version)
+            .field("app_id", &self.app_id)
+            .field("issued_at", &self.issued_at)
+            .field("expires_at", &self.expires_at())
+            .finish_non_exhaustive()
+    }
+}
+
+/// `007 token for App ID 970CA35d…, issued 2026-11-27 18:46:28 UTC, expires 2026-11-27 19:46:28 UTC`.
+impl fmt::Display for Token {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} token for App ID {}", self.version, self.app_id)?;
+        if let Some(at) = self.issued_at {
+            write!(f, ", issued {}", UnixTime(at))?;
+        }
+        write!(f, ", expires {}", UnixTime(self.expires_at()))
+    }
+}
+
+/// Parses `"006"` or `"007"`.
+impl FromStr for Version {
+    type Err = UnknownName;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim() {
+            "006" => Ok(Version::V006),
+            "007" => Ok(Version::V007),
+            _ => Err(UnknownName::new(s, "a token version (006 or 007)")),
+        }
+    }
+}
+
+/// Parses the label (`RTC`, `RTM 2`, `Flexible Classroom`) or the variant name, in any case.
+impl FromStr for ServiceKind {
+    type Err = UnknownName;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let all = (1..=10).filter_map(ServiceKind::from_type);
+        let labels = all.clone().map(|k| (k.label(), k));
+        let variants = all.map(|k| (k.variant(), k));
+        crate::unknown::parse_keyed(
+            s,
+            labels.chain(variants),
+            "a token service (rtc, rtm, chat, ...)",
+        )
+    }
+}
+
+#[cfg(feature = "serde")]
+mod serde_impl {
+    use serde::ser::{Serialize, SerializeStruct, Serializer};
+
+    use super::{ServiceKind, Token, Version};
+
+    impl Serialize for Version {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            s.serialize_str(self.as_str())
+        }
+    }
+
+    impl Serialize for ServiceKind {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            s.serialize_str(self.label())
+        }
+    }
+
+    /// The fields a diagnosis shows: never the signature.
+    impl Serialize for Token {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let mut t = s.serialize_struct("Token", 7)?;
+            t.serialize_field("version", &self.version)?;
+            t.serialize_field("app_id", &self.app_id)?;
+            t.serialize_field("issued_at", &self.issued_at)?;
+            t.serialize_field("lifetime", &self.lifetime)?;
+            t.serialize_field("expires_at", &self.expires_at())?;
+            t.serialize_field("token_expires_at", &self.expires_at)?;
+            t.serialize_field("services", &self.services)?;
+            t.end()
+        }
+    }
+}

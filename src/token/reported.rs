@@ -1,0 +1,124 @@
+//! Diagnosis for an error the SDK has already reported: what the token shows, and when that
+//! does not explain the report, the causes only the project's settings or a clock can confirm.
+
+use super::JoinParams;
+use super::diagnose::{diagnose, sort};
+use super::finding::{Certainty, Finding, FindingKind, Severity};
+use crate::TokenError;
+
+/// Diagnoses the token like [`diagnose`], for an error the SDK has already reported.
+///
+/// When no certain error finding explains `reported` (directly, or through another surface the
+/// same fault takes: an App ID mismatch reported as an invalid token by the Web SDK), the causes
+/// that cannot be seen offline are added as [`Certainty::Likely`] findings, most likely first,
+/// each saying what to check in Agora Console. They never contradict the token in hand: a report
+/// of "no token given" while a token is given here says the token did not reach the join call.
+///
+/// ```
+/// use agora_token_errors::TokenError;
+/// use agora_token_errors::token::{Certainty, JoinParams, diagnose_reported};
+///
+/// let join = JoinParams::new("970CA35de60c44645bbae8a215061b33", "lobby").with_uid(7);
+/// let findings = diagnose_reported("", &join, 0, TokenError::DynamicUseStaticKey);
+/// assert!(findings.iter().all(|f| f.error() == TokenError::DynamicUseStaticKey));
+/// let findings = diagnose_reported("garbage", &join, 0, TokenError::InvalidToken);
+/// assert_eq!(findings[0].certainty(), Certainty::Certain); // the certain cause comes first
+/// ```
+#[must_use]
+pub fn diagnose_reported(
+    token: &str,
+    join: &JoinParams,
+    now_unix: u64,
+    reported: TokenError,
+) -> Vec<Finding> {
+    let mut findings = diagnose(token, join, now_unix);
+    let explained = findings.iter().any(|f| {
+        f.severity() == Severity::Error
+            && f.certainty() == Certainty::Certain
+            && f.explains(reported)
+    });
+    if !explained {
+        let given = !token.trim().is_empty();
+        findings.extend(unseen_causes(reported, given, join.certificate().is_some()));
+        sort(&mut findings);
+    }
+    findings
+}
+
+fn likely(error: TokenError, message: &str, fix: &str) -> Finding {
+    Finding::new(
+        FindingKind::NotVisibleOffline,
+        error,
+        message.to_owned(),
+        fix,
+    )
+    .likely()
+}
+
+/// The causes of `reported` that only the project's settings (or a clock) can confirm, given
+/// whether a token is in hand.
+fn unseen_causes(
+    reported: TokenError,
+    token_given: bool,
+    certificate_checked: bool,
+) -> Vec<Finding> {
+    let mut out = Vec::new();
+    match reported {
+        TokenError::InvalidAppId => out.push(likely(
+            TokenError::InvalidAppId,
+            "The App ID is well formed, so Agora likely does not know it as active: the project was deleted or disabled, or belongs to another account or region.",
+            "Open the project in Agora Console, check that it is enabled, and copy its App ID again.",
+        )),
+        TokenError::DynamicUseStaticKey if token_given => out.push(likely(
+            TokenError::DynamicUseStaticKey,
+            "The SDK reports that it got no token, yet a token is given here: it likely never reached the join call (a variable still null or empty, a token fetch not awaited, arguments in the wrong order).",
+            "Log the token right at the join call and pass the value your token server returned; join only after the fetch completes.",
+        )),
+        TokenError::StaticUseDynamicKey if !token_given => out.push(likely(
+            TokenError::StaticUseDynamicKey,
+            "The SDK reports that it got a token, yet none is given here: it likely received another one (a stale, cached or hard-coded token), and the project has no App Certificate enabled.",
+            "Find where the join call's token comes from; join with no token while the project stays in App-ID-only mode, or enable its App Certificate and build tokens with it.",
+        )),
+        TokenError::InvalidToken | TokenError::StaticUseDynamicKey if token_given => {
+            out.push(likely(
+                TokenError::StaticUseDynamicKey,
+                "The project likely has no App Certificate enabled, so any token is refused (the Web SDK reports 119, native SDKs an invalid token).",
+                "In Agora Console, enable the project's App Certificate (and build tokens with it), or join with no token.",
+            ));
+            if !certificate_checked && reported == TokenError::InvalidToken {
+                out.push(likely(
+                    TokenError::InvalidToken,
+                    "The token was likely signed with another App Certificate: another project's, or one that has since been reset or disabled.",
+                    "Compare the token server's App Certificate with the project's in Agora Console (or pass it with JoinParams::with_app_certificate to check the signature here).",
+                ));
+            }
+        }
+        TokenError::DynamicUseStaticKey | TokenError::InvalidToken => out.push(likely(
+            TokenError::DynamicUseStaticKey,
+            "No token was given and the project likely has its App Certificate enabled.",
+            "Fetch a token from your token server and pass it to the join call.",
+        )),
+        TokenError::TokenExpired if !token_given => out.push(likely(
+            TokenError::TokenExpired,
+            "The SDK reports an expired token, yet none is given here: it likely received another, older token than the one examined.",
+            "Diagnose the token the join call actually receives, and fetch a fresh one before every join.",
+        )),
+        TokenError::TokenExpired => out.push(likely(
+            TokenError::TokenExpired,
+            "The token does not look expired at the time given, so a clock is likely off (the token server's, which stamps the issue time, or the device's), or the token expired while the user stayed in the channel.",
+            "Keep the token server's clock in sync (NTP), give tokens enough lifetime, and renew on every will-expire callback.",
+        )),
+        TokenError::InconsistentAppId => out.push(likely(
+            TokenError::InconsistentAppId,
+            "The token's App ID matches the one given here, so the engine was likely initialised with a different App ID than this one.",
+            "Check the App ID the engine is created with at run time (build flavours, environment files) against the token server's.",
+        )),
+        TokenError::InvalidUserAccount => out.push(likely(
+            TokenError::InvalidUserAccount,
+            "The user account given here is valid, so the SDK likely received another one (empty, too long, or with characters outside Agora's set).",
+            "Log the user account right at the join call; use at most 255 bytes of Agora's allowed characters.",
+        )),
+        _ => {}
+    }
+    out
+}
