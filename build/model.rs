@@ -231,8 +231,9 @@ fn parse_code(cell: &str, at: &str) -> Option<i32> {
 fn check_source(source: &str, at: &str) {
     let origin = source.split(' ').next().unwrap_or("");
     assert!(
-        (origin.contains('/') || origin.starts_with("npm:")) && source.len() > origin.len() + 1,
-        "{at}: the source must name a repository (or package) and a path"
+        (origin.contains('/') || origin.starts_with("npm:") || origin.starts_with("pypi:"))
+            && source.len() > origin.len() + 1,
+        "{at}: the source must name a repository (or npm or PyPI package) and a path"
     );
 }
 

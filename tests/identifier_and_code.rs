@@ -64,12 +64,14 @@ fn primary_codes_are_the_documented_ones() {
         (InconsistentAppId, ConnectionChangedReason, 24),
         (InconsistentAppId, RenewTokenResult, 5),
         (InvalidUserAccount, Native, 134),
+        (InvalidUserAccount, Web, 2015),
+        (InvalidUserAccount, WebAccessPoint, 9_010_002),
     ];
     for (e, space, code) in expected {
         assert_eq!(e.code(space), Some(code), "{e:?} in {space:?}");
     }
     assert_eq!(StaticUseDynamicKey.code(Native), None);
-    assert_eq!(InvalidUserAccount.code(Web), None);
+    assert_eq!(InconsistentAppId.code(Web), None);
 }
 
 #[test]

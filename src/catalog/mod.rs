@@ -138,7 +138,7 @@ impl TokenError {
     ///
     /// assert_eq!(TokenError::TokenExpired.code(CodeSpace::Web), Some(109));
     /// assert_eq!(TokenError::TokenExpired.code(CodeSpace::ConnectionChangedReason), Some(9));
-    /// assert_eq!(TokenError::InvalidUserAccount.code(CodeSpace::Web), None);
+    /// assert_eq!(TokenError::InconsistentAppId.code(CodeSpace::Web), None);
     /// ```
     #[must_use]
     pub fn code(&self, space: CodeSpace) -> Option<i32> {

@@ -53,8 +53,33 @@ const CODE_KEYWORDS: &[&[u8]] = &[
 fn is_code_separator(b: u8) -> bool {
     matches!(
         b,
-        b' ' | b'\t' | b':' | b'=' | b'(' | b'[' | b'{' | b'"' | b'\'' | b',' | b'>' | b'-' | b'#'
+        b' ' | b'\t'
+            | b':'
+            | b'='
+            | b'('
+            | b'['
+            | b'{'
+            | b'"'
+            | b'\''
+            | b','
+            | b'>'
+            | b'-'
+            | b'#'
+            | b'`'
     )
+}
+
+/// Full-width punctuation Chinese texts put between a word and its code: `：`, `（`, `）`, `，`,
+/// and the particle `的` (`101的错误`). Returns its length in bytes when `b` starts with one.
+fn wide_separator(b: &[u8]) -> Option<usize> {
+    const WIDE: [&[u8]; 5] = [
+        "：".as_bytes(),
+        "（".as_bytes(),
+        "）".as_bytes(),
+        "，".as_bytes(),
+        "的".as_bytes(),
+    ];
+    WIDE.iter().find(|w| b.starts_with(w)).map(|w| w.len())
 }
 
 /// The integer that follows `from` once separators and the keywords of a code (`err`, `code`,
@@ -65,8 +90,14 @@ pub(super) fn code_at(bytes: &[u8], from: usize, reach: usize) -> Option<(i32, u
     let end = bytes.len().min(from + reach);
     let mut at = from;
     loop {
-        while at < end && is_code_separator(bytes[at]) {
-            at += 1;
+        while at < end {
+            if is_code_separator(bytes[at]) {
+                at += 1;
+            } else if let Some(n) = wide_separator(&bytes[at..]) {
+                at += n;
+            } else {
+                break;
+            }
         }
         if at >= end {
             return None;
@@ -81,7 +112,8 @@ pub(super) fn code_at(bytes: &[u8], from: usize, reach: usize) -> Option<(i32, u
         }
         at += word;
     }
-    let negative = at > from && bytes[at - 1] == b'-';
+    let negative =
+        at > from && bytes[at - 1] == b'-' && bytes.get(at.wrapping_sub(2)) != Some(&b'-');
     let digits = bytes[at..]
         .iter()
         .take(10)
@@ -130,4 +162,62 @@ pub(super) fn find_word(bytes: &[u8], from: usize, to: usize, word: &[u8]) -> Op
                 .is_none_or(|b| !b.is_ascii_alphabetic());
         hit.then_some(from + i)
     })
+}
+
+/// Short words that may stand between a code and the word that says what it is
+/// (`110 token is invalid`, `101 app id invalid`).
+const FILLERS: &[&[u8]] = &[
+    b"token", b"is", b"the", b"app", b"id", b"appid", b"key", b"has",
+];
+
+/// The integer that ends right before `to`, once separators (and at most two filler words) are
+/// skipped: `110` in `110 error`, `101的错误`, `109(expired)`, `110 token is invalid`. It must
+/// stand alone: not part of a time (`12:00:01.110`), a decimal, a version or an identifier.
+pub(super) fn code_before(bytes: &[u8], to: usize) -> Option<(i32, usize)> {
+    let mut at = to;
+    let mut fillers = 0;
+    loop {
+        while at > 0 && (is_code_separator(bytes[at - 1]) || bytes[at - 1] == b')') {
+            at -= 1;
+        }
+        if let Some(n) = [3usize]
+            .into_iter()
+            .find(|&n| at >= n && wide_separator(&bytes[at - n..at]) == Some(n))
+        {
+            at -= n;
+            continue;
+        }
+        if at == 0 || bytes[at - 1].is_ascii_digit() {
+            break;
+        }
+        let word = bytes[..at]
+            .iter()
+            .rev()
+            .take_while(|&&b| is_word_byte(b))
+            .count();
+        let w = &bytes[at - word..at];
+        if word == 0 || fillers == 2 || !FILLERS.iter().any(|f| w.eq_ignore_ascii_case(f)) {
+            return None;
+        }
+        fillers += 1;
+        at -= word;
+    }
+    let digits = bytes[..at]
+        .iter()
+        .rev()
+        .take(10)
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    let start = at - digits;
+    if digits == 0 {
+        return None;
+    }
+    let before = start.checked_sub(1).map(|i| bytes[i]);
+    if before
+        .is_some_and(|b| is_word_byte(b) || matches!(b, b'.' | b',' | b':' | b'/' | b'-' | b'+'))
+    {
+        return None;
+    }
+    let value: i32 = core::str::from_utf8(&bytes[start..at]).ok()?.parse().ok()?;
+    Some((value, start))
 }

@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 use aho_corasick::packed::{Config, MatchKind, Searcher};
 
 use super::MessageMatch;
-use super::read::{code_at, find_word, paren_code, qualifier_before, word_around};
+use super::read::{code_at, code_before, find_word, paren_code, qualifier_before, word_around};
 use crate::catalog::names::{self, Qualifier};
 use crate::catalog::{PHRASES, SPELLINGS};
 use crate::{CodeSpace, Spelling, TokenError};
@@ -31,8 +31,10 @@ enum Check {
     ConnectionState,
     /// A result code after `onRenewTokenResult`.
     RenewResult,
-    /// A native code after "error code", "errorCode", "RTC error" and the like.
-    ErrorCode,
+    /// A word that reports an error (`error`, `errorCode`, `错误`, `expired`, `invalid`): a
+    /// native code right after it (`Error code: 110`, `RTC Error:110`, `报错 110`), or right
+    /// before it (`110 error`, `101的错误`, `109(expired)`, `110 token is invalid`); else a phrase.
+    ErrorWord,
 }
 
 /// The anchors, case-sensitive, in the cases the SDKs and apps write them; the checks that
@@ -55,6 +57,8 @@ const ANCHORS: &[(&str, Check)] = &[
     ("ccount", Check::Word),
     ("CCOUNT", Check::Word),
     ("STAMP_EXP", Check::Word),
+    ("LLEAGAL", Check::Word),
+    ("IIEGAL_UID", Check::Word),
     ("PERMISSION_INV", Check::Word),
     ("CERTIFICATE_INV", Check::Word),
     ("tic use dyn", Check::Phrase),
@@ -65,17 +69,21 @@ const ANCHORS: &[(&str, Check)] = &[
     ("onnectionStateChange", Check::ConnectionState),
     ("onnectionChangedToState", Check::ConnectionState),
     ("enewTokenResult", Check::RenewResult),
-    ("rror code", Check::ErrorCode),
-    ("rror Code", Check::ErrorCode),
-    ("RROR CODE", Check::ErrorCode),
-    ("rror_code", Check::ErrorCode),
-    ("RROR_CODE", Check::ErrorCode),
-    ("rrorCode", Check::ErrorCode),
-    ("rrCode", Check::ErrorCode),
-    ("rr_code", Check::ErrorCode),
-    ("TC Error", Check::ErrorCode),
-    ("TC error", Check::ErrorCode),
-    ("tc error", Check::ErrorCode),
+    ("rror", Check::ErrorWord),
+    ("RROR", Check::ErrorWord),
+    ("rrCode", Check::ErrorWord),
+    ("rr_code", Check::ErrorWord),
+    ("错误", Check::ErrorWord),
+    ("报错", Check::ErrorWord),
+    ("xpired", Check::ErrorWord),
+    ("XPIRED", Check::ErrorWord),
+    ("nvalid", Check::ErrorWord),
+    ("NVALID", Check::ErrorWord),
+    ("厂商使用了", Check::Phrase),
+    ("pp ID", Check::Phrase),
+    ("pp Id", Check::Phrase),
+    ("pp id", Check::Phrase),
+    ("PP ID", Check::Phrase),
 ];
 
 /// The callbacks whose code is read, as the SDKs spell them; `matched()` reports the one found.
@@ -127,7 +135,11 @@ pub(super) fn find(bytes: &[u8]) -> Option<MessageMatch> {
             Check::ErrorCallback => (error_callback(bytes, start, end), end),
             Check::ConnectionState => connection_state(bytes, start, end),
             Check::RenewResult => renew_result(bytes, start, end),
-            Check::ErrorCode => (error_code(bytes, start, end), end),
+            Check::ErrorWord => match error_word(bytes, start, end) {
+                Some(m) => (Some(m), end),
+                // `INVALID` of `ERR_INVALID_STRINGUID`, `invalid` of a phrase.
+                None => check_word(bytes, start, end),
+            },
         };
         if found.is_some() {
             return found;
@@ -173,28 +185,46 @@ fn same_identifier_with_code(spelling: &'static Spelling, code: i32) -> Option<&
 }
 
 /// A phrase of `catalog/phrases.md` that contains the anchor at `start..end`, in any ASCII case,
-/// present at least up to its minimum prefix.
+/// present at least up to its minimum prefix. A space in a phrase matches a space, an underscore
+/// or nothing (`invalid_appid`, `token过期`).
 fn phrase_at(bytes: &[u8], start: usize, end: usize) -> Option<MessageMatch> {
     let anchor = &bytes[start..end];
     for phrase in &PHRASES {
         let p = phrase.text.as_bytes();
-        for offset in (0..=p.len().saturating_sub(anchor.len()))
-            .filter(|&o| p[o..o + anchor.len()].eq_ignore_ascii_case(anchor))
-        {
+        let Some(last) = p.len().checked_sub(anchor.len()) else {
+            continue;
+        };
+        for offset in (0..=last).filter(|&o| p[o..o + anchor.len()].eq_ignore_ascii_case(anchor)) {
             let Some(from) = start.checked_sub(offset) else {
                 continue;
             };
-            let same = bytes[from..]
-                .iter()
-                .zip(p)
-                .take_while(|(a, b)| a.eq_ignore_ascii_case(b))
-                .count();
+            let (read, same) = compare_phrase(&bytes[from..], p);
             if same >= phrase.min.max(offset + anchor.len()) {
-                return Some(MessageMatch::phrase(phrase, from..from + same));
+                return Some(MessageMatch::phrase(phrase, from..from + read));
             }
         }
     }
     None
+}
+
+/// How far `text` follows `phrase`: bytes of text read, bytes of phrase matched. A space in the
+/// phrase matches a space or an underscore, and may be missing next to a non-ASCII character
+/// (`token过期`); between ASCII words it must be there (`tokenExpired` is a field name, not the
+/// phrase).
+fn compare_phrase(text: &[u8], phrase: &[u8]) -> (usize, usize) {
+    let (mut i, mut j) = (0, 0);
+    while j < phrase.len() {
+        let beside_wide = |j: usize| {
+            !phrase[j - 1].is_ascii() || phrase.get(j + 1).is_some_and(|b| !b.is_ascii())
+        };
+        match (text.get(i), phrase[j]) {
+            (Some(b' ' | b'_'), b' ') => (i, j) = (i + 1, j + 1),
+            (_, b' ') if j > 0 && beside_wide(j) => j += 1,
+            (Some(t), p) if t.eq_ignore_ascii_case(&p) => (i, j) = (i + 1, j + 1),
+            _ => break,
+        }
+    }
+    (i, j)
 }
 
 /// The exact callback name of `list` the word around `start..end` is, ignoring case.
@@ -289,24 +319,100 @@ fn renew_result(bytes: &[u8], start: usize, end: usize) -> (Option<MessageMatch>
     (found, word_end)
 }
 
-/// `Error code:110 msg:...`, `Error code = 101`, `RTC Error:110`, `errorCode: 109`: a native code
-/// after the words that introduce one.
-fn error_code(bytes: &[u8], start: usize, end: usize) -> Option<MessageMatch> {
-    // The anchor starts inside the introducing word ("rror" of "Error"); that word must start
-    // where the text does or after a non-letter, and the code must follow right after.
-    let (word_start, _) = word_around(bytes, start, start + 1);
-    if word_start + 2 < start {
-        // "RTC Error": the anchor starts one byte into "RTC"; "Error": one byte into "Error".
+/// The words whose code is read, as a whole word (any ASCII case).
+const ERROR_WORDS: &[&[u8]] = &[
+    b"error",
+    b"errors",
+    b"err",
+    b"errorcode",
+    b"errcode",
+    b"err_code",
+    b"error_code",
+];
+
+/// A native code next to an error word: after it (`Error code:110 msg:...`, `Error code = 101`,
+/// `RTC Error:110`, `报错 110`) or before it (`110 error`, `101的错误`, `109(expired)`,
+/// `110 token is invalid`). The word must stand whole (`myError`, `ERROR_` are not it), and a
+/// word that names the problem must agree with the code (`109 expired`, not `110 expired`).
+fn error_word(bytes: &[u8], start: usize, end: usize) -> Option<MessageMatch> {
+    let ascii = bytes[start].is_ascii();
+    let (word_start, word_end) = if ascii {
+        word_around(bytes, start, end)
+    } else {
+        (start, end)
+    };
+    let word = &bytes[word_start..word_end];
+    let lower = |w: &[u8], k: &[u8]| w.eq_ignore_ascii_case(k);
+    let kind = if !ascii || ERROR_WORDS.iter().any(|k| lower(word, k)) {
+        Agrees::Any
+    } else if lower(word, b"expired") {
+        Agrees::Only(TokenError::TokenExpired)
+    } else if lower(word, b"invalid") {
+        Agrees::Invalid
+    } else {
+        return None;
+    };
+    let space = CodeSpace::Native;
+    // Another callback's state and error fields (`onLocalVideoStateChanged ... state=2,
+    // error=101`) are other enums' numbers.
+    if line_before(bytes, word_start, 160)
+        .windows(5)
+        .any(|w| w.eq_ignore_ascii_case(b"state"))
+    {
         return None;
     }
-    let (code, code_end) = code_at(bytes, end, 16)?;
-    let space = CodeSpace::Native;
+    if kind == Agrees::Any {
+        if let Some((code, code_end)) = code_at(bytes, word_end, 24) {
+            let error = TokenError::from_code(space, code)?;
+            return Some(MessageMatch::coded(
+                error,
+                "error code",
+                space,
+                code,
+                word_start..code_end,
+            ));
+        }
+    }
+    let (code, code_start) = code_before(bytes, word_start)?;
     let error = TokenError::from_code(space, code)?;
-    Some(MessageMatch::coded(
-        error,
-        "error code",
-        space,
-        code,
-        word_start..code_end,
-    ))
+    // A word that only describes (`expired`, `invalid`) counts next to a code only where the
+    // text is about a token: `109(expired)` in `token is 109(expired)`, not `Session 109 expired`.
+    let about_token = || {
+        let from = code_start.saturating_sub(48);
+        let to = bytes.len().min(word_end + 16);
+        bytes[from..to]
+            .windows(5)
+            .any(|w| w.eq_ignore_ascii_case(b"token"))
+    };
+    let agrees = match kind {
+        Agrees::Any => true,
+        _ if !about_token() => false,
+        Agrees::Only(e) => e == error,
+        Agrees::Invalid => matches!(
+            error,
+            TokenError::InvalidToken | TokenError::InvalidAppId | TokenError::InvalidUserAccount
+        ),
+    };
+    agrees.then(|| MessageMatch::coded(error, "error code", space, code, code_start..word_end))
+}
+
+/// The text before `at` on its line, at most `reach` bytes of it.
+fn line_before(bytes: &[u8], at: usize, reach: usize) -> &[u8] {
+    let from = at.saturating_sub(reach);
+    let start = bytes[from..at]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(from, |i| from + i + 1);
+    &bytes[start..at]
+}
+
+/// What an error word says about the code next to it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Agrees {
+    /// `error`, `错误`: any code.
+    Any,
+    /// `expired`: only this error.
+    Only(TokenError),
+    /// `invalid`: an invalid token, App ID or user account.
+    Invalid,
 }

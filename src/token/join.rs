@@ -33,11 +33,12 @@ impl fmt::Display for User {
     }
 }
 
-/// What a join is into: an RTC channel, or an RTM login.
+/// What a join is into: an RTC channel, an RTM login or a Chat login.
 #[derive(Clone, PartialEq, Eq)]
 enum Target {
     Rtc { channel: String },
     Rtm,
+    Chat,
 }
 
 /// What the client joined with: App ID, channel (or, for RTM, the login), user and, optionally,
@@ -92,6 +93,18 @@ impl JoinParams {
         }
     }
 
+    /// An Agora Chat login under `app_id` as `user_id`: the token's Chat service must be a user
+    /// token for that user id.
+    #[must_use]
+    pub fn chat(app_id: impl Into<String>, user_id: impl Into<String>) -> JoinParams {
+        JoinParams {
+            app_id: app_id.into(),
+            target: Target::Chat,
+            user: Some(User::Account(user_id.into())),
+            certificate: None,
+        }
+    }
+
     /// Joins as this int uid (0: the SDK picks one, and only a uid-0 token admits that).
     #[must_use]
     pub fn with_uid(mut self, uid: u32) -> JoinParams {
@@ -121,12 +134,12 @@ impl JoinParams {
         &self.app_id
     }
 
-    /// The channel joined, or `None` for an RTM login.
+    /// The channel joined, or `None` for an RTM or Chat login.
     #[must_use]
     pub fn channel(&self) -> Option<&str> {
         match &self.target {
             Target::Rtc { channel } => Some(channel),
-            Target::Rtm => None,
+            Target::Rtm | Target::Chat => None,
         }
     }
 
@@ -136,12 +149,13 @@ impl JoinParams {
         self.user.as_ref()
     }
 
-    /// The service the join needs from the token: RTC for a channel, RTM for a login.
+    /// The service the join needs from the token: RTC for a channel, RTM or Chat for a login.
     #[must_use]
     pub fn service(&self) -> ServiceKind {
         match self.target {
             Target::Rtc { .. } => ServiceKind::Rtc,
             Target::Rtm => ServiceKind::Rtm,
+            Target::Chat => ServiceKind::Chat,
         }
     }
 
