@@ -154,8 +154,10 @@ pub(super) fn find_word(bytes: &[u8], from: usize, to: usize, word: &[u8]) -> Op
         .position(|&b| b == b'\n')
         .map_or(to, |i| from + i);
     let window = &bytes[from..line_end];
+    let first = word.first()?.to_ascii_lowercase();
     (0..=window.len().checked_sub(word.len())?).find_map(|i| {
-        let hit = window[i..i + word.len()].eq_ignore_ascii_case(word)
+        let hit = window[i].to_ascii_lowercase() == first
+            && window[i..i + word.len()].eq_ignore_ascii_case(word)
             && (i == 0 || !window[i - 1].is_ascii_alphabetic())
             && window
                 .get(i + word.len())

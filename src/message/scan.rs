@@ -15,7 +15,7 @@ use aho_corasick::packed::{Config, MatchKind, Searcher};
 use super::MessageMatch;
 use super::read::{code_at, code_before, find_word, paren_code, qualifier_before, word_around};
 use crate::catalog::names::{self, Qualifier};
-use crate::catalog::{PHRASES, SPELLINGS};
+use crate::catalog::{PHRASES, Phrase, SPELLINGS};
 use crate::{CodeSpace, Spelling, TokenError};
 
 /// What an anchor hit is checked for.
@@ -25,8 +25,6 @@ enum Check {
     Word,
     /// Only a phrase around it (anchors chosen for a phrase's cut-short prefix).
     Phrase,
-    /// A native error code after `onError` / `OnError` / `didOccurError`.
-    ErrorCallback,
     /// A reason code in a connection-state callback.
     ConnectionState,
     /// A result code after `onRenewTokenResult`.
@@ -37,54 +35,49 @@ enum Check {
     ErrorWord,
 }
 
-/// The anchors, case-sensitive, in the cases the SDKs and apps write them; the checks that
-/// follow compare without regard to case.
+/// The anchors, in lower case: the text is searched lower-cased (ASCII), so one anchor covers
+/// every case the SDKs write (`token`, `Token`, `TOKEN`); the checks that follow compare the
+/// original text without regard to case.
 const ANCHORS: &[(&str, Check)] = &[
     ("oken", Check::Word),
-    ("OKEN", Check::Word),
     ("ppid", Check::Word),
-    ("ppId", Check::Word),
-    ("PPID", Check::Word),
-    ("PP_ID", Check::Word),
-    ("IC_KE", Check::Word),
+    ("pp_id", Check::Word),
     ("ic_ke", Check::Word),
     ("ic ke", Check::Word),
-    ("DOR_KEY", Check::Word),
     ("dor_key", Check::Word),
     ("dor key", Check::Word),
     ("uthorized", Check::Word),
-    ("UTHORIZED", Check::Word),
     ("ccount", Check::Word),
-    ("CCOUNT", Check::Word),
-    ("STAMP_EXP", Check::Word),
-    ("LLEAGAL", Check::Word),
-    ("IIEGAL_UID", Check::Word),
-    ("PERMISSION_INV", Check::Word),
-    ("CERTIFICATE_INV", Check::Word),
+    ("stamp_exp", Check::Word),
+    ("gal_", Check::Word),
     ("tic use dyn", Check::Phrase),
     ("mic use sta", Check::Phrase),
-    ("onError", Check::ErrorCallback),
-    ("OnError", Check::ErrorCallback),
-    ("didOccurError", Check::ErrorCallback),
-    ("onnectionStateChange", Check::ConnectionState),
-    ("onnectionChangedToState", Check::ConnectionState),
-    ("enewTokenResult", Check::RenewResult),
+    ("厂商使用了", Check::Phrase),
+    ("pp id", Check::Phrase),
+    ("onnection", Check::ConnectionState),
+    ("enewtokenresult", Check::RenewResult),
     ("rror", Check::ErrorWord),
-    ("RROR", Check::ErrorWord),
-    ("rrCode", Check::ErrorWord),
+    ("rrcode", Check::ErrorWord),
     ("rr_code", Check::ErrorWord),
     ("错误", Check::ErrorWord),
     ("报错", Check::ErrorWord),
     ("xpired", Check::ErrorWord),
-    ("XPIRED", Check::ErrorWord),
     ("nvalid", Check::ErrorWord),
-    ("NVALID", Check::ErrorWord),
-    ("厂商使用了", Check::Phrase),
-    ("pp ID", Check::Phrase),
-    ("pp Id", Check::Phrase),
-    ("pp id", Check::Phrase),
-    ("PP ID", Check::Phrase),
 ];
+
+/// Bytes lower-cased and searched at a time; a stack buffer, so searching allocates nothing.
+const WINDOW: usize = 256;
+
+/// The longest anchor, in bytes: windows overlap by this much so that no anchor is cut.
+const OVERLAP: usize = 16;
+
+const _: () = {
+    let mut i = 0;
+    while i < ANCHORS.len() {
+        assert!(ANCHORS[i].0.len() <= OVERLAP);
+        i += 1;
+    }
+};
 
 /// The callbacks whose code is read, as the SDKs spell them; `matched()` reports the one found.
 const ERROR_CALLBACKS: &[&str] = &["onError", "OnError", "didOccurError"];
@@ -110,47 +103,111 @@ const REASON_REACH: usize = 96;
 /// How far back a qualifier is read (`io.agora.rtc2.Constants.`).
 const QUALIFIER_REACH: usize = 64;
 
-fn searcher() -> &'static Searcher {
-    static SEARCHER: OnceLock<Searcher> = OnceLock::new();
-    SEARCHER.get_or_init(|| {
-        Config::new()
+/// The searcher, and for each anchor the phrases that contain it and where (so that a hit
+/// compares only the phrases it can start).
+struct Scanner {
+    searcher: Searcher,
+    phrases: Vec<Vec<(&'static Phrase, usize)>>,
+}
+
+fn scanner() -> &'static Scanner {
+    static SCANNER: OnceLock<Scanner> = OnceLock::new();
+    SCANNER.get_or_init(|| {
+        let searcher = Config::new()
             .match_kind(MatchKind::LeftmostFirst)
             .builder()
             .extend(ANCHORS.iter().map(|(a, _)| a))
             .build()
-            .expect("a few dozen short literals always build a packed searcher")
+            .expect("a few dozen short literals always build a packed searcher");
+        let phrases = ANCHORS
+            .iter()
+            .map(|(anchor, _)| {
+                let a = anchor.as_bytes();
+                PHRASES
+                    .iter()
+                    .flat_map(|phrase| {
+                        let p = phrase.text.as_bytes();
+                        (0..=p.len().saturating_sub(a.len()))
+                            .filter(move |&o| {
+                                p.get(o..o + a.len())
+                                    .is_some_and(|w| w.eq_ignore_ascii_case(a))
+                            })
+                            .map(move |o| (phrase, o))
+                    })
+                    .collect()
+            })
+            .collect();
+        Scanner { searcher, phrases }
     })
+}
+
+/// `src` with ASCII capitals lowered, into `dst` (of the same length).
+fn lower_into(src: &[u8], dst: &mut [u8]) {
+    for (d, &b) in dst.iter_mut().zip(src) {
+        *d = b | (u8::from(b.is_ascii_uppercase()) << 5);
+    }
 }
 
 /// The first token error in `bytes`.
 pub(super) fn find(bytes: &[u8]) -> Option<MessageMatch> {
-    let searcher = searcher();
-    let mut at = 0;
-    while at < bytes.len() {
-        let hit = searcher.find_in(bytes, aho_corasick::Span::from(at..bytes.len()))?;
-        let (start, end) = (hit.start(), hit.end());
-        let (found, resume) = match ANCHORS[hit.pattern().as_usize()].1 {
-            Check::Word => check_word(bytes, start, end),
-            Check::Phrase => (phrase_at(bytes, start, end), end),
-            Check::ErrorCallback => (error_callback(bytes, start, end), end),
-            Check::ConnectionState => connection_state(bytes, start, end),
-            Check::RenewResult => renew_result(bytes, start, end),
-            Check::ErrorWord => match error_word(bytes, start, end) {
-                Some(m) => (Some(m), end),
-                // `INVALID` of `ERR_INVALID_STRINGUID`, `invalid` of a phrase.
-                None => check_word(bytes, start, end),
-            },
-        };
-        if found.is_some() {
-            return found;
+    let scanner = scanner();
+    let mut lower = [0u8; WINDOW];
+    let mut base = 0usize;
+    // Hits before this (absolute) position have been checked, or were skipped past.
+    let mut next = 0usize;
+    loop {
+        let window_end = (base + WINDOW).min(bytes.len());
+        let last = window_end == bytes.len();
+        let n = window_end - base;
+        lower_into(&bytes[base..window_end], &mut lower[..n]);
+        // Anchors starting in the overlap are complete only in the next window.
+        let limit = if last { n } else { n - OVERLAP };
+        let mut from = next.saturating_sub(base);
+        while from < limit {
+            let Some(hit) = scanner
+                .searcher
+                .find_in(&lower[..n], aho_corasick::Span::from(from..n))
+            else {
+                break;
+            };
+            if hit.start() >= limit {
+                break;
+            }
+            let (start, end) = (base + hit.start(), base + hit.end());
+            let pattern = hit.pattern().as_usize();
+            let phrases = &scanner.phrases[pattern];
+            let (found, resume) = match ANCHORS[pattern].1 {
+                Check::Word => check_word(bytes, start, end, phrases),
+                Check::Phrase => (phrase_at(bytes, start, end, phrases), end),
+                Check::ConnectionState => connection_state(bytes, start, end),
+                Check::RenewResult => renew_result(bytes, start, end, phrases),
+                Check::ErrorWord => match error_word(bytes, start, end) {
+                    Some(m) => (Some(m), end),
+                    // `INVALID` of `ERR_INVALID_STRINGUID`, `invalid` of a phrase.
+                    None => check_word(bytes, start, end, phrases),
+                },
+            };
+            if found.is_some() {
+                return found;
+            }
+            next = resume.max(end);
+            from = next - base;
         }
-        at = resume.max(end);
+        if last {
+            return None;
+        }
+        base = window_end - OVERLAP;
+        next = next.max(base);
     }
-    None
 }
 
 /// The identifier or phrase around an anchor at `start..end`, and where to resume otherwise.
-fn check_word(bytes: &[u8], start: usize, end: usize) -> (Option<MessageMatch>, usize) {
+fn check_word(
+    bytes: &[u8],
+    start: usize,
+    end: usize,
+    phrases: &[(&'static Phrase, usize)],
+) -> (Option<MessageMatch>, usize) {
     let (word_start, word_end) = word_around(bytes, start, end);
     let qualifier = qualifier_before(bytes, word_start, QUALIFIER_REACH);
     let member = &bytes[word_start..word_end];
@@ -168,7 +225,7 @@ fn check_word(bytes: &[u8], start: usize, end: usize) -> (Option<MessageMatch>, 
         let m = MessageMatch::row(spelling, spelling.identifier(), from..word_end);
         return (Some(m), word_end);
     }
-    (phrase_at(bytes, start, end), word_end)
+    (phrase_at(bytes, start, end, phrases), word_end)
 }
 
 /// Another row of the same identifier whose code is `code` (`ERR_INVALID_VENDOR_KEY(2013)` is
@@ -187,24 +244,49 @@ fn same_identifier_with_code(spelling: &'static Spelling, code: i32) -> Option<&
 /// A phrase of `catalog/phrases.md` that contains the anchor at `start..end`, in any ASCII case,
 /// present at least up to its minimum prefix. A space in a phrase matches a space, an underscore
 /// or nothing (`invalid_appid`, `token过期`).
-fn phrase_at(bytes: &[u8], start: usize, end: usize) -> Option<MessageMatch> {
-    let anchor = &bytes[start..end];
-    for phrase in &PHRASES {
-        let p = phrase.text.as_bytes();
-        let Some(last) = p.len().checked_sub(anchor.len()) else {
+fn phrase_at(
+    bytes: &[u8],
+    start: usize,
+    end: usize,
+    phrases: &[(&'static Phrase, usize)],
+) -> Option<MessageMatch> {
+    let len = end - start;
+    for &(phrase, offset) in phrases {
+        let Some(from) = start.checked_sub(offset) else {
             continue;
         };
-        for offset in (0..=last).filter(|&o| p[o..o + anchor.len()].eq_ignore_ascii_case(anchor)) {
-            let Some(from) = start.checked_sub(offset) else {
-                continue;
-            };
-            let (read, same) = compare_phrase(&bytes[from..], p);
-            if same >= phrase.min.max(offset + anchor.len()) {
-                return Some(MessageMatch::phrase(phrase, from..from + read));
-            }
+        let p = phrase.text.as_bytes();
+        // Most candidates fail within a few bytes after the anchor, or on the phrase's first.
+        if !bytes[from].eq_ignore_ascii_case(&p[0])
+            || !ascii_prefix_agrees(&bytes[end..], &p[offset + len..])
+        {
+            continue;
+        }
+        let (read, same) = compare_phrase(&bytes[from..], p);
+        if same >= phrase.min.max(offset + end - start) {
+            return Some(MessageMatch::phrase(phrase, from..from + read));
         }
     }
     None
+}
+
+/// Whether the first few ASCII bytes of `text` can be the start of `phrase` (a quick test before
+/// [`compare_phrase`]; it never rejects what that would accept).
+fn ascii_prefix_agrees(text: &[u8], phrase: &[u8]) -> bool {
+    for (&t, &p) in text.iter().zip(phrase).take(4) {
+        if !t.is_ascii() || !p.is_ascii() {
+            return true;
+        }
+        let same = if p == b' ' {
+            matches!(t, b' ' | b'_')
+        } else {
+            t.eq_ignore_ascii_case(&p)
+        };
+        if !same {
+            return false;
+        }
+    }
+    true
 }
 
 /// How far `text` follows `phrase`: bytes of text read, bytes of phrase matched. A space in the
@@ -241,14 +323,6 @@ fn callback_word(
             .find(|n| n.as_bytes().eq_ignore_ascii_case(word))
     })?;
     Some((name, word_start, word_end))
-}
-
-/// `onError: err 110`, `OnError err: 110, msg:`, `rtcEngine:didOccurError: 101`: the native code
-/// right after an error callback, read only when the callback's name stands whole
-/// (`onErrorCount=101` is not one).
-fn error_callback(bytes: &[u8], start: usize, end: usize) -> Option<MessageMatch> {
-    let (name, word_start, word_end) = callback_word(bytes, start, end, ERROR_CALLBACKS)?;
-    coded(bytes, word_start, word_end, name, CodeSpace::Native)
 }
 
 /// The code at `word_end` looked up in `space`, reported as matched by `name`.
@@ -294,12 +368,17 @@ fn connection_state(bytes: &[u8], start: usize, end: usize) -> (Option<MessageMa
 }
 
 /// `onRenewTokenResult ... code: 3`: the result code of a renew, after its callback.
-fn renew_result(bytes: &[u8], start: usize, end: usize) -> (Option<MessageMatch>, usize) {
+fn renew_result(
+    bytes: &[u8],
+    start: usize,
+    end: usize,
+    phrases: &[(&'static Phrase, usize)],
+) -> (Option<MessageMatch>, usize) {
     let Some((name, word_start, word_end)) = callback_word(bytes, start, end, RENEW_CALLBACKS)
     else {
         // Not the callback itself: still a word with an anchor (`RenewTokenResult` inside a
         // longer identifier), checked like any other.
-        return check_word(bytes, start, end);
+        return check_word(bytes, start, end, phrases);
     };
     let space = CodeSpace::RenewTokenResult;
     let found = coded(bytes, word_start, word_end, name, space).or_else(|| {
@@ -342,6 +421,19 @@ fn error_word(bytes: &[u8], start: usize, end: usize) -> Option<MessageMatch> {
         (start, end)
     };
     let word = &bytes[word_start..word_end];
+    // `onError: err 110`, `OnError err: 110, msg:`, `rtcEngine:didOccurError: 101`: the error
+    // callback, read only when its name stands whole (`onErrorCount=101` is not one).
+    if let Some(&name) = ERROR_CALLBACKS
+        .iter()
+        .find(|n| n.as_bytes() == word)
+        .or_else(|| {
+            ERROR_CALLBACKS
+                .iter()
+                .find(|n| n.as_bytes().eq_ignore_ascii_case(word))
+        })
+    {
+        return coded(bytes, word_start, word_end, name, CodeSpace::Native);
+    }
     let lower = |w: &[u8], k: &[u8]| w.eq_ignore_ascii_case(k);
     let kind = if !ascii || ERROR_WORDS.iter().any(|k| lower(word, k)) {
         Agrees::Any
@@ -355,15 +447,17 @@ fn error_word(bytes: &[u8], start: usize, end: usize) -> Option<MessageMatch> {
     let space = CodeSpace::Native;
     // Another callback's state and error fields (`onLocalVideoStateChanged ... state=2,
     // error=101`) are other enums' numbers.
-    if line_before(bytes, word_start, 160)
-        .windows(5)
-        .any(|w| w.eq_ignore_ascii_case(b"state"))
-    {
-        return None;
-    }
+    let in_state = || {
+        line_before(bytes, word_start, 160)
+            .windows(5)
+            .any(|w| w.eq_ignore_ascii_case(b"state"))
+    };
     if kind == Agrees::Any {
         if let Some((code, code_end)) = code_at(bytes, word_end, 24) {
             let error = TokenError::from_code(space, code)?;
+            if in_state() {
+                return None;
+            }
             return Some(MessageMatch::coded(
                 error,
                 "error code",
@@ -375,6 +469,9 @@ fn error_word(bytes: &[u8], start: usize, end: usize) -> Option<MessageMatch> {
     }
     let (code, code_start) = code_before(bytes, word_start)?;
     let error = TokenError::from_code(space, code)?;
+    if in_state() {
+        return None;
+    }
     // A word that only describes (`expired`, `invalid`) counts next to a code only where the
     // text is about a token: `109(expired)` in `token is 109(expired)`, not `Session 109 expired`.
     let about_token = || {
