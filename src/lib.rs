@@ -1,8 +1,8 @@
-//! Typed Agora RTC token errors.
+//! Typed Agora token errors.
 //!
-//! Agora's RTC SDKs report token, App ID and certificate problems under many names and
-//! numbers: `ERR_TOKEN_EXPIRED` (109) on native, `ERR_DYNAMIC_KEY_TIMEOUT` (109),
-//! `ERR_DYNAMIC_KEY_EXPIRED` (118) or `K_TIMESTAMP_EXPIRED` (2) on the Web, connection reason 9,
+//! Agora's SDKs report token, App ID and certificate problems under many names and numbers:
+//! `ERR_TOKEN_EXPIRED` (109) on native, `ERR_DYNAMIC_KEY_TIMEOUT` (109), `ERR_DYNAMIC_KEY_EXPIRED`
+//! (118) or `K_TIMESTAMP_EXPIRED` (2) on the Web, connection reason 9,
 //! `AgoraErrorCodeTokenExpired`, `ErrorCodeType.errTokenExpired`... This crate turns any of them
 //! into one [`TokenError`] that says what caused it and what to do.
 //!
@@ -23,16 +23,33 @@
 //! ```
 //!
 //! Numbers mean different things in different [`CodeSpace`]s, so a code lookup names its
-//! space; a name lookup ([`TokenError::from_name`]) needs none, because every SDK identifier
-//! is unique. Lookups never allocate and never panic, whatever the input.
+//! space; a name lookup ([`TokenError::from_name`]) needs none. Lookups never allocate and never
+//! panic, whatever the input. With the default features, [`TokenError::from_message`] reads
+//! token errors out of log lines and error texts (and stays silent on everything else), and
+//! [`token::diagnose`] decodes an access token offline and names the exact cause of a failed join.
 //!
 //! # Features
 //!
-//! - `std` (default): the standard library's side of the dependencies. Without it the crate is
-//!   `#![no_std]` and still implements `core::error::Error`.
-//! - `serde`: `TokenError` serialises as its stable [`TokenError::id`] and deserialises from that
-//!   id or any name [`TokenError::from_name`] accepts.
+//! - `std` (default): the standard library. Without it the crate is `#![no_std]` (no `alloc`
+//!   needed) and still implements `core::error::Error`: codes, names, texts, actions, events and
+//!   platforms all work.
+//! - `messages` (default): [`TokenError::from_message`] and [`TokenError::match_message`].
+//! - `token` (default): the [`token`] module, offline decoding and diagnosis of 006 and 007
+//!   access tokens.
+//! - `verify`: signature checks with an App Certificate (HMAC-SHA256).
+//! - `serde`: every named type serialises as text and deserialises through its `FromStr`;
+//!   findings, advice and decoded tokens serialise for JSON reports.
+//!
+//! # Stability of the public API
+//!
+//! Every public enum is `#[non_exhaustive]`, and every type with names parses with `FromStr`
+//! into [`UnknownName`] (or, for [`token::Token`], [`token::TokenParseError`]). The crate uses
+//! strum only for derives that implement standard traits (`From<T> for &'static str`,
+//! `Display`): no strum trait or type is part of the public API, so a strum upgrade can never
+//! break a user's code. To iterate over variants, use the inherent `ALL` constants
+//! ([`TokenError::ALL`], [`CodeSpace::ALL`], ...).
 #![cfg_attr(not(feature = "std"), no_std)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 
 mod action;
@@ -47,6 +64,7 @@ mod serde_impl;
 mod space;
 mod spelling;
 #[cfg(feature = "token")]
+#[cfg_attr(docsrs, doc(cfg(feature = "token")))]
 pub mod token;
 mod unknown;
 
@@ -54,6 +72,7 @@ pub use action::Action;
 pub use catalog::{CodeSpace, TokenError};
 pub use event::TokenEvent;
 #[cfg(feature = "messages")]
+#[cfg_attr(docsrs, doc(cfg(feature = "messages")))]
 pub use message::MessageMatch;
 pub use platform::Platform;
 pub use space::{Language, Product};

@@ -207,6 +207,7 @@ impl TokenError {
     /// assert_eq!(TokenError::from_message("user 110 joined"), None);
     /// ```
     #[must_use]
+    #[cfg_attr(docsrs, doc(cfg(feature = "messages")))]
     pub fn from_message(text: &str) -> Option<TokenError> {
         TokenError::match_message(text).map(|m| m.error)
     }
@@ -223,6 +224,7 @@ impl TokenError {
     /// assert_eq!((m.space(), m.code()), (Some(CodeSpace::Web), Some(109)));
     /// ```
     #[must_use]
+    #[cfg_attr(docsrs, doc(cfg(feature = "messages")))]
     pub fn match_message(text: &str) -> Option<MessageMatch> {
         scan::find(text.as_bytes())
     }

@@ -48,6 +48,7 @@ pub use model::{Privilege, Service, ServiceKind, Token, Version};
 pub use reported::diagnose_reported;
 pub use time::{UnixTime, unix_seconds};
 #[cfg(feature = "verify")]
+#[cfg_attr(docsrs, doc(cfg(feature = "verify")))]
 pub use verify::Verification;
 
 /// The longest token accepted, in bytes: what the SDKs accept (Web 4.x checks `[1, 2047]`).

@@ -67,6 +67,7 @@ impl Token {
     /// channel and user, which the token holds only as CRC-32s, so for 006 the answer is
     /// [`Verification::NeedsJoin`]: use [`Token::verify_with`].
     #[must_use]
+    #[cfg_attr(docsrs, doc(cfg(feature = "verify")))]
     pub fn verify(&self, app_certificate: &str) -> Verification {
         match self.version {
             Version::V007 => {
@@ -85,6 +86,7 @@ impl Token {
     /// and [`Verification::NeedsJoin`] remains only when the join does not say its user and the
     /// token is not for uid 0.
     #[must_use]
+    #[cfg_attr(docsrs, doc(cfg(feature = "verify")))]
     pub fn verify_with(&self, app_certificate: &str, join: &JoinParams) -> Verification {
         match self.version {
             Version::V007 => self.verify(app_certificate),

@@ -25,3 +25,6 @@ pub fn flip_case(name: &str) -> String {
 pub fn all() -> impl Iterator<Item = TokenError> {
     TokenError::ALL.iter().copied()
 }
+
+#[cfg(feature = "token")]
+pub mod tokens;
