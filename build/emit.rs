@@ -178,7 +178,7 @@ fn names(out: &mut String, c: &Catalog) {
     let keys: Vec<&[u8]> = members.keys().map(String::as_bytes).collect();
     let min = keys.iter().map(|k| k.len()).min().unwrap();
     let max = keys.iter().map(|k| k.len()).max().unwrap();
-    let offsets = pick_offsets(&keys, min);
+    let offsets = pick_offsets(&keys, max);
     let width = max.div_ceil(8) * 8;
     let mut candidates = Vec::new();
     let mut entries = String::new();
@@ -206,9 +206,9 @@ fn names(out: &mut String, c: &Catalog) {
     .unwrap();
 }
 
-/// Greedily picks offsets from the end (within the shortest name) until every name has its own
-/// key.
-fn pick_offsets(names: &[&[u8]], shortest: usize) -> Vec<usize> {
+/// Greedily picks offsets from the end (within the longest name; shorter names read 0 there)
+/// until every name has its own key.
+fn pick_offsets(names: &[&[u8]], longest: usize) -> Vec<usize> {
     let distinct = |offsets: &[usize]| {
         names
             .iter()
@@ -223,7 +223,7 @@ fn pick_offsets(names: &[&[u8]], shortest: usize) -> Vec<usize> {
             "no {} byte offsets tell the catalog's names apart",
             key::MAX_OFFSETS
         );
-        let best = (1..=shortest)
+        let best = (1..=longest)
             .filter(|o| !chosen.contains(o))
             .max_by_key(|&o| {
                 let mut trial = chosen.clone();

@@ -2,7 +2,7 @@
 //!
 //! An identifier's key is its length plus its bytes (upper-cased) at a few offsets from its end,
 //! which `build.rs` picks so that no two names share a key. Forming it costs two or three byte
-//! loads, hashing it (phf, over four bytes) is far cheaper than hashing the whole name, and one
+//! loads, hashing it (phf, over eight bytes) is far cheaper than hashing the whole name, and one
 //! word-at-a-time case-insensitive compare against the single candidate proves the match.
 //!
 //! A qualified input (`Constants.ERR_TOKEN_EXPIRED`, `agora::rtc::ERR_INVALID_TOKEN`,
@@ -12,21 +12,23 @@
 //! This file is compiled twice: into the library and into `build.rs` (through `#[path]`), so the
 //! build script and the lookup can never form a key differently.
 
-/// How many byte offsets a key holds besides the length (the key is a `u32`).
-pub(crate) const MAX_OFFSETS: usize = 3;
+/// How many byte offsets a key holds besides the length (the key is a `u64`).
+pub(crate) const MAX_OFFSETS: usize = 7;
 
 /// The key of `name`: its length, then its byte `offsets[i]` places from the end (1 is the last
-/// byte), upper-cased. Offsets must not exceed `name.len()`.
+/// byte), upper-cased, or 0 where the name is shorter than the offset.
 #[inline]
-pub(crate) fn key(name: &[u8], offsets: &[usize]) -> u32 {
+pub(crate) fn key(name: &[u8], offsets: &[usize]) -> u64 {
     let len = name.len();
     // Names are shorter than 256 bytes (checked at build time); the low byte tells them apart.
-    let mut key = len & 0xff;
+    let mut key = (len & 0xff) as u64;
     for (i, &offset) in offsets.iter().enumerate() {
-        key |= usize::from(name[len - offset].to_ascii_uppercase()) << (8 * (i + 1));
+        let byte = len
+            .checked_sub(offset)
+            .map_or(0, |at| name[at].to_ascii_uppercase());
+        key |= u64::from(byte) << (8 * (i + 1));
     }
-    // At most a length byte and three offset bytes: it fits.
-    u32::try_from(key).unwrap_or(u32::MAX)
+    key
 }
 
 /// What follows the last `.` or `:` among the last `window` bytes of `name`, or `None` when

@@ -70,7 +70,7 @@ mod unknown;
 
 pub use action::Action;
 pub use catalog::{CodeSpace, TokenError};
-pub use event::TokenEvent;
+pub use event::{Callback, TokenEvent};
 #[cfg(feature = "messages")]
 #[cfg_attr(docsrs, doc(cfg(feature = "messages")))]
 pub use message::MessageMatch;

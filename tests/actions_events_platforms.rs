@@ -54,7 +54,8 @@ fn predicates_follow_the_action_for_every_variant() {
 #[test]
 fn every_event_name_resolves_to_its_event() {
     let mut n = 0;
-    for (name, event, platforms, source) in TokenEvent::callbacks() {
+    for c in TokenEvent::callbacks() {
+        let (name, event, platforms, source) = (c.name(), c.event(), c.platforms(), c.source());
         assert_eq!(TokenEvent::from_name(name), Some(event), "{name}");
         assert_eq!(
             TokenEvent::from_name(&name.to_uppercase()),

@@ -2,9 +2,9 @@
 
 use std::fmt::Write as _;
 
-use agora_token_errors::{CodeSpace, TokenError};
+use agora_token_errors::{CodeSpace, Product, TokenError};
 
-fn codes(e: TokenError, space: CodeSpace) -> String {
+fn codes(e: TokenError, space: CodeSpace) -> Vec<String> {
     let mut codes: Vec<String> = Vec::new();
     for code in e
         .spellings()
@@ -16,29 +16,41 @@ fn codes(e: TokenError, space: CodeSpace) -> String {
             codes.push(code.to_string());
         }
     }
-    if codes.is_empty() {
-        "-".to_owned()
-    } else {
-        codes.join(", ")
-    }
+    codes
 }
 
+/// One row per error and product: its codes in each of that product's code spaces.
 fn table() -> String {
     let mut out = String::from(
-        "| `TokenError` | `Display` | Native | Web | Web access point | Connection reason | Renew-token result |\n\
-         |---|---|---|---|---|---|---|\n",
+        "| `TokenError` | `Display` | Product | Codes, by code space |\n|---|---|---|---|\n",
     );
     for &e in TokenError::ALL {
-        writeln!(
-            out,
-            "| `{e:?}` | {e} | {} | {} | {} | {} | {} |",
-            codes(e, CodeSpace::Native),
-            codes(e, CodeSpace::Web),
-            codes(e, CodeSpace::WebAccessPoint),
-            codes(e, CodeSpace::ConnectionChangedReason),
-            codes(e, CodeSpace::RenewTokenResult),
-        )
-        .unwrap();
+        let mut first = true;
+        for &product in Product::ALL {
+            let cells: Vec<String> = CodeSpace::ALL
+                .iter()
+                .filter(|s| s.product() == product)
+                .filter_map(|&s| {
+                    let c = codes(e, s);
+                    (!c.is_empty()).then(|| format!("{s} {}", c.join(", ")))
+                })
+                .collect();
+            if cells.is_empty() {
+                continue;
+            }
+            let (name, display) = if first {
+                (format!("`{e:?}`"), e.to_string())
+            } else {
+                (String::new(), String::new())
+            };
+            first = false;
+            writeln!(
+                out,
+                "| {name} | {display} | {product} | {} |",
+                cells.join("; ")
+            )
+            .unwrap();
+        }
     }
     out
 }

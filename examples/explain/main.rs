@@ -125,7 +125,7 @@ fn main() -> ExitCode {
 
 fn explain(input: &str, args: &Args) -> Result<Answer, String> {
     let platform = args.platform;
-    let product = args.product;
+    let mut product = args.product;
     let mut text = String::new();
     let mut errors = Vec::new();
     let matched;
@@ -162,7 +162,10 @@ fn explain(input: &str, args: &Args) -> Result<Answer, String> {
         text.push('\n');
     } else if let Ok(e) = input.parse::<TokenError>() {
         errors.push(e);
-        matched = json!({ "name": input.trim() });
+        // An RTM or Chat spelling speaks for its product.
+        let row = agora_token_errors::Spelling::from_identifier(input);
+        product = product.or(row.map(agora_token_errors::Spelling::product));
+        matched = json!({ "name": input.trim(), "product": row.map(|s| s.product().to_string()) });
     } else if let Some(event) = TokenEvent::from_name(input) {
         return Ok(explain_event(event, platform));
     } else if let Some(m) = messages::find(input) {
@@ -171,6 +174,7 @@ fn explain(input: &str, args: &Args) -> Result<Answer, String> {
         text.push_str("\n\n");
         matched = m.2;
         errors.push(m.3);
+        product = product.or(m.4);
     } else {
         let shown: String = input.chars().take(80).collect();
         let texts = if cfg!(feature = "messages") {
@@ -190,7 +194,12 @@ fn explain(input: &str, args: &Args) -> Result<Answer, String> {
         describe(&mut text, e, platform, product);
         described.push(error_json(e, platform, product));
     }
-    let json = json!({ "input": input, "matched": matched, "errors": described });
+    let json = json!({
+        "input": input,
+        "matched": matched,
+        "product": product.unwrap_or(Product::Rtc).to_string(),
+        "errors": described,
+    });
     Ok(Answer {
         text,
         json,
@@ -264,7 +273,7 @@ fn error_json(e: TokenError, platform: Option<Platform>, product: Option<Product
 
 fn describe(out: &mut String, e: TokenError, platform: Option<Platform>, product: Option<Product>) {
     let product = product.unwrap_or(Product::Rtc);
-    writeln!(out, "{e:?}: {e}").unwrap();
+    writeln!(out, "{e:?}: {e} ({product})").unwrap();
     writeln!(out, "  {}", e.summary()).unwrap();
     writeln!(out, "\ncause:\n  {}", e.cause_for(product)).unwrap();
     writeln!(out, "\nremediation:\n  {}", e.remediation_for(product)).unwrap();
@@ -327,11 +336,13 @@ fn describe(out: &mut String, e: TokenError, platform: Option<Platform>, product
 
 #[cfg(feature = "messages")]
 mod messages {
-    use agora_token_errors::TokenError;
+    use agora_token_errors::{Product, TokenError};
     use serde_json::{Value, json};
 
-    /// What matched, its space and code as text, as JSON, and the error.
-    pub(crate) fn find(input: &str) -> Option<(&'static str, String, Value, TokenError)> {
+    /// What matched, its space and code as text, as JSON, the error and the product.
+    pub(crate) fn find(
+        input: &str,
+    ) -> Option<(&'static str, String, Value, TokenError, Option<Product>)> {
         let m = TokenError::match_message(input)?;
         let detail = match (m.space(), m.code()) {
             (Some(space), Some(code)) => format!(" ({space} {code})"),
@@ -343,17 +354,19 @@ mod messages {
             "product": m.product().map(|p| p.to_string()), "span": [m.span().start, m.span().end],
             "source": m.source(),
         });
-        Some((m.matched(), detail, json, m.error()))
+        Some((m.matched(), detail, json, m.error(), m.product()))
     }
 }
 
 #[cfg(not(feature = "messages"))]
 mod messages {
-    use agora_token_errors::TokenError;
+    use agora_token_errors::{Product, TokenError};
     use serde_json::Value;
 
     /// Without the `messages` feature, texts are not read.
-    pub(crate) fn find(_: &str) -> Option<(&'static str, String, Value, TokenError)> {
+    pub(crate) fn find(
+        _: &str,
+    ) -> Option<(&'static str, String, Value, TokenError, Option<Product>)> {
         None
     }
 }

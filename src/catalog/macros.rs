@@ -229,6 +229,6 @@ macro_rules! names {
         pub(crate) static MEMBERS: [([u8; NAME_WIDTH], u16, u16); [$($start),*].len()] =
             [$(($member, $start, $len)),*];
         pub(crate) static CANDIDATES: [u16; [$($candidate),*].len()] = [$($candidate),*];
-        pub(crate) static NAME_INDEX: ::phf::Map<u32, u16> = $index;
+        pub(crate) static NAME_INDEX: ::phf::Map<u64, u16> = $index;
     };
 }

@@ -10,7 +10,7 @@ use super::SPELLINGS;
 use super::generated::{CANDIDATES, KEY_OFFSETS, MAX_NAME_LEN, MEMBERS, MIN_NAME_LEN, NAME_INDEX};
 use crate::{Spelling, key};
 
-// The key is the length and at most `MAX_OFFSETS` bytes in a u32.
+// The key is the length and at most `MAX_OFFSETS` bytes in a u64.
 const _: () =
     assert!(KEY_OFFSETS.len() <= key::MAX_OFFSETS && MAX_NAME_LEN < 256 && MIN_NAME_LEN >= 8);
 

@@ -29,6 +29,8 @@ enum Check {
     ConnectionState,
     /// A result code after `onRenewTokenResult`.
     RenewResult,
+    /// The error code of a channel-media-relay state callback.
+    Relay,
     /// A word that reports an error (`error`, `errorCode`, `错误`, `expired`, `invalid`): a
     /// native code right after it (`Error code: 110`, `RTC Error:110`, `报错 110`), or right
     /// before it (`110 error`, `101的错误`, `109(expired)`, `110 token is invalid`); else a phrase.
@@ -56,6 +58,8 @@ const ANCHORS: &[(&str, Check)] = &[
     ("pp id", Check::Phrase),
     ("onnection", Check::ConnectionState),
     ("enewtokenresult", Check::RenewResult),
+    ("mediarelaystate", Check::Relay),
+    ("gnature verif", Check::Phrase),
     ("rror", Check::ErrorWord),
     ("rrcode", Check::ErrorWord),
     ("rr_code", Check::ErrorWord),
@@ -92,6 +96,12 @@ const RENEW_CALLBACKS: &[&str] = &[
     "onRenewTokenResult",
     "OnRenewTokenResult",
     "renewTokenResult",
+];
+const RELAY_CALLBACKS: &[&str] = &[
+    "onChannelMediaRelayStateChanged",
+    "OnChannelMediaRelayStateChanged",
+    "channelMediaRelayStateDidChange",
+    "channelMediaRelayStateChanged",
 ];
 
 /// How far after a callback name its code may stand (`onError: err 110, msg: ...`).
@@ -181,6 +191,7 @@ pub(super) fn find(bytes: &[u8]) -> Option<MessageMatch> {
                 Check::Phrase => (phrase_at(bytes, start, end, phrases), end),
                 Check::ConnectionState => connection_state(bytes, start, end),
                 Check::RenewResult => renew_result(bytes, start, end, phrases),
+                Check::Relay => relay_state(bytes, start, end),
                 Check::ErrorWord => match error_word(bytes, start, end) {
                     Some(m) => (Some(m), end),
                     // `INVALID` of `ERR_INVALID_STRINGUID`, `invalid` of a phrase.
@@ -409,6 +420,29 @@ const ERROR_WORDS: &[&[u8]] = &[
     b"error_code",
 ];
 
+/// `onChannelMediaRelayStateChanged state: 3, code: 10`: the error code of a relay state callback
+/// (other relay codes are not token errors, and are left alone).
+fn relay_state(bytes: &[u8], start: usize, end: usize) -> (Option<MessageMatch>, usize) {
+    let Some((name, word_start, word_end)) = callback_word(bytes, start, end, RELAY_CALLBACKS)
+    else {
+        return (None, end);
+    };
+    let found = [b"code".as_slice(), b"error"].iter().find_map(|keyword| {
+        let at = find_word(bytes, word_end, word_end + REASON_REACH, keyword)?;
+        let (code, code_end) = code_at(bytes, at + keyword.len(), 16)?;
+        let space = CodeSpace::ChannelMediaRelay;
+        let error = TokenError::from_code(space, code)?;
+        Some(MessageMatch::coded(
+            error,
+            name,
+            space,
+            code,
+            word_start..code_end,
+        ))
+    });
+    (found, word_end)
+}
+
 /// A native code next to an error word: after it (`Error code:110 msg:...`, `Error code = 101`,
 /// `RTC Error:110`, `报错 110`) or before it (`110 error`, `101的错误`, `109(expired)`,
 /// `110 token is invalid`). The word must stand whole (`myError`, `ERROR_` are not it), and a
@@ -448,12 +482,18 @@ fn error_word(bytes: &[u8], start: usize, end: usize) -> Option<MessageMatch> {
     // Another callback's state and error fields (`onLocalVideoStateChanged ... state=2,
     // error=101`) are other enums' numbers.
     let in_state = || {
-        line_before(bytes, word_start, 160)
-            .windows(5)
-            .any(|w| w.eq_ignore_ascii_case(b"state"))
+        let line = line_before(bytes, word_start, 160);
+        (0..line.len().saturating_sub(4)).any(|i| {
+            let rest = &line[i..];
+            rest[..5].eq_ignore_ascii_case(b"state")
+                && (i == 0
+                    || !super::read::is_word_byte(line[i - 1])
+                    || rest.len() >= 12 && rest[..12].eq_ignore_ascii_case(b"statechanged"))
+        })
     };
     if kind == Agrees::Any {
         if let Some((code, code_end)) = code_at(bytes, word_end, 24) {
+            let space = rtm_space(bytes, word_start, code).unwrap_or(space);
             let error = TokenError::from_code(space, code)?;
             if in_state() {
                 return None;
@@ -491,6 +531,19 @@ fn error_word(bytes: &[u8], start: usize, end: usize) -> Option<MessageMatch> {
         ),
     };
     agrees.then(|| MessageMatch::coded(error, "error code", space, code, code_start..word_end))
+}
+
+/// The RTM space a code next to an error word belongs to: RTM 2.x codes are -10001 and below;
+/// a code on a line about a login (`login failed errorCode:5`, `Login error code 5`) is an RTM
+/// 1.x login result. `None`: a native RTC code.
+fn rtm_space(bytes: &[u8], word_start: usize, code: i32) -> Option<CodeSpace> {
+    if code <= -10_000 {
+        return Some(CodeSpace::Rtm);
+    }
+    let line = line_before(bytes, word_start, 160);
+    line.windows(5)
+        .any(|w| w.eq_ignore_ascii_case(b"login"))
+        .then_some(CodeSpace::RtmLogin)
 }
 
 /// The text before `at` on its line, at most `reach` bytes of it.

@@ -1,0 +1,245 @@
+//! Every Agora token error, each in its own code space: RTC channel-media relay, RTM 1.x and 2.x,
+//! Agora Chat. Codes, qualified names, per-product texts, events and texts users post.
+
+use agora_token_errors::{CodeSpace, Product, Spelling, TokenError, TokenEvent};
+
+#[test]
+fn codes_resolve_in_their_own_spaces() {
+    use TokenError::*;
+    for (space, code, error) in [
+        (CodeSpace::ChannelMediaRelay, 10, TokenExpired),
+        (CodeSpace::ChannelMediaRelay, 11, TokenExpired),
+        (CodeSpace::RtmLogin, 4, InvalidAppId),
+        (CodeSpace::RtmLogin, 5, InvalidToken),
+        (CodeSpace::RtmLogin, 6, TokenExpired),
+        (CodeSpace::RtmRenewToken, 5, TokenExpired),
+        (CodeSpace::RtmRenewToken, 6, InvalidToken),
+        (CodeSpace::Rtm, -10003, InvalidAppId),
+        (CodeSpace::Rtm, -10005, InvalidToken),
+        (CodeSpace::Rtm, -10009, TokenExpired),
+        (CodeSpace::Rtm, -10016, InconsistentAppId),
+        (CodeSpace::RtmLinkStateChangeReason, 16, InvalidToken),
+        (CodeSpace::RtmConnectionChangeReason, 8, InvalidToken),
+        (CodeSpace::ChatWeb, 28, InvalidToken),
+        (CodeSpace::ChatWeb, 56, TokenExpired),
+        (CodeSpace::Chat, 104, InvalidToken),
+        (CodeSpace::Chat, 108, TokenExpired),
+    ] {
+        assert_eq!(
+            TokenError::from_code(space, code),
+            Some(error),
+            "{space:?} {code}"
+        );
+    }
+    // The same numbers elsewhere are not these errors.
+    assert_eq!(TokenError::from_code(CodeSpace::Native, 5), None);
+    assert_eq!(TokenError::from_code(CodeSpace::ChannelMediaRelay, 4), None);
+    assert_eq!(TokenError::from_code(CodeSpace::RtmLogin, 7), None);
+}
+
+#[test]
+fn every_space_says_its_product() {
+    assert_eq!(CodeSpace::RtmLogin.product(), Product::Rtm);
+    assert_eq!(CodeSpace::Rtm.product(), Product::Rtm);
+    assert_eq!(CodeSpace::ChatWeb.product(), Product::Chat);
+    assert_eq!(CodeSpace::ChannelMediaRelay.product(), Product::Rtc);
+    for &space in CodeSpace::ALL {
+        assert!(Product::ALL.contains(&space.product()));
+    }
+}
+
+#[test]
+fn names_shared_across_products_resolve_by_their_qualifier() {
+    for (name, space, code) in [
+        ("RtmErrorCode.invalidToken", CodeSpace::Rtm, -10005),
+        ("ErrorCodeType.errInvalidToken", CodeSpace::Native, 110),
+        (
+            "RtmLinkStateChangeReason.invalidToken",
+            CodeSpace::RtmLinkStateChangeReason,
+            16,
+        ),
+        (
+            "RtmConnectionChangeReason.invalidToken",
+            CodeSpace::RtmConnectionChangeReason,
+            8,
+        ),
+        ("ErrorCode.invalidToken", CodeSpace::Rtm, -10005), // RN RTM
+        ("ErrorCode.InvalidToken", CodeSpace::Native, 110), // RN RTC 3.x
+        ("AgoraRtmErrorCode.tokenExpired", CodeSpace::Rtm, -10009),
+        ("AgoraErrorCode.tokenExpired", CodeSpace::Native, 109),
+    ] {
+        let s = Spelling::from_identifier(name).unwrap_or_else(|| panic!("{name}"));
+        assert_eq!((s.space(), s.code()), (space, Some(code)), "{name}");
+        let m = TokenError::match_message(&format!("error: {name}")).unwrap();
+        assert_eq!(
+            (m.space(), m.code()),
+            (Some(space), Some(code)),
+            "{name} in a text"
+        );
+        assert_eq!(m.product(), Some(space.product()));
+    }
+}
+
+#[test]
+fn products_have_their_own_causes_and_fixes() {
+    let e = TokenError::InvalidToken;
+    assert_eq!(e.remediation(), e.remediation_for(Product::Rtc));
+    assert_eq!(e.cause(), e.cause_for(Product::Rtc));
+    assert!(e.remediation_for(Product::Rtm).contains("log"));
+    assert!(e.remediation_for(Product::Rtm).contains("RtmTokenBuilder"));
+    assert!(e.remediation_for(Product::Chat).contains("Chat"));
+    for &e in TokenError::ALL {
+        for &p in Product::ALL {
+            assert!(
+                e.cause_for(p).len() > 40 && e.remediation_for(p).len() > 40,
+                "{e:?} {p}"
+            );
+        }
+    }
+}
+
+#[test]
+fn rtm_and_chat_callbacks_are_token_events() {
+    for (name, event) in [
+        ("onTokenExpired", TokenEvent::DidExpire),
+        ("OnTokenExpired", TokenEvent::DidExpire),
+        ("rtmKitTokenDidExpire:", TokenEvent::DidExpire),
+        ("onTokenWillExpire", TokenEvent::WillExpire),
+        ("tokenPrivilegeWillExpire", TokenEvent::WillExpire),
+        ("onTokenDidExpire", TokenEvent::DidExpire),
+        ("rtmKitTokenPrivilegeWillExpire:", TokenEvent::WillExpire),
+    ] {
+        assert_eq!(TokenEvent::from_name(name), Some(event), "{name}");
+    }
+    let rtm: Vec<&str> = TokenEvent::callbacks()
+        .filter(|c| c.product() == Product::Rtm)
+        .map(agora_token_errors::Callback::name)
+        .collect();
+    assert!(rtm.contains(&"onTokenExpired"), "{rtm:?}");
+}
+
+/// (expected, source, text) per line of a corpus.
+fn corpus(path: &str) -> Vec<(Option<TokenError>, String, String)> {
+    let raw = std::fs::read(path).unwrap();
+    String::from_utf8_lossy(&raw)
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .map(|l| {
+            let mut cells = l.splitn(3, '\t');
+            let expected = cells.next().unwrap();
+            let source = cells.next().unwrap_or("").to_owned();
+            let text = cells.next().unwrap_or("").replace("\\n", "\n");
+            let expected = (expected != "-").then(|| expected.parse::<TokenError>().unwrap());
+            (expected, source, text)
+        })
+        .collect()
+}
+
+#[cfg(feature = "messages")]
+#[test]
+fn rtm_chat_and_relay_texts_are_recognised_right_or_left_alone() {
+    let corpus = corpus(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/products-messages.tsv"
+    ));
+    let positives = corpus.iter().filter(|c| c.0.is_some()).count();
+    let negatives = corpus.len() - positives;
+    assert!(
+        negatives >= positives,
+        "{positives} positives, {negatives} negatives"
+    );
+    let (mut recognised, mut wrong, mut alarms, mut missed) =
+        (0, Vec::new(), Vec::new(), Vec::new());
+    for (expected, source, text) in &corpus {
+        match (expected, TokenError::from_message(text)) {
+            (Some(e), Some(got)) if *e == got => recognised += 1,
+            (Some(_), Some(got)) => wrong.push(format!("{source}: {text:?} gave {got:?}")),
+            (Some(_), None) => missed.push(format!("{source}: {text:?}")),
+            (None, Some(got)) => alarms.push(format!("{source}: {text:?} gave {got:?}")),
+            (None, None) => {}
+        }
+    }
+    println!(
+        "RTM, Chat and relay texts: recognised {recognised} of {positives}, wrong labels {}, false alarms {} of {negatives}",
+        wrong.len(),
+        alarms.len()
+    );
+    for m in &missed {
+        println!("  missed: {m}");
+    }
+    assert_eq!(wrong, Vec::<String>::new());
+    assert_eq!(alarms, Vec::<String>::new());
+    assert!(recognised * 100 >= positives * 85, "recall below 85%");
+}
+
+#[cfg(feature = "token")]
+mod rtm_login {
+    use agora_token_errors::TokenError;
+    use agora_token_errors::token::{FindingKind, JoinParams, diagnose};
+    use serde_json::Value;
+
+    fn vector(name: &str) -> (String, u64, String) {
+        let all: Value =
+            serde_json::from_str(include_str!("fixtures/builder-vectors.json")).unwrap();
+        let v = all["vectors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|v| v["name"] == name)
+            .unwrap();
+        (
+            v["token"].as_str().unwrap().to_owned(),
+            v["pinned"]["issue_ts"].as_u64().unwrap(),
+            all["app_id"].as_str().unwrap().to_owned(),
+        )
+    }
+
+    #[test]
+    fn an_rtc_only_token_used_for_rtm_is_the_wrong_service() {
+        let (token, now, app) = vector("rtc_uid_publisher");
+        let findings = diagnose(&token, &JoinParams::rtm(&app, "12345"), now);
+        assert_eq!(findings[0].kind(), FindingKind::WrongService);
+        assert_eq!(findings[0].error(), TokenError::InvalidToken);
+        assert!(
+            findings[0].message().contains("not RTM"),
+            "{}",
+            findings[0].message()
+        );
+    }
+
+    #[test]
+    fn the_user_id_is_checked_against_the_rtm_service() {
+        let (token, now, app) = vector("rtm_user");
+        assert_eq!(
+            diagnose(&token, &JoinParams::rtm(&app, "rtm-user"), now),
+            []
+        );
+        let findings = diagnose(&token, &JoinParams::rtm(&app, "someone-else"), now);
+        assert_eq!(findings[0].kind(), FindingKind::UserMismatch);
+        assert!(
+            findings[0].message().contains("rtm-user"),
+            "{}",
+            findings[0].message()
+        );
+        // An RTC token that carries RTM admits the RTM login of its RTM user only.
+        let (token, now, app) = vector("rtc_rtm2_publisher");
+        assert_eq!(
+            diagnose(&token, &JoinParams::rtm(&app, "alice-rtm"), now),
+            []
+        );
+        let findings = diagnose(&token, &JoinParams::rtm(&app, "alice"), now);
+        assert_eq!(findings[0].kind(), FindingKind::UserMismatch);
+    }
+
+    #[test]
+    fn an_expired_rtm_login_privilege_is_named() {
+        let (token, now, app) = vector("rtc_rtm2_publisher"); // RTM login lasts 1800 s, token 3600 s
+        let findings = diagnose(&token, &JoinParams::rtm(&app, "alice-rtm"), now + 2000);
+        assert_eq!(findings[0].kind(), FindingKind::JoinPrivilegeExpired);
+        assert!(
+            findings[0].message().contains("login privilege"),
+            "{}",
+            findings[0].message()
+        );
+    }
+}
