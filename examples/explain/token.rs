@@ -90,7 +90,7 @@ pub(crate) fn run(args: &Args) -> Result<Answer, String> {
     }
     let failed = findings.iter().any(|f| f.severity() == Severity::Error);
     if failed {
-        out.push_str("\nTo build what the diagnosis asks for, use Agora's token builders (npm `agora-token`) with exactly the App ID, App Certificate, channel and user of the join.\n");
+        out.push_str(&build_hint(&join));
     }
     let json = json!({
         "token": parsed.as_ref().ok().map(token_json),
@@ -219,4 +219,26 @@ fn advice_json(t: Option<&Token>) -> Vec<Value> {
         .iter()
         .map(|a| json!({ "kind": format!("{:?}", a.kind()), "message": a.message(), "fix": a.fix() }))
         .collect()
+}
+
+/// How to build the token this join needs, with this crate's builder (feature `build`) or
+/// Agora's own (npm `agora-token`).
+fn build_hint(join: &JoinParams) -> String {
+    use agora_token_errors::token::User;
+    let user = match join.user() {
+        Some(User::Uid(uid)) => format!("User::Uid({uid})"),
+        Some(User::Account(a)) => format!("User::Account({a:?}.into())"),
+        None => "User::Uid(/* the uid the client joins with */)".to_owned(),
+    };
+    let service = match join.channel() {
+        Some(channel) => format!(".rtc({channel:?}, {user}, Role::Publisher)"),
+        None => match join.user() {
+            Some(User::Account(a)) => format!(".rtm({a:?})"),
+            _ => ".rtm(/* the user id that logs in */)".to_owned(),
+        },
+    };
+    format!(
+        "\nTo build what the join needs (feature `build`):\n  Token::builder({:?}, app_certificate).expire_in(3600){service}.build()?\nor with Agora's npm `agora-token`, from exactly that App ID, its project's App Certificate, channel and user.\n",
+        join.app_id()
+    )
 }

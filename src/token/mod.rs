@@ -27,6 +27,8 @@
 //! version, App ID and times, never the signature, the token or a certificate.
 
 mod advice;
+#[cfg(feature = "build")]
+mod build;
 mod checks;
 mod diagnose;
 mod error;
@@ -40,6 +42,11 @@ mod time;
 #[cfg(feature = "verify")]
 mod verify;
 
+#[cfg(feature = "build")]
+#[cfg_attr(docsrs, doc(cfg(feature = "build")))]
+pub use build::{
+    BuildError, BuildField, BuildWarning, IdProblem, Role, RtcPrivileges, TokenBuilder,
+};
 pub use diagnose::diagnose;
 pub use error::{Damage, Field, ObsoleteFormat, TokenParseError};
 pub use finding::{Advice, AdviceKind, Certainty, Finding, FindingKind, Severity};

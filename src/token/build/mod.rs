@@ -1,0 +1,298 @@
+//! Building AccessToken2 (007) tokens that cannot fail (feature `build`).
+//!
+//! Every check a token can fail at an SDK runs before signing, and refuses with a [`BuildError`]
+//! that says which input is wrong and which [`TokenError`](crate::TokenError) it would have
+//! caused. What is built is what Agora's own builders write, byte for byte before compression
+//! (`tests/build_same_bytes.rs` compares with npm `agora-token` 2.0.6 on every builder function a
+//! server uses).
+//!
+//! ```
+//! use agora_token_errors::token::{JoinParams, Role, Token, User, diagnose};
+//!
+//! let app_id = "970CA35de60c44645bbae8a215061b33";
+//! let s = Token::builder(app_id, "5CFd2fd1755d40ecb72977518be15d3b")
+//!     .expire_in(3600)
+//!     .rtc("lobby", User::Uid(42), Role::Publisher)
+//!     .rtm("alice")
+//!     .build()?;
+//! let join = JoinParams::new(app_id, "lobby").with_uid(42);
+//! let now = Token::parse(&s).unwrap().issued_at().unwrap();
+//! assert!(diagnose(&s, &join, now).is_empty());
+//! # Ok::<(), agora_token_errors::token::BuildError>(())
+//! ```
+
+mod error;
+mod pack;
+
+use core::fmt;
+
+pub use error::{BuildError, BuildField, BuildWarning, IdProblem};
+
+use super::{Token, User};
+
+/// The RTC role a token is built for: a publisher also gets the publishing privileges.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Role {
+    /// Joins and publishes audio, video and data streams.
+    Publisher,
+    /// Joins only.
+    Subscriber,
+}
+
+/// How long each RTC privilege lasts, in seconds from the issue time; `None` leaves the privilege
+/// out of the token. What `buildTokenWithUidAndPrivilege` takes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct RtcPrivileges {
+    /// Joining the channel.
+    pub join: Option<u32>,
+    /// Publishing audio.
+    pub publish_audio: Option<u32>,
+    /// Publishing video.
+    pub publish_video: Option<u32>,
+    /// Publishing data streams.
+    pub publish_data: Option<u32>,
+}
+
+impl RtcPrivileges {
+    /// All four privileges, each for its own number of seconds.
+    #[must_use]
+    pub fn each(join: u32, publish_audio: u32, publish_video: u32, publish_data: u32) -> Self {
+        RtcPrivileges {
+            join: Some(join),
+            publish_audio: Some(publish_audio),
+            publish_video: Some(publish_video),
+            publish_data: Some(publish_data),
+        }
+    }
+
+    /// The privileges of `role`, each for `seconds`.
+    #[must_use]
+    pub fn for_role(role: Role, seconds: u32) -> Self {
+        let publish = (role == Role::Publisher).then_some(seconds);
+        RtcPrivileges {
+            join: Some(seconds),
+            publish_audio: publish,
+            publish_video: publish,
+            publish_data: publish,
+        }
+    }
+
+    fn listed(&self) -> [(u16, &'static str, Option<u32>); 4] {
+        [
+            (1, "joinChannel", self.join),
+            (2, "publishAudioStream", self.publish_audio),
+            (3, "publishVideoStream", self.publish_video),
+            (4, "publishDataStream", self.publish_data),
+        ]
+    }
+}
+
+/// One service the token will grant. A privilege of `None` lasts the token's lifetime.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Spec {
+    Rtc {
+        channel: String,
+        user: User,
+        role: Option<Role>,
+        privileges: Option<RtcPrivileges>,
+    },
+    Rtm {
+        user: String,
+        expire: Option<u32>,
+    },
+    Chat {
+        user: String,
+        app: bool,
+    },
+}
+
+impl Spec {
+    fn service_type(&self) -> u16 {
+        match self {
+            Spec::Rtc { .. } => 1,
+            Spec::Rtm { .. } => 2,
+            Spec::Chat { .. } => 5,
+        }
+    }
+}
+
+/// Builds an AccessToken2 (007) token: [`Token::builder`].
+#[derive(Clone, PartialEq, Eq)]
+pub struct TokenBuilder {
+    app_id: String,
+    certificate: String,
+    lifetime: Option<u64>,
+    issued_at: Option<u32>,
+    salt: Option<u32>,
+    services: Vec<Spec>,
+}
+
+impl Token {
+    /// A builder for an AccessToken2 (007) token of the project with this App ID and App
+    /// Certificate (feature `build`).
+    #[must_use]
+    #[cfg_attr(docsrs, doc(cfg(feature = "build")))]
+    pub fn builder(app_id: impl Into<String>, app_certificate: impl Into<String>) -> TokenBuilder {
+        TokenBuilder {
+            app_id: app_id.into(),
+            certificate: app_certificate.into(),
+            lifetime: None,
+            issued_at: None,
+            salt: None,
+            services: Vec::new(),
+        }
+    }
+}
+
+impl TokenBuilder {
+    /// The token's lifetime, in seconds from its issue time (1 to 86,400). Privileges last as
+    /// long unless set otherwise. Taking a `u64` lets the build refuse a Unix time or a time in
+    /// milliseconds passed by mistake.
+    #[must_use]
+    pub fn expire_in(mut self, seconds: u64) -> Self {
+        self.lifetime = Some(seconds);
+        self
+    }
+
+    /// Pins the issue time (Unix seconds) instead of the clock: for reproducible tokens in tests.
+    #[must_use]
+    pub fn issued_at(mut self, unix: u32) -> Self {
+        self.issued_at = Some(unix);
+        self
+    }
+
+    /// Pins the salt instead of a random one: for reproducible tokens in tests.
+    #[must_use]
+    pub fn salt(mut self, salt: u32) -> Self {
+        self.salt = Some(salt);
+        self
+    }
+
+    fn add(mut self, spec: Spec) -> Self {
+        // One service per type, as Agora's builders keep them; the later one wins.
+        self.services
+            .retain(|s| s.service_type() != spec.service_type());
+        self.services.push(spec);
+        self
+    }
+
+    /// Joining `channel` as `user`, with the publishing privileges for [`Role::Publisher`], each
+    /// for the token's lifetime (`buildTokenWithUid` / `buildTokenWithUserAccount`).
+    #[must_use]
+    pub fn rtc(self, channel: impl Into<String>, user: User, role: Role) -> Self {
+        self.add(Spec::Rtc {
+            channel: channel.into(),
+            user,
+            role: Some(role),
+            privileges: None,
+        })
+    }
+
+    /// Like [`rtc`](Self::rtc), with the privileges lasting `seconds` instead (the
+    /// `privilegeExpire` of `buildTokenWithUid`; 0 means no limit of their own).
+    #[must_use]
+    pub fn rtc_with_privilege_expire(
+        self,
+        channel: impl Into<String>,
+        user: User,
+        role: Role,
+        seconds: u32,
+    ) -> Self {
+        self.add(Spec::Rtc {
+            channel: channel.into(),
+            user,
+            role: Some(role),
+            privileges: Some(RtcPrivileges::for_role(role, seconds)),
+        })
+    }
+
+    /// Joining `channel` as `user` with each privilege for its own time
+    /// (`buildTokenWithUidAndPrivilege`, and the RTC part of `buildTokenWithRtm2`).
+    #[must_use]
+    pub fn rtc_with_privileges(
+        self,
+        channel: impl Into<String>,
+        user: User,
+        privileges: RtcPrivileges,
+    ) -> Self {
+        self.add(Spec::Rtc {
+            channel: channel.into(),
+            user,
+            role: None,
+            privileges: Some(privileges),
+        })
+    }
+
+    /// Logging in to RTM as `user_id`, for the token's lifetime (`RtmTokenBuilder.buildToken`,
+    /// and the RTM part of `buildTokenWithRtm`).
+    #[must_use]
+    pub fn rtm(self, user_id: impl Into<String>) -> Self {
+        self.add(Spec::Rtm {
+            user: user_id.into(),
+            expire: None,
+        })
+    }
+
+    /// Logging in to RTM as `user_id` for `seconds` (the `rtmTokenExpire` of
+    /// `buildTokenWithRtm2`).
+    #[must_use]
+    pub fn rtm_with_expire(self, user_id: impl Into<String>, seconds: u32) -> Self {
+        self.add(Spec::Rtm {
+            user: user_id.into(),
+            expire: Some(seconds),
+        })
+    }
+
+    /// An Agora Chat user token for `user_id` (`ChatTokenBuilder.buildUserToken`).
+    #[must_use]
+    pub fn chat_user(self, user_id: impl Into<String>) -> Self {
+        self.add(Spec::Chat {
+            user: user_id.into(),
+            app: false,
+        })
+    }
+
+    /// An Agora Chat app token, for the Chat REST API (`ChatTokenBuilder.buildAppToken`).
+    #[must_use]
+    pub fn chat_app(self) -> Self {
+        self.add(Spec::Chat {
+            user: String::new(),
+            app: true,
+        })
+    }
+
+    /// Surprising but valid choices in these inputs: privileges of 0, a lifetime under a minute,
+    /// uid 0, an all-digit account.
+    #[must_use]
+    pub fn warnings(&self) -> Vec<BuildWarning> {
+        pack::warnings(self)
+    }
+
+    /// Checks every input, then signs and encodes the token: the string to hand to the SDK.
+    pub fn build(&self) -> Result<String, BuildError> {
+        let content = self.content()?;
+        Ok(pack::encode(&content))
+    }
+
+    /// The token's content before compression, signature included: what Agora's builders
+    /// compress and base64-encode. For comparing with other builders byte for byte.
+    pub fn content(&self) -> Result<Vec<u8>, BuildError> {
+        pack::check(self)?;
+        Ok(pack::content(self))
+    }
+}
+
+/// Never shows the App Certificate.
+impl fmt::Debug for TokenBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("TokenBuilder")
+            .field("app_id", &self.app_id)
+            .field("app_certificate", &"<redacted>")
+            .field("lifetime", &self.lifetime)
+            .field("issued_at", &self.issued_at)
+            .field("salt", &self.salt)
+            .field("services", &self.services)
+            .finish_non_exhaustive()
+    }
+}

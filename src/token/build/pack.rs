@@ -1,0 +1,286 @@
+//! The checks before signing, and the layout Agora's builders write.
+
+use std::time::SystemTime;
+
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD;
+use hmac::Mac as _;
+
+use super::error::{BuildError, BuildField, BuildWarning, IdProblem};
+use super::{RtcPrivileges, Spec, TokenBuilder};
+use crate::token::User;
+use crate::token::time::{LOOKS_ABSOLUTE, MAX_LIFETIME, unix_seconds};
+use crate::token::verify::{key_007, mac};
+
+/// Agora's limits on the strings a token carries, in bytes.
+const MAX_CHANNEL: usize = 64;
+const MAX_ACCOUNT: usize = 255;
+const MAX_RTM_USER: usize = 64;
+/// Every string is written with a `u16` length.
+const MAX_FIELD: usize = u16::MAX as usize;
+
+/// The characters Agora allows in channel names and user accounts: letters, digits, space and
+/// 26 punctuation marks (89 in all).
+fn is_allowed(c: char) -> bool {
+    c.is_ascii_alphanumeric() || " !#$%&()+-:;<=.>?@[]^_{}|~,".contains(c)
+}
+
+fn id_problem(s: &str) -> Option<IdProblem> {
+    if s.chars().any(char::is_whitespace) {
+        Some(IdProblem::Whitespace)
+    } else if s.len() != 32 {
+        Some(IdProblem::Length(s.chars().count()))
+    } else {
+        s.bytes()
+            .position(|b| !b.is_ascii_hexdigit())
+            .map(IdProblem::NotHex)
+    }
+}
+
+fn check_name(field: BuildField, s: &str, max: usize) -> Result<(), BuildError> {
+    if s.is_empty() {
+        return Err(BuildError::Empty(field));
+    }
+    if s.len() > max {
+        return Err(BuildError::TooLong {
+            field,
+            len: s.len(),
+            max,
+        });
+    }
+    if let Some((position, character)) = s.char_indices().find(|&(_, c)| !is_allowed(c)) {
+        return Err(BuildError::Character {
+            field,
+            character,
+            position,
+        });
+    }
+    Ok(())
+}
+
+/// Every check, in the order a user would fix them.
+pub(super) fn check(b: &TokenBuilder) -> Result<(), BuildError> {
+    if let Some(p) = id_problem(&b.app_id) {
+        return Err(BuildError::AppId(p));
+    }
+    if let Some(p) = id_problem(&b.certificate) {
+        return Err(BuildError::AppCertificate(p));
+    }
+    if b.app_id.eq_ignore_ascii_case(&b.certificate) {
+        return Err(BuildError::SameIdAndCertificate);
+    }
+    let lifetime = match b.lifetime {
+        None => return Err(BuildError::NoLifetime),
+        Some(0) => return Err(BuildError::ZeroLifetime),
+        Some(s) if s >= 1_000_000_000_000 => return Err(BuildError::LifetimeLooksMilliseconds(s)),
+        Some(s) if s >= LOOKS_ABSOLUTE => return Err(BuildError::LifetimeLooksAbsolute(s)),
+        Some(s) if s > MAX_LIFETIME => return Err(BuildError::LifetimeOverOneDay(s)),
+        Some(s) => u32::try_from(s).unwrap_or(u32::MAX),
+    };
+    if b.services.is_empty() {
+        return Err(BuildError::NoService);
+    }
+    let longer = |privilege, seconds: u32| {
+        (seconds > lifetime).then_some(BuildError::PrivilegeLongerThanToken {
+            privilege,
+            seconds,
+            lifetime,
+        })
+    };
+    for spec in &b.services {
+        match spec {
+            Spec::Rtc {
+                channel,
+                user,
+                privileges,
+                ..
+            } => {
+                check_name(BuildField::Channel, channel, MAX_CHANNEL)?;
+                if let User::Account(account) = user {
+                    check_name(BuildField::Account, account, MAX_ACCOUNT)?;
+                }
+                for (_, name, seconds) in privileges.unwrap_or_default().listed() {
+                    if let Some(e) = seconds.and_then(|s| longer(name, s)) {
+                        return Err(e);
+                    }
+                }
+            }
+            Spec::Rtm { user, expire } => {
+                if user.is_empty() {
+                    return Err(BuildError::Empty(BuildField::RtmUser));
+                }
+                if user.len() > MAX_RTM_USER {
+                    return Err(BuildError::TooLong {
+                        field: BuildField::RtmUser,
+                        len: user.len(),
+                        max: MAX_RTM_USER,
+                    });
+                }
+                if user.starts_with(' ') {
+                    return Err(BuildError::LeadingSpace);
+                }
+                if let Some(e) = expire.and_then(|s| longer("login", s)) {
+                    return Err(e);
+                }
+            }
+            Spec::Chat { user, app } => {
+                if !app && user.is_empty() {
+                    return Err(BuildError::Empty(BuildField::ChatUser));
+                }
+                if user.len() > MAX_FIELD {
+                    return Err(BuildError::TooLong {
+                        field: BuildField::ChatUser,
+                        len: user.len(),
+                        max: MAX_FIELD,
+                    });
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+pub(super) fn warnings(b: &TokenBuilder) -> Vec<BuildWarning> {
+    let mut out = Vec::new();
+    if let Some(s) = b.lifetime.filter(|&s| s > 0 && s < 60) {
+        out.push(BuildWarning::ShortLifetime(s));
+    }
+    for spec in &b.services {
+        match spec {
+            Spec::Rtc {
+                user, privileges, ..
+            } => {
+                for (_, name, seconds) in privileges.unwrap_or_default().listed() {
+                    if seconds == Some(0) {
+                        out.push(BuildWarning::PrivilegeWithoutLimit(name));
+                    }
+                }
+                match user {
+                    User::Uid(0) => out.push(BuildWarning::AnyUser),
+                    User::Account(a) if a.parse::<u32>().is_ok_and(|n| n.to_string() == *a) => {
+                        out.push(BuildWarning::NumericAccount(a.clone()));
+                    }
+                    _ => {}
+                }
+            }
+            Spec::Rtm {
+                expire: Some(0), ..
+            } => out.push(BuildWarning::PrivilegeWithoutLimit("login")),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// `u16` length, then the bytes.
+fn bytes(out: &mut Vec<u8>, b: &[u8]) {
+    out.extend_from_slice(&u16::try_from(b.len()).unwrap_or(u16::MAX).to_le_bytes());
+    out.extend_from_slice(b);
+}
+
+/// A privilege map: `u16` count, then (`u16` id, `u32` seconds) in id order.
+fn privileges(out: &mut Vec<u8>, list: &[(u16, u32)]) {
+    out.extend_from_slice(&u16::try_from(list.len()).unwrap_or(0).to_le_bytes());
+    for &(id, seconds) in list {
+        out.extend_from_slice(&id.to_le_bytes());
+        out.extend_from_slice(&seconds.to_le_bytes());
+    }
+}
+
+/// A random salt in 1..=99,999,999, as Agora's Node and Python builders draw it.
+fn random_salt() -> u32 {
+    let mut b = [0u8; 4];
+    // Without an entropy source the salt stays fixed; the signature is still valid.
+    let _ = getrandom::fill(&mut b);
+    u32::from_le_bytes(b) % 99_999_999 + 1
+}
+
+/// The signed content: signature first, then the signing info.
+pub(super) fn content(b: &TokenBuilder) -> Vec<u8> {
+    let lifetime = b.lifetime.and_then(|l| u32::try_from(l).ok()).unwrap_or(0);
+    let issued = b
+        .issued_at
+        .unwrap_or_else(|| u32::try_from(unix_seconds(SystemTime::now())).unwrap_or(u32::MAX));
+    let salt = b.salt.unwrap_or_else(random_salt);
+    let mut info = Vec::with_capacity(256);
+    bytes(&mut info, b.app_id.as_bytes());
+    info.extend_from_slice(&issued.to_le_bytes());
+    info.extend_from_slice(&lifetime.to_le_bytes());
+    info.extend_from_slice(&salt.to_le_bytes());
+    let mut specs: Vec<&Spec> = b.services.iter().collect();
+    specs.sort_by_key(|s| s.service_type());
+    info.extend_from_slice(&u16::try_from(specs.len()).unwrap_or(0).to_le_bytes());
+    for spec in specs {
+        info.extend_from_slice(&spec.service_type().to_le_bytes());
+        match spec {
+            Spec::Rtc {
+                channel,
+                user,
+                role,
+                privileges: given,
+            } => {
+                let p = given.unwrap_or_else(|| {
+                    RtcPrivileges::for_role(role.unwrap_or(super::Role::Subscriber), lifetime)
+                });
+                let list: Vec<(u16, u32)> = p
+                    .listed()
+                    .iter()
+                    .filter_map(|&(id, _, s)| Some((id, s?)))
+                    .collect();
+                privileges(&mut info, &list);
+                bytes(&mut info, channel.as_bytes());
+                bytes(&mut info, user.as_token_text().as_bytes());
+            }
+            Spec::Rtm { user, expire } => {
+                privileges(&mut info, &[(1, expire.unwrap_or(lifetime))]);
+                bytes(&mut info, user.as_bytes());
+            }
+            Spec::Chat { user, app } => {
+                privileges(&mut info, &[(if *app { 2 } else { 1 }, lifetime)]);
+                bytes(&mut info, user.as_bytes());
+            }
+        }
+    }
+    let mut m = mac(&key_007(&b.certificate, issued, salt));
+    m.update(&info);
+    let signature = m.finalize().into_bytes();
+    let mut out = Vec::with_capacity(info.len() + 34);
+    bytes(&mut out, &signature);
+    out.extend_from_slice(&info);
+    out
+}
+
+/// `007` + base64 of the zlib-compressed content. Any valid zlib stream of the content is as
+/// good as another (the signature covers the content, not the stream), so the fastest level is
+/// used, and the compressor's state is kept per thread and reset for each token: setting it up
+/// costs far more than compressing a few hundred bytes.
+pub(super) fn encode(content: &[u8]) -> String {
+    use std::cell::RefCell;
+
+    use flate2::{Compress, Compression, FlushCompress};
+
+    thread_local! {
+        static COMPRESS: RefCell<Compress> = RefCell::new(Compress::new(Compression::fast(), true));
+    }
+    let mut compressed = Vec::with_capacity(content.len() + 64);
+    COMPRESS.with(|z| {
+        let mut z = z.borrow_mut();
+        z.reset();
+        loop {
+            let consumed = usize::try_from(z.total_in()).unwrap_or(content.len());
+            let status = z.compress_vec(
+                &content[consumed.min(content.len())..],
+                &mut compressed,
+                FlushCompress::Finish,
+            );
+            match status {
+                Ok(flate2::Status::StreamEnd) | Err(_) => break,
+                Ok(_) => compressed.reserve(compressed.capacity().max(64)),
+            }
+        }
+    });
+    let mut out = String::with_capacity(3 + compressed.len().div_ceil(3) * 4);
+    out.push_str("007");
+    STANDARD.encode_string(&compressed, &mut out);
+    out
+}

@@ -1,0 +1,85 @@
+//! Round trip as a property: for any valid inputs, build, parse, verify with the certificate, and
+//! diagnose the matching join: no finding.
+#![cfg(feature = "build")]
+
+use agora_token_errors::token::{JoinParams, Role, RtcPrivileges, Token, User, diagnose};
+use proptest::prelude::*;
+
+/// Agora's 89 characters, in a channel of 1 to 64.
+fn channel() -> impl Strategy<Value = String> {
+    "[a-zA-Z0-9 !#$%&()+\\-:;<=.>?@\\[\\]^_{}|~,]{1,64}"
+}
+
+fn user() -> impl Strategy<Value = User> {
+    prop_oneof![
+        any::<u32>().prop_map(User::Uid),
+        "[a-zA-Z0-9_\\-@.]{1,255}".prop_map(User::Account),
+    ]
+}
+
+fn hex32() -> impl Strategy<Value = String> {
+    "[0-9a-f]{32}"
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn built_tokens_parse_verify_and_diagnose_clean(
+        app in hex32(),
+        cert in hex32(),
+        channel in channel(),
+        user in user(),
+        publisher in any::<bool>(),
+        lifetime in 60u32..=86_400,
+        privilege in prop::option::of(0u32..=60),
+        rtm in prop::option::of("[a-zA-Z0-9_\\-]{1,64}"),
+        issued in 1_500_000_000u32..2_000_000_000,
+        salt in 1u32..=99_999_999,
+    ) {
+        prop_assume!(app != cert);
+        let role = if publisher { Role::Publisher } else { Role::Subscriber };
+        let mut b = Token::builder(&app, &cert).expire_in(u64::from(lifetime)).issued_at(issued).salt(salt);
+        b = match privilege {
+            // A privilege of 0 has no limit of its own; a short one ends on purpose, after `now`.
+            Some(p) => b.rtc_with_privileges(&channel, user.clone(), RtcPrivileges::for_role(role, if p == 0 { 0 } else { lifetime - p })),
+            None => b.rtc(&channel, user.clone(), role),
+        };
+        if let Some(rtm) = &rtm {
+            b = b.rtm(rtm);
+        }
+        let s = b.build().unwrap();
+        let t = Token::parse(&s).unwrap();
+        prop_assert!(t.verify(&cert).is_valid());
+        prop_assert!(!t.verify(&app).is_valid());
+        let now = u64::from(issued) + 1;
+        let join = JoinParams::new(&app, &channel);
+        let join = match &user {
+            User::Uid(uid) => join.with_uid(*uid),
+            User::Account(a) => join.with_account(a),
+        };
+        prop_assert_eq!(diagnose(&s, &join.clone().with_app_certificate(&cert), now), vec![]);
+        if let Some(rtm) = &rtm {
+            prop_assert_eq!(diagnose(&s, &JoinParams::rtm(&app, rtm), now), vec![]);
+        }
+    }
+
+    #[test]
+    fn any_inputs_build_or_refuse_without_panicking(
+        app in ".{0,40}",
+        cert in ".{0,40}",
+        channel in ".{0,80}",
+        account in ".{0,300}",
+        lifetime in any::<u64>(),
+        rtm in ".{0,80}",
+    ) {
+        let b = Token::builder(app, cert)
+            .expire_in(lifetime)
+            .rtc(channel, User::Account(account), Role::Publisher)
+            .rtm(rtm);
+        let _ = b.warnings();
+        if let Ok(s) = b.build() {
+            prop_assert!(Token::parse(&s).is_ok());
+        }
+    }
+}

@@ -1,0 +1,401 @@
+//! Same bytes as Agora's builder: for the same inputs, with issue time and salt pinned, the
+//! content a `TokenBuilder` signs (signature included) equals what npm `agora-token` 2.0.6 wrote,
+//! byte for byte, for every builder function a server uses; the zlib streams may differ, so the
+//! inflated payloads are compared. Inputs Agora's builder accepts but an SDK would refuse are
+//! refused here, before signing.
+#![cfg(feature = "build")]
+// Tables of cases read best as they are: one line per case, short names for the JSON at hand.
+#![allow(
+    clippy::many_single_char_names,
+    clippy::too_many_lines,
+    clippy::type_complexity
+)]
+
+use agora_token_errors::TokenError;
+use agora_token_errors::token::{BuildError, Role, RtcPrivileges, Token, TokenBuilder, User};
+use serde_json::Value;
+
+fn fixtures() -> Value {
+    serde_json::from_str(include_str!("fixtures/builder-vectors.json")).unwrap()
+}
+
+fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write as _;
+    bytes.iter().fold(String::new(), |mut out, b| {
+        let _ = write!(out, "{b:02x}");
+        out
+    })
+}
+
+fn u(v: &Value) -> u32 {
+    u32::try_from(v.as_u64().unwrap()).unwrap()
+}
+
+/// The user a builder wrote: `""` is uid 0, anything else the account text (an all-digit one is
+/// the same bytes as that uid).
+fn user(text: &str) -> User {
+    if text.is_empty() {
+        User::Uid(0)
+    } else {
+        User::Account(text.to_owned())
+    }
+}
+
+fn role(v: &Value) -> Role {
+    // Agora's builders compare with `== 1`, so the string "1" is a publisher too.
+    if v.as_u64() == Some(1) || v.as_str() == Some("1") {
+        Role::Publisher
+    } else {
+        Role::Subscriber
+    }
+}
+
+/// The builder calls that reproduce a vector, by builder function and its arguments.
+fn builder_for(v: &Value, app: &str, cert: &str) -> Option<TokenBuilder> {
+    let f = v["builder"].as_str()?;
+    let a = v["args"].as_array()?;
+    let rtc_user = || user(v["decoded"]["services"][0]["uid"].as_str().unwrap_or(""));
+    let b = Token::builder(app, cert)
+        .issued_at(u(&v["decoded"]["issue_ts"]))
+        .salt(u(&v["decoded"]["salt"]));
+    let text = |x: &Value| x.as_str().map_or_else(|| x.to_string(), str::to_owned);
+    Some(
+        if f.ends_with("RtcTokenBuilder.buildTokenWithUid")
+            || f.ends_with("RtcTokenBuilder.buildTokenWithUserAccount")
+        {
+            let privilege = a.get(6).map_or(0, u);
+            b.expire_in(a[5].as_u64()?).rtc_with_privilege_expire(
+                a[2].as_str()?,
+                rtc_user(),
+                role(&a[4]),
+                privilege,
+            )
+        } else if f.ends_with("buildTokenWithUidAndPrivilege")
+            || f.ends_with("BuildTokenWithUserAccountAndPrivilege")
+        {
+            b.expire_in(a[4].as_u64()?).rtc_with_privileges(
+                a[2].as_str()?,
+                rtc_user(),
+                RtcPrivileges::each(u(&a[5]), u(&a[6]), u(&a[7]), u(&a[8])),
+            )
+        } else if f.ends_with("buildTokenWithRtm") {
+            let privilege = a.get(6).map_or(0, u);
+            b.expire_in(a[5].as_u64()?)
+                .rtc_with_privilege_expire(a[2].as_str()?, rtc_user(), role(&a[4]), privilege)
+                .rtm(text(&v["decoded"]["services"][1]["user_id"]))
+        } else if f.ends_with("buildTokenWithRtm2") {
+            let (join, audio, video, data) = (u(&a[6]), u(&a[7]), u(&a[8]), u(&a[9]));
+            let p = if role(&a[4]) == Role::Publisher {
+                RtcPrivileges::each(join, audio, video, data)
+            } else {
+                RtcPrivileges {
+                    join: Some(join),
+                    ..RtcPrivileges::default()
+                }
+            };
+            b.expire_in(a[5].as_u64()?)
+                .rtc_with_privileges(a[2].as_str()?, rtc_user(), p)
+                .rtm_with_expire(text(&a[10]), u(&a[11]))
+        } else if f.ends_with("RtmTokenBuilder.buildToken") && !f.contains("src/") {
+            b.expire_in(a[3].as_u64()?).rtm(text(&a[2]))
+        } else if f.ends_with("ChatTokenBuilder.buildUserToken") {
+            b.expire_in(a[3].as_u64()?).chat_user(text(&a[2]))
+        } else if f.ends_with("ChatTokenBuilder.buildAppToken") {
+            b.expire_in(a[2].as_u64()?).chat_app()
+        } else {
+            return None;
+        },
+    )
+}
+
+#[test]
+fn every_builder_function_writes_the_same_content_as_agoras() {
+    let f = fixtures();
+    let app = f["app_id"].as_str().unwrap();
+    let cert = f["app_certificate"].as_str().unwrap();
+    let (mut same, mut refused, mut other) = (0, Vec::new(), Vec::new());
+    for v in f["vectors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|v| v["version"] == "007")
+    {
+        let name = v["name"].as_str().unwrap();
+        let Some(b) = builder_for(v, app, cert) else {
+            other.push(v["builder"].as_str().unwrap().to_owned());
+            continue;
+        };
+        match b.content() {
+            Ok(content) => {
+                assert_eq!(hex(&content), v["payload_hex"].as_str().unwrap(), "{name}");
+                // And the token itself parses and verifies as Agora's did.
+                let t = Token::parse(&b.build().unwrap()).unwrap();
+                assert!(t.verify(cert).is_valid(), "{name}");
+                same += 1;
+            }
+            Err(e) => refused.push((name.to_owned(), e)),
+        }
+    }
+    other.sort();
+    other.dedup();
+    println!(
+        "same bytes as npm agora-token 2.0.6: {same} vectors; refused before signing: {}; builder functions not covered: {other:?}",
+        refused.len()
+    );
+    for (name, e) in &refused {
+        println!("  refused {name}: {e}");
+        // Only inputs an SDK would refuse, or that make tokens that fail, are refused.
+        assert!(e.prevents().is_some(), "{name}: {e}");
+    }
+    assert!(same >= 60, "{same}");
+}
+
+#[test]
+fn agoras_shipped_test_vectors_rebuild_to_the_same_content() {
+    let f = fixtures();
+    let vectors = f["tools_vectors"]["vectors"].as_array().unwrap();
+    assert!(vectors.len() >= 5);
+    for v in vectors {
+        let name = v["id"].as_str().unwrap_or("?");
+        let t = Token::parse(v["shipped_token"].as_str().unwrap()).unwrap();
+        let mut b = Token::builder(t.app_id(), "5CFd2fd1755d40ecb72977518be15d3b")
+            .issued_at(u32::try_from(t.issued_at().unwrap()).unwrap())
+            .salt(t.salt())
+            .expire_in(u64::from(t.lifetime().unwrap()));
+        for s in t.services() {
+            let p = |id| {
+                s.privilege(id)
+                    .map(agora_token_errors::token::Privilege::raw)
+            };
+            b = match s.kind() {
+                agora_token_errors::token::ServiceKind::Rtc => b.rtc_with_privileges(
+                    s.channel().unwrap(),
+                    user(s.user().unwrap()),
+                    RtcPrivileges {
+                        join: p(1),
+                        publish_audio: p(2),
+                        publish_video: p(3),
+                        publish_data: p(4),
+                    },
+                ),
+                agora_token_errors::token::ServiceKind::Rtm => {
+                    b.rtm_with_expire(s.user().unwrap(), p(1).unwrap())
+                }
+                agora_token_errors::token::ServiceKind::Chat if s.user() == Some("") => {
+                    b.chat_app()
+                }
+                agora_token_errors::token::ServiceKind::Chat => b.chat_user(s.user().unwrap()),
+                _ => panic!("{name}: unexpected service"),
+            };
+        }
+        let payload = v["shipped_payload_hex"].as_str().unwrap();
+        assert_eq!(hex(&b.content().unwrap()), payload, "{name}");
+    }
+}
+
+#[test]
+fn the_issue_example_builds_a_token_that_diagnoses_clean() {
+    use agora_token_errors::token::{JoinParams, diagnose};
+    let app = "970CA35de60c44645bbae8a215061b33";
+    let s = Token::builder(app, "5CFd2fd1755d40ecb72977518be15d3b")
+        .expire_in(3600)
+        .rtc("lobby", User::Uid(42), Role::Publisher)
+        .rtm("alice")
+        .build()
+        .unwrap();
+    let t = Token::parse(&s).unwrap();
+    let now = t.issued_at().unwrap();
+    assert_eq!(
+        diagnose(&s, &JoinParams::new(app, "lobby").with_uid(42), now),
+        []
+    );
+    assert_eq!(diagnose(&s, &JoinParams::rtm(app, "alice"), now), []);
+    assert_eq!(t.lifetime(), Some(3600));
+    let pinned = Token::builder(app, "5CFd2fd1755d40ecb72977518be15d3b")
+        .issued_at(1_111_111)
+        .salt(1)
+        .expire_in(600)
+        .rtc("lobby", User::Uid(42), Role::Subscriber);
+    assert_eq!(
+        pinned.build().unwrap(),
+        pinned.build().unwrap(),
+        "pinned builds are reproducible"
+    );
+    let _ = TokenError::InvalidToken;
+}
+
+#[test]
+fn preflight_refuses_what_would_fail_and_says_why() {
+    let app = "970CA35de60c44645bbae8a215061b33";
+    let cert = "5CFd2fd1755d40ecb72977518be15d3b";
+    let rtc = |b: TokenBuilder| b.rtc("lobby", User::Uid(42), Role::Publisher);
+    let cases: Vec<(TokenBuilder, fn(&BuildError) -> bool, Option<TokenError>)> = vec![
+        (
+            rtc(Token::builder("970CA35de60c44645bbae8a215061b3", cert).expire_in(60)),
+            |e| matches!(e, BuildError::AppId(_)),
+            Some(TokenError::InvalidAppId),
+        ),
+        (
+            rtc(Token::builder(format!("{app}\n"), cert).expire_in(60)),
+            |e| matches!(e, BuildError::AppId(_)),
+            Some(TokenError::InvalidAppId),
+        ),
+        (
+            rtc(Token::builder(app, "5CFd2fd1755d40ecb72977518be15d3z").expire_in(60)),
+            |e| matches!(e, BuildError::AppCertificate(_)),
+            Some(TokenError::InvalidToken),
+        ),
+        (
+            rtc(Token::builder(app, app).expire_in(60)),
+            |e| matches!(e, BuildError::SameIdAndCertificate),
+            Some(TokenError::InvalidToken),
+        ),
+        (
+            rtc(Token::builder(app, cert).expire_in(0)),
+            |e| matches!(e, BuildError::ZeroLifetime),
+            Some(TokenError::TokenExpired),
+        ),
+        (
+            rtc(Token::builder(app, cert).expire_in(86_401)),
+            |e| matches!(e, BuildError::LifetimeOverOneDay(_)),
+            Some(TokenError::TokenExpired),
+        ),
+        (
+            rtc(Token::builder(app, cert).expire_in(1_700_003_600)),
+            |e| matches!(e, BuildError::LifetimeLooksAbsolute(_)),
+            Some(TokenError::TokenExpired),
+        ),
+        (
+            rtc(Token::builder(app, cert).expire_in(1_700_003_600_000)),
+            |e| matches!(e, BuildError::LifetimeLooksMilliseconds(_)),
+            Some(TokenError::TokenExpired),
+        ),
+        (
+            rtc(Token::builder(app, cert)),
+            |e| matches!(e, BuildError::NoLifetime),
+            None,
+        ),
+        (
+            Token::builder(app, cert).expire_in(600),
+            |e| matches!(e, BuildError::NoService),
+            Some(TokenError::InvalidToken),
+        ),
+        (
+            Token::builder(app, cert)
+                .expire_in(600)
+                .rtc_with_privileges("lobby", User::Uid(1), RtcPrivileges::each(601, 1, 1, 1)),
+            |e| matches!(e, BuildError::PrivilegeLongerThanToken { .. }),
+            Some(TokenError::TokenExpired),
+        ),
+        (
+            Token::builder(app, cert)
+                .expire_in(600)
+                .rtc("", User::Uid(1), Role::Publisher),
+            |e| matches!(e, BuildError::Empty(_)),
+            Some(TokenError::InvalidToken),
+        ),
+        (
+            Token::builder(app, cert).expire_in(600).rtc(
+                "c".repeat(65),
+                User::Uid(1),
+                Role::Publisher,
+            ),
+            |e| matches!(e, BuildError::TooLong { max: 64, .. }),
+            Some(TokenError::InvalidToken),
+        ),
+        (
+            Token::builder(app, cert).expire_in(600).rtc(
+                "salle-café",
+                User::Uid(1),
+                Role::Publisher,
+            ),
+            |e| {
+                matches!(
+                    e,
+                    BuildError::Character {
+                        character: 'é',
+                        position: 9,
+                        ..
+                    }
+                )
+            },
+            Some(TokenError::InvalidToken),
+        ),
+        (
+            Token::builder(app, cert).expire_in(600).rtc(
+                "lobby",
+                User::Account(String::new()),
+                Role::Publisher,
+            ),
+            |e| matches!(e, BuildError::Empty(_)),
+            Some(TokenError::InvalidUserAccount),
+        ),
+        (
+            Token::builder(app, cert).expire_in(600).rtc(
+                "lobby",
+                User::Account("a".repeat(256)),
+                Role::Publisher,
+            ),
+            |e| matches!(e, BuildError::TooLong { max: 255, .. }),
+            Some(TokenError::InvalidUserAccount),
+        ),
+        (
+            Token::builder(app, cert).expire_in(600).rtm(""),
+            |e| matches!(e, BuildError::Empty(_)),
+            Some(TokenError::InvalidToken),
+        ),
+        (
+            Token::builder(app, cert).expire_in(600).rtm("u".repeat(65)),
+            |e| matches!(e, BuildError::TooLong { max: 64, .. }),
+            Some(TokenError::InvalidToken),
+        ),
+        (
+            Token::builder(app, cert).expire_in(600).rtm(" alice"),
+            |e| matches!(e, BuildError::LeadingSpace),
+            Some(TokenError::InvalidToken),
+        ),
+        (
+            Token::builder(app, cert)
+                .expire_in(600)
+                .chat_user("x".repeat(65_536)),
+            |e| matches!(e, BuildError::TooLong { max: 65_535, .. }),
+            Some(TokenError::InvalidToken),
+        ),
+    ];
+    for (b, is, prevents) in cases {
+        let e = b.build().unwrap_err();
+        assert!(is(&e), "{b:?}: {e}");
+        assert_eq!(e.prevents(), prevents, "{e}");
+        let shown = format!("{e} {e:?} {b:?}");
+        assert!(
+            !shown.contains(cert) && !shown.contains("5CFd2fd"),
+            "{shown}"
+        );
+    }
+}
+
+#[test]
+fn surprising_but_valid_choices_are_warnings() {
+    use agora_token_errors::token::BuildWarning;
+    let b = Token::builder(
+        "970CA35de60c44645bbae8a215061b33",
+        "5CFd2fd1755d40ecb72977518be15d3b",
+    )
+    .expire_in(30)
+    .rtc_with_privilege_expire("lobby", User::Uid(0), Role::Subscriber, 0);
+    assert!(b.build().is_ok());
+    let w = b.warnings();
+    assert!(w.contains(&BuildWarning::ShortLifetime(30)), "{w:?}");
+    assert!(w.contains(&BuildWarning::AnyUser), "{w:?}");
+    assert!(
+        w.contains(&BuildWarning::PrivilegeWithoutLimit("joinChannel")),
+        "{w:?}"
+    );
+    let b = Token::builder(
+        "970CA35de60c44645bbae8a215061b33",
+        "5CFd2fd1755d40ecb72977518be15d3b",
+    )
+    .expire_in(600)
+    .rtc("lobby", User::Account("12345".into()), Role::Publisher);
+    assert_eq!(b.warnings(), [BuildWarning::NumericAccount("12345".into())]);
+}
