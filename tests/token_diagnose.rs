@@ -6,6 +6,7 @@ use agora_token_errors::token::{
     AdviceKind, Certainty, Damage, Finding, FindingKind, JoinParams, Severity, Token,
     TokenParseError, diagnose,
 };
+#[cfg(feature = "verify")]
 use serde_json::Value;
 
 mod common;

@@ -2,9 +2,7 @@
 //! parser read, and its signature verifies (fixtures/generate.js made tests/fixtures/tokens.json).
 #![cfg(feature = "token")]
 
-use agora_token_errors::token::{
-    JoinParams, ObsoleteFormat, ServiceKind, Token, TokenParseError, Version,
-};
+use agora_token_errors::token::{ObsoleteFormat, ServiceKind, Token, TokenParseError, Version};
 use serde_json::Value;
 
 fn fixtures() -> Value {
@@ -176,7 +174,7 @@ fn obsolete_dynamic_keys_are_named_as_such() {
 #[cfg(feature = "verify")]
 mod verify {
     use super::*;
-    use agora_token_errors::token::Verification;
+    use agora_token_errors::token::{JoinParams, Verification};
 
     #[test]
     fn every_007_signature_verifies_with_the_certificate_and_only_with_it() {
