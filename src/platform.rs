@@ -5,7 +5,7 @@ use core::str::FromStr;
 
 use crate::space::listed_enum;
 use crate::unknown::parse_keyed;
-use crate::{CodeSpace, Language, TokenError, TokenEvent, UnknownName};
+use crate::{CodeSpace, Language, Product, TokenError, TokenEvent, UnknownName};
 
 listed_enum! {
 
@@ -140,6 +140,18 @@ impl Platform {
     #[must_use]
     pub fn callback(self, event: TokenEvent) -> Option<&'static str> {
         event.callback(self)
+    }
+
+    /// The callback or event `product`'s SDK fires for `event` on this platform, or `None`.
+    ///
+    /// ```
+    /// use agora_token_errors::{Platform, Product, TokenEvent};
+    /// assert_eq!(Platform::Ios.callback_for(Product::Rtm, TokenEvent::DidExpire), Some("rtmKitTokenDidExpire:"));
+    /// assert_eq!(Platform::Web.callback_for(Product::Chat, TokenEvent::WillExpire), Some("onTokenWillExpire"));
+    /// ```
+    #[must_use]
+    pub fn callback_for(self, product: Product, event: TokenEvent) -> Option<&'static str> {
+        event.callback_for(product, self)
     }
 }
 

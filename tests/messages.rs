@@ -1,67 +1,35 @@
 //! `from_message`: a corpus of real texts (tests/fixtures/messages.tsv), and properties.
 #![cfg(feature = "messages")]
 
+mod common;
+
 use agora_token_errors::{TokenError, spellings};
 use proptest::prelude::*;
 
-/// (expected, source, text) per corpus line; `\n` in a text stands for a line break.
 fn corpus() -> Vec<(Option<TokenError>, String, String)> {
-    let raw = std::fs::read(concat!(
+    common::corpus::read(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/fixtures/messages.tsv"
     ))
-    .unwrap();
-    String::from_utf8_lossy(&raw)
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.is_empty())
-        .map(|l| {
-            let mut cells = l.splitn(3, '\t');
-            let expected = cells.next().unwrap();
-            let source = cells.next().unwrap_or("").to_owned();
-            let text = cells.next().unwrap_or("").replace("\\n", "\n");
-            let expected = (expected != "-").then(|| {
-                expected
-                    .parse::<TokenError>()
-                    .unwrap_or_else(|e| panic!("{e}"))
-            });
-            (expected, source, text)
-        })
-        .collect()
 }
 
 #[test]
 fn real_texts_are_recognised_right_or_left_alone() {
     let corpus = corpus();
-    let positives = corpus.iter().filter(|c| c.0.is_some()).count();
-    let negatives = corpus.len() - positives;
+    let score = common::corpus::score(&corpus);
     assert!(
-        corpus.len() >= 150 && negatives * 3 >= corpus.len(),
-        "{positives} + {negatives}"
+        corpus.len() >= 150 && score.negatives * 3 >= corpus.len(),
+        "{} + {}",
+        score.positives,
+        score.negatives
     );
-    let (mut recognised, mut wrong, mut false_alarms, mut missed) =
-        (0, Vec::new(), Vec::new(), Vec::new());
-    for (expected, source, text) in &corpus {
-        match (expected, TokenError::from_message(text)) {
-            (Some(e), Some(got)) if *e == got => recognised += 1,
-            (Some(_), Some(got)) => wrong.push(format!("{source}: {text:?} gave {got:?}")),
-            (Some(_), None) => missed.push(format!("{source}: {text:?}")),
-            (None, Some(got)) => false_alarms.push(format!("{source}: {text:?} gave {got:?}")),
-            (None, None) => {}
-        }
-    }
-    println!(
-        "real texts: recognised {recognised} of {positives} ({}.{}%), wrong labels {}, false alarms {} of {negatives}",
-        recognised * 100 / positives,
-        recognised * 1000 / positives % 10,
-        wrong.len(),
-        false_alarms.len()
+    score.print("real texts");
+    assert_eq!(score.wrong, Vec::<String>::new(), "wrong labels");
+    assert_eq!(score.false_alarms, Vec::<String>::new(), "false alarms");
+    assert!(
+        score.recognised * 100 >= score.positives * 95,
+        "recall below 95%"
     );
-    for m in &missed {
-        println!("  missed: {m}");
-    }
-    assert_eq!(wrong, Vec::<String>::new(), "wrong labels");
-    assert_eq!(false_alarms, Vec::<String>::new(), "false alarms");
-    assert!(recognised * 100 >= positives * 95, "recall below 95%");
 }
 
 /// Every line of `tests/fixtures/ordinary-logs.txt` (`#` starts a comment).

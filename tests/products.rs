@@ -1,6 +1,8 @@
 //! Every Agora token error, each in its own code space: RTC channel-media relay, RTM 1.x and 2.x,
 //! Agora Chat. Codes, qualified names, per-product texts, events and texts users post.
 
+mod common;
+
 use agora_token_errors::{CodeSpace, Product, Spelling, TokenError, TokenEvent};
 
 #[test]
@@ -121,59 +123,22 @@ fn rtm_and_chat_callbacks_are_token_events() {
     assert!(rtm.contains(&"onTokenExpired"), "{rtm:?}");
 }
 
-/// (expected, source, text) per line of a corpus.
-#[cfg(feature = "messages")]
-fn corpus(path: &str) -> Vec<(Option<TokenError>, String, String)> {
-    let raw = std::fs::read(path).unwrap();
-    String::from_utf8_lossy(&raw)
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.is_empty())
-        .map(|l| {
-            let mut cells = l.splitn(3, '\t');
-            let expected = cells.next().unwrap();
-            let source = cells.next().unwrap_or("").to_owned();
-            let text = cells.next().unwrap_or("").replace("\\n", "\n");
-            let expected = (expected != "-").then(|| expected.parse::<TokenError>().unwrap());
-            (expected, source, text)
-        })
-        .collect()
-}
-
 #[cfg(feature = "messages")]
 #[test]
 fn rtm_chat_and_relay_texts_are_recognised_right_or_left_alone() {
-    let corpus = corpus(concat!(
+    let corpus = common::corpus::read(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/fixtures/products-messages.tsv"
     ));
-    let positives = corpus.iter().filter(|c| c.0.is_some()).count();
-    let negatives = corpus.len() - positives;
+    let score = common::corpus::score(&corpus);
+    assert!(score.negatives >= score.positives, "{score:?}");
+    score.print("RTM, Chat and relay texts");
+    assert_eq!(score.wrong, Vec::<String>::new());
+    assert_eq!(score.false_alarms, Vec::<String>::new());
     assert!(
-        negatives >= positives,
-        "{positives} positives, {negatives} negatives"
+        score.recognised * 100 >= score.positives * 85,
+        "recall below 85%"
     );
-    let (mut recognised, mut wrong, mut alarms, mut missed) =
-        (0, Vec::new(), Vec::new(), Vec::new());
-    for (expected, source, text) in &corpus {
-        match (expected, TokenError::from_message(text)) {
-            (Some(e), Some(got)) if *e == got => recognised += 1,
-            (Some(_), Some(got)) => wrong.push(format!("{source}: {text:?} gave {got:?}")),
-            (Some(_), None) => missed.push(format!("{source}: {text:?}")),
-            (None, Some(got)) => alarms.push(format!("{source}: {text:?} gave {got:?}")),
-            (None, None) => {}
-        }
-    }
-    println!(
-        "RTM, Chat and relay texts: recognised {recognised} of {positives}, wrong labels {}, false alarms {} of {negatives}",
-        wrong.len(),
-        alarms.len()
-    );
-    for m in &missed {
-        println!("  missed: {m}");
-    }
-    assert_eq!(wrong, Vec::<String>::new());
-    assert_eq!(alarms, Vec::<String>::new());
-    assert!(recognised * 100 >= positives * 85, "recall below 85%");
 }
 
 #[cfg(feature = "token")]

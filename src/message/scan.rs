@@ -355,17 +355,18 @@ fn coded(
     ))
 }
 
-/// `onConnectionStateChanged state: 5, reason: 8`, `rtcEngine:connectionChangedToState:5
-/// reason:24`, `{"state":5,"reason":9}`: the reason of a connection-state callback. Other
-/// callbacks' reasons (`onRemoteVideoStateChanged ... reason=8`) are other enums and are not read.
-fn connection_state(bytes: &[u8], start: usize, end: usize) -> (Option<MessageMatch>, usize) {
-    let Some((name, word_start, word_end)) = callback_word(bytes, start, end, CONNECTION_CALLBACKS)
-    else {
-        return (None, end);
-    };
-    let found = find_word(bytes, word_end, word_end + REASON_REACH, b"reason").and_then(|at| {
-        let (code, code_end) = code_at(bytes, at + b"reason".len(), 16)?;
-        let space = CodeSpace::ConnectionChangedReason;
+/// The code a callback's field carries: the first of `keywords` standing whole after the callback
+/// name at `word_start..word_end` (on the same line, within reach), and the number right after
+/// it, looked up in `space`.
+fn field_code(
+    bytes: &[u8],
+    (name, word_start, word_end): (&'static str, usize, usize),
+    keywords: &[&[u8]],
+    space: CodeSpace,
+) -> Option<MessageMatch> {
+    keywords.iter().find_map(|keyword| {
+        let at = find_word(bytes, word_end, word_end + REASON_REACH, keyword)?;
+        let (code, code_end) = code_at(bytes, at + keyword.len(), 16)?;
         let error = TokenError::from_code(space, code)?;
         Some(MessageMatch::coded(
             error,
@@ -374,8 +375,20 @@ fn connection_state(bytes: &[u8], start: usize, end: usize) -> (Option<MessageMa
             code,
             word_start..code_end,
         ))
-    });
-    (found, word_end)
+    })
+}
+
+/// `onConnectionStateChanged state: 5, reason: 8`, `rtcEngine:connectionChangedToState:5
+/// reason:24`, `{"state":5,"reason":9}`: the reason of a connection-state callback. Other
+/// callbacks' reasons (`onRemoteVideoStateChanged ... reason=8`) are other enums and are not read.
+fn connection_state(bytes: &[u8], start: usize, end: usize) -> (Option<MessageMatch>, usize) {
+    match callback_word(bytes, start, end, CONNECTION_CALLBACKS) {
+        Some(cb) => (
+            field_code(bytes, cb, &[b"reason"], CodeSpace::ConnectionChangedReason),
+            cb.2,
+        ),
+        None => (None, end),
+    }
 }
 
 /// `onRenewTokenResult ... code: 3`: the result code of a renew, after its callback.
@@ -385,27 +398,17 @@ fn renew_result(
     end: usize,
     phrases: &[(&'static Phrase, usize)],
 ) -> (Option<MessageMatch>, usize) {
-    let Some((name, word_start, word_end)) = callback_word(bytes, start, end, RENEW_CALLBACKS)
-    else {
+    let Some(cb) = callback_word(bytes, start, end, RENEW_CALLBACKS) else {
         // Not the callback itself: still a word with an anchor (`RenewTokenResult` inside a
         // longer identifier), checked like any other.
         return check_word(bytes, start, end, phrases);
     };
+    let (name, word_start, word_end) = cb;
     let space = CodeSpace::RenewTokenResult;
-    let found = coded(bytes, word_start, word_end, name, space).or_else(|| {
-        // The token comes first in the callback's arguments; its code follows a keyword.
-        let at = find_word(bytes, word_end, word_end + REASON_REACH, b"code")
-            .or_else(|| find_word(bytes, word_end, word_end + REASON_REACH, b"errorCode"))?;
-        let (code, code_end) = code_at(bytes, at, 24)?;
-        let error = TokenError::from_code(space, code)?;
-        Some(MessageMatch::coded(
-            error,
-            name,
-            space,
-            code,
-            word_start..code_end,
-        ))
-    });
+    // The code right after the callback, or (the token comes first in its arguments) after a
+    // keyword.
+    let found = coded(bytes, word_start, word_end, name, space)
+        .or_else(|| field_code(bytes, cb, &[b"code", b"errorCode"], space));
     (found, word_end)
 }
 
@@ -423,24 +426,18 @@ const ERROR_WORDS: &[&[u8]] = &[
 /// `onChannelMediaRelayStateChanged state: 3, code: 10`: the error code of a relay state callback
 /// (other relay codes are not token errors, and are left alone).
 fn relay_state(bytes: &[u8], start: usize, end: usize) -> (Option<MessageMatch>, usize) {
-    let Some((name, word_start, word_end)) = callback_word(bytes, start, end, RELAY_CALLBACKS)
-    else {
-        return (None, end);
-    };
-    let found = [b"code".as_slice(), b"error"].iter().find_map(|keyword| {
-        let at = find_word(bytes, word_end, word_end + REASON_REACH, keyword)?;
-        let (code, code_end) = code_at(bytes, at + keyword.len(), 16)?;
-        let space = CodeSpace::ChannelMediaRelay;
-        let error = TokenError::from_code(space, code)?;
-        Some(MessageMatch::coded(
-            error,
-            name,
-            space,
-            code,
-            word_start..code_end,
-        ))
-    });
-    (found, word_end)
+    match callback_word(bytes, start, end, RELAY_CALLBACKS) {
+        Some(cb) => (
+            field_code(
+                bytes,
+                cb,
+                &[b"code", b"error"],
+                CodeSpace::ChannelMediaRelay,
+            ),
+            cb.2,
+        ),
+        None => (None, end),
+    }
 }
 
 /// A native code next to an error word: after it (`Error code:110 msg:...`, `Error code = 101`,

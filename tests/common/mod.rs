@@ -28,3 +28,5 @@ pub fn all() -> impl Iterator<Item = TokenError> {
 
 #[cfg(feature = "token")]
 pub mod tokens;
+
+pub mod corpus;

@@ -1,0 +1,75 @@
+//! The text corpora (`tests/fixtures/*.tsv`): reading them, and scoring `from_message` on them.
+
+use agora_token_errors::TokenError;
+
+/// (expected, source, text) per line; `-` expects no error, `\n` in a text is a line break.
+pub fn read(path: &str) -> Vec<(Option<TokenError>, String, String)> {
+    let raw = std::fs::read(path).unwrap();
+    String::from_utf8_lossy(&raw)
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .map(|l| {
+            let mut cells = l.splitn(3, '\t');
+            let expected = cells.next().unwrap();
+            let source = cells.next().unwrap_or("").to_owned();
+            let text = cells.next().unwrap_or("").replace("\\n", "\n");
+            let expected = (expected != "-").then(|| {
+                expected
+                    .parse::<TokenError>()
+                    .unwrap_or_else(|e| panic!("{e}"))
+            });
+            (expected, source, text)
+        })
+        .collect()
+}
+
+/// How `from_message` did on a corpus.
+#[derive(Debug, Default)]
+pub struct Score {
+    pub positives: usize,
+    pub negatives: usize,
+    pub recognised: usize,
+    pub wrong: Vec<String>,
+    pub false_alarms: Vec<String>,
+    pub missed: Vec<String>,
+}
+
+#[cfg(feature = "messages")]
+pub fn score(corpus: &[(Option<TokenError>, String, String)]) -> Score {
+    let mut s = Score::default();
+    for (expected, source, text) in corpus {
+        match expected {
+            Some(_) => s.positives += 1,
+            None => s.negatives += 1,
+        }
+        match (expected, TokenError::from_message(text)) {
+            (Some(e), Some(got)) if *e == got => s.recognised += 1,
+            (Some(_), Some(got)) => s.wrong.push(format!("{source}: {text:?} gave {got:?}")),
+            (Some(_), None) => s.missed.push(format!("{source}: {text:?}")),
+            (None, Some(got)) => s
+                .false_alarms
+                .push(format!("{source}: {text:?} gave {got:?}")),
+            (None, None) => {}
+        }
+    }
+    s
+}
+
+impl Score {
+    /// `recognised N of M (P%), wrong labels W, false alarms K of L`, and the texts missed.
+    pub fn print(&self, what: &str) {
+        println!(
+            "{what}: recognised {} of {} ({}.{}%), wrong labels {}, false alarms {} of {}",
+            self.recognised,
+            self.positives,
+            self.recognised * 100 / self.positives.max(1),
+            self.recognised * 1000 / self.positives.max(1) % 10,
+            self.wrong.len(),
+            self.false_alarms.len(),
+            self.negatives
+        );
+        for m in &self.missed {
+            println!("  missed: {m}");
+        }
+    }
+}
