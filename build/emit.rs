@@ -16,6 +16,7 @@ pub(crate) fn catalog(c: &Catalog) -> String {
     spellings(&mut out, c);
     codes(&mut out, c);
     phrases(&mut out, c);
+    callbacks(&mut out, c);
     names(&mut out, c);
     out
 }
@@ -155,6 +156,14 @@ fn phrases(out: &mut String, c: &Catalog) {
             p.text, p.min, p.space, p.variant, p.source
         )
         .unwrap();
+    }
+    out.push_str("}\n\n");
+}
+
+fn callbacks(out: &mut String, c: &Catalog) {
+    out.push_str("callbacks! {\n");
+    for cb in &c.callbacks {
+        writeln!(out, "    {:?}, {}, {:?};", cb.name, cb.space, cb.fields).unwrap();
     }
     out.push_str("}\n\n");
 }

@@ -73,11 +73,20 @@ pub(crate) struct Phrase {
     pub(crate) source: String,
 }
 
+/// A callback whose arguments carry a code, and the fields of its arguments the code is read
+/// from (`-`: the number right after the name).
+pub(crate) struct Callback {
+    pub(crate) name: String,
+    pub(crate) space: String,
+    pub(crate) fields: Vec<String>,
+}
+
 pub(crate) struct Catalog {
     pub(crate) spaces: Vec<Space>,
     pub(crate) variants: Vec<Variant>,
     pub(crate) rows: Vec<Row>,
     pub(crate) phrases: Vec<Phrase>,
+    pub(crate) callbacks: Vec<Callback>,
 }
 
 impl Catalog {
@@ -86,11 +95,13 @@ impl Catalog {
         let variants = parse_variants(&read("catalog/errors.md"), &spaces);
         let rows = parse_rows(&read("catalog/identifiers.md"));
         let phrases = parse_phrases(&read("catalog/phrases.md"));
+        let callbacks = parse_callbacks(&read("catalog/callbacks.md"));
         let catalog = Catalog {
             spaces,
             variants,
             rows,
             phrases,
+            callbacks,
         };
         catalog.check();
         catalog
@@ -183,7 +194,45 @@ impl Catalog {
                 );
             }
         }
+        let mut names = BTreeSet::new();
+        for cb in &self.callbacks {
+            assert!(
+                spaces.contains(cb.space.as_str()),
+                "callbacks.md: `{}` names an unknown space",
+                cb.name
+            );
+            assert!(
+                names.insert(cb.name.as_str()),
+                "callbacks.md: `{}` is listed twice",
+                cb.name
+            );
+        }
     }
+}
+
+fn parse_callbacks(text: &str) -> Vec<Callback> {
+    table(text, "callbacks.md", 4)
+        .into_iter()
+        .map(|(line, c)| {
+            let at = format!("callbacks.md:{line}");
+            let name = c[0].trim_matches('`');
+            assert!(is_ident(name, b""), "{at}: `{name}` is not an identifier");
+            let fields: Vec<String> = c[2]
+                .split(',')
+                .map(|f| f.trim().trim_matches('`').to_owned())
+                .collect();
+            assert!(
+                fields.iter().all(|f| f == "-" || is_ident(f, b"")),
+                "{at}: fields are `-` or identifiers, comma-separated"
+            );
+            check_source(&c[3], &at);
+            Callback {
+                name: name.to_owned(),
+                space: c[1].clone(),
+                fields,
+            }
+        })
+        .collect()
 }
 
 fn read(path: &str) -> String {

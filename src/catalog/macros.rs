@@ -210,6 +210,19 @@ macro_rules! phrases {
     };
 }
 
+/// Every row of `callbacks.md`.
+macro_rules! callbacks {
+    ($($name:literal, $space:ident, [$($field:literal),*];)*) => {
+        pub(crate) static CALLBACKS: [CodedCallback; [$($name),*].len()] = [$(
+            CodedCallback {
+                name: $name,
+                space: CodeSpace::$space,
+                fields: &[$($field),*],
+            },
+        )*];
+    };
+}
+
 /// The name map: each member's key, the member upper-cased and padded, and the spellings that
 /// end in it.
 macro_rules! names {

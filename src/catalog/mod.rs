@@ -33,19 +33,30 @@ pub(crate) struct Phrase {
     pub(crate) source: &'static str,
 }
 
+/// One row of `catalog/callbacks.md`: a callback whose arguments carry a code of `space` (the
+/// table cites where each name was read).
+#[cfg_attr(not(feature = "messages"), allow(dead_code))]
+pub(crate) struct CodedCallback {
+    pub(crate) name: &'static str,
+    pub(crate) space: CodeSpace,
+    /// The fields the code is read from, in order: `-` for the number right after the name,
+    /// else the word the number follows (`reason`).
+    pub(crate) fields: &'static [&'static str],
+}
+
 /// What `build.rs` writes from `catalog/*.md`.
 #[allow(clippy::unreadable_literal)]
 #[cfg_attr(not(feature = "messages"), allow(dead_code))] // codes such as 2010005 are quoted as the SDKs write them
 mod generated {
-    use super::{Phrase, Texts};
+    use super::{CodedCallback, Phrase, Texts};
     use crate::{Action, Language, Spelling};
 
     include!(concat!(env!("OUT_DIR"), "/catalog.rs"));
 }
 
-pub use generated::{CodeSpace, TokenError};
 #[cfg_attr(not(feature = "messages"), allow(unused_imports))]
-pub(crate) use generated::{PHRASES, SPELLINGS};
+pub(crate) use generated::{CALLBACKS, PHRASES, SPELLINGS};
+pub use generated::{CodeSpace, TokenError};
 use generated::{SPELLING_RANGES, TEXTS, error_for_code, product_text};
 
 impl TokenError {

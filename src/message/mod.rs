@@ -6,6 +6,7 @@
 //! `tokenExpired`, numbers near the word `onError`) are left alone; `tests/fixtures/ordinary-logs.txt`
 //! holds hundreds of them, and the test over it allows no false alarm.
 
+mod callback;
 mod read;
 mod scan;
 
@@ -96,10 +97,10 @@ impl MessageMatch {
     }
 
     /// What matched: the identifier as the catalog spells it, the phrase as
-    /// `catalog/phrases.md` writes it, or the callback whose code was read, as the SDK spells it
-    /// (`onError`, `OnError`, `didOccurError`, `onConnectionStateChanged`,
-    /// `connectionChangedToState`, `onRenewTokenResult`; `error code` for a code after those
-    /// words).
+    /// `catalog/phrases.md` writes it, or the callback whose code was read, as
+    /// `catalog/callbacks.md` spells it (`onError`, `OnError`, `didOccurError`,
+    /// `onConnectionStateChanged`, `connectionChangedToState`, `onRenewTokenResult`, ...);
+    /// `error code` for a code next to an error word.
     ///
     /// ```
     /// let m = agora_token_errors::TokenError::match_message("rtcEngine:didOccurError: 101").unwrap();

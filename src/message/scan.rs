@@ -1,11 +1,11 @@
 //! The anchors a token error text contains, and the check each hit gets.
 //!
 //! Every token error an SDK prints contains one of a few short anchors (`oken` of "token",
-//! `ppid` of "appid", `ic ke` of "dynamic key", `onError`, `onnectionStateChange`, ...). One
-//! SIMD multi-pattern search (aho-corasick's packed Teddy searcher) finds them; each hit then
-//! costs a cheap check: the identifier around it resolved through the catalog's name map, a
-//! phrase of `catalog/phrases.md` compared, or the code after a callback read and looked up in
-//! that callback's code space. Text with no anchor, nearly every line of a log, costs only the
+//! `ppid` of "appid", `ic ke` of "dynamic key", `rror` of `onError`, `onnection` of
+//! `onConnectionStateChanged`, ...). One SIMD multi-pattern search (aho-corasick's packed Teddy
+//! searcher) finds them; each hit then costs a cheap check: the identifier around it resolved
+//! through the catalog's name map, a phrase of `catalog/phrases.md` compared, or the code of a
+//! callback of `catalog/callbacks.md` read and looked up in that callback's code space. Text with no anchor, nearly every line of a log, costs only the
 //! search.
 
 use std::sync::OnceLock;
@@ -13,9 +13,10 @@ use std::sync::OnceLock;
 use aho_corasick::packed::{Config, MatchKind, Searcher};
 
 use super::MessageMatch;
-use super::read::{code_at, code_before, find_word, paren_code, qualifier_before, word_around};
+use super::callback::{callback_at, callback_code};
+use super::read::{code_at, code_before, paren_code, qualifier_before, word_around};
 use crate::catalog::names::{self, Qualifier};
-use crate::catalog::{PHRASES, Phrase, SPELLINGS};
+use crate::catalog::{CALLBACKS, CodedCallback, PHRASES, Phrase, SPELLINGS};
 use crate::{CodeSpace, Spelling, TokenError};
 
 /// What an anchor hit is checked for.
@@ -25,12 +26,9 @@ enum Check {
     Word,
     /// Only a phrase around it (anchors chosen for a phrase's cut-short prefix).
     Phrase,
-    /// A reason code in a connection-state callback.
-    ConnectionState,
-    /// A result code after `onRenewTokenResult`.
-    RenewResult,
-    /// The error code of a channel-media-relay state callback.
-    Relay,
+    /// A callback of `catalog/callbacks.md` whose code is read (`onConnectionStateChanged ...
+    /// reason: 8`).
+    Callback,
     /// A word that reports an error (`error`, `errorCode`, `错误`, `expired`, `invalid`): a
     /// native code right after it (`Error code: 110`, `RTC Error:110`, `报错 110`), or right
     /// before it (`110 error`, `101的错误`, `109(expired)`, `110 token is invalid`); else a phrase.
@@ -56,9 +54,9 @@ const ANCHORS: &[(&str, Check)] = &[
     ("mic use sta", Check::Phrase),
     ("厂商使用了", Check::Phrase),
     ("pp id", Check::Phrase),
-    ("onnection", Check::ConnectionState),
-    ("enewtokenresult", Check::RenewResult),
-    ("mediarelaystate", Check::Relay),
+    ("onnection", Check::Callback),
+    ("enewtokenresult", Check::Callback),
+    ("mediarelaystate", Check::Callback),
     ("gnature verif", Check::Phrase),
     ("rror", Check::ErrorWord),
     ("rrcode", Check::ErrorWord),
@@ -88,41 +86,31 @@ const _: () = {
     }
 };
 
-/// The callbacks whose code is read, as the SDKs spell them; `matched()` reports the one found.
-const ERROR_CALLBACKS: &[&str] = &["onError", "OnError", "didOccurError"];
-const CONNECTION_CALLBACKS: &[&str] = &[
-    "onConnectionStateChanged",
-    "OnConnectionStateChanged",
-    "connectionStateChanged",
-    "ConnectionStateChanged",
-    "connectionChangedToState",
-];
-const RENEW_CALLBACKS: &[&str] = &[
-    "onRenewTokenResult",
-    "OnRenewTokenResult",
-    "renewTokenResult",
-];
-const RELAY_CALLBACKS: &[&str] = &[
-    "onChannelMediaRelayStateChanged",
-    "OnChannelMediaRelayStateChanged",
-    "channelMediaRelayStateDidChange",
-    "channelMediaRelayStateChanged",
-];
-
-/// How far after a callback name its code may stand (`onError: err 110, msg: ...`).
-const CODE_REACH: usize = 32;
-
-/// How far after a connection-state callback its reason may stand.
-const REASON_REACH: usize = 96;
-
 /// How far back a qualifier is read (`io.agora.rtc2.Constants.`).
 const QUALIFIER_REACH: usize = 64;
 
-/// The searcher, and for each anchor the phrases that contain it and where (so that a hit
-/// compares only the phrases it can start).
+/// The searcher, and what each anchor can be part of.
 struct Scanner {
     searcher: Searcher,
-    phrases: Vec<Vec<(&'static Phrase, usize)>>,
+    anchors: Vec<Anchor>,
+}
+
+/// The catalog's phrases and callbacks that contain an anchor, found once: a hit compares only
+/// these.
+struct Anchor {
+    /// Each phrase containing the anchor, and where in it.
+    phrases: Vec<(&'static Phrase, usize)>,
+    /// The callbacks whose names contain the anchor.
+    callbacks: Vec<&'static CodedCallback>,
+}
+
+/// Where `needle` occurs in `haystack`, in any ASCII case.
+fn offsets_in<'a>(haystack: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    (0..=h.len().saturating_sub(n.len())).filter(move |&o| {
+        h.get(o..o + n.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(n))
+    })
 }
 
 fn scanner() -> &'static Scanner {
@@ -134,25 +122,20 @@ fn scanner() -> &'static Scanner {
             .extend(ANCHORS.iter().map(|(a, _)| a))
             .build()
             .expect("a few dozen short literals always build a packed searcher");
-        let phrases = ANCHORS
+        let anchors = ANCHORS
             .iter()
-            .map(|(anchor, _)| {
-                let a = anchor.as_bytes();
-                PHRASES
+            .map(|&(anchor, _)| Anchor {
+                phrases: PHRASES
                     .iter()
-                    .flat_map(|phrase| {
-                        let p = phrase.text.as_bytes();
-                        (0..=p.len().saturating_sub(a.len()))
-                            .filter(move |&o| {
-                                p.get(o..o + a.len())
-                                    .is_some_and(|w| w.eq_ignore_ascii_case(a))
-                            })
-                            .map(move |o| (phrase, o))
-                    })
-                    .collect()
+                    .flat_map(|p| offsets_in(p.text, anchor).map(move |o| (p, o)))
+                    .collect(),
+                callbacks: CALLBACKS
+                    .iter()
+                    .filter(|c| offsets_in(c.name, anchor).next().is_some())
+                    .collect(),
             })
             .collect();
-        Scanner { searcher, phrases }
+        Scanner { searcher, anchors }
     })
 }
 
@@ -192,18 +175,37 @@ pub(super) fn find(bytes: &[u8]) -> Option<MessageMatch> {
             }
             let (start, end) = (base + hit.start(), base + hit.end());
             let pattern = hit.pattern().as_usize();
-            let phrases = &scanner.phrases[pattern];
+            let anchor = &scanner.anchors[pattern];
+            let phrases = &anchor.phrases;
             let (found, resume) = match ANCHORS[pattern].1 {
                 Check::Word => check_word(bytes, start, end, phrases),
                 Check::Phrase => (phrase_at(bytes, start, end, phrases), end),
-                Check::ConnectionState => connection_state(bytes, start, end),
-                Check::RenewResult => renew_result(bytes, start, end, phrases),
-                Check::Relay => relay_state(bytes, start, end),
-                Check::ErrorWord => match error_word(bytes, start, end) {
-                    Some(m) => (Some(m), end),
-                    // `INVALID` of `ERR_INVALID_STRINGUID`, `invalid` of a phrase.
-                    None => check_word(bytes, start, end, phrases),
-                },
+                Check::Callback => {
+                    match callback_at(bytes, word_around(bytes, start, end), &anchor.callbacks) {
+                        Some(cb) => (callback_code(bytes, cb), cb.2),
+                        // Not the callback itself: another anchor in the word may name something
+                        // (`RenewTokenResult` inside a longer identifier).
+                        None => (None, start + 1),
+                    }
+                }
+                Check::ErrorWord => {
+                    // `错误` stands alone; an ASCII error word is the word around it.
+                    let word = if bytes[start].is_ascii() {
+                        word_around(bytes, start, end)
+                    } else {
+                        (start, end)
+                    };
+                    match callback_at(bytes, word, &anchor.callbacks) {
+                        // `onError: err 110`, `rtcEngine:didOccurError: 101`: read only where
+                        // the name stands whole (`onErrorCount=101` is not one).
+                        Some(cb) => (callback_code(bytes, cb), cb.2),
+                        None => match error_word(bytes, word) {
+                            Some(m) => (Some(m), end),
+                            // `INVALID` of `ERR_INVALID_STRINGUID`, `invalid` of a phrase.
+                            None => check_word(bytes, start, end, phrases),
+                        },
+                    }
+                }
             };
             if found.is_some() {
                 return found;
@@ -327,98 +329,6 @@ fn compare_phrase(text: &[u8], phrase: &[u8]) -> (usize, usize) {
     (i, j)
 }
 
-/// The exact callback name of `list` the word around `start..end` is, ignoring case.
-fn callback_word(
-    bytes: &[u8],
-    start: usize,
-    end: usize,
-    list: &[&'static str],
-) -> Option<(&'static str, usize, usize)> {
-    let (word_start, word_end) = word_around(bytes, start, end);
-    let word = &bytes[word_start..word_end];
-    let name = list.iter().find(|n| n.as_bytes() == word).or_else(|| {
-        list.iter()
-            .find(|n| n.as_bytes().eq_ignore_ascii_case(word))
-    })?;
-    Some((name, word_start, word_end))
-}
-
-/// The code at `word_end` looked up in `space`, reported as matched by `name`.
-fn coded(
-    bytes: &[u8],
-    word_start: usize,
-    word_end: usize,
-    name: &'static str,
-    space: CodeSpace,
-) -> Option<MessageMatch> {
-    let (code, code_end) = code_at(bytes, word_end, CODE_REACH)?;
-    let error = TokenError::from_code(space, code)?;
-    Some(MessageMatch::coded(
-        error,
-        name,
-        space,
-        code,
-        word_start..code_end,
-    ))
-}
-
-/// The code a callback's field carries: the first of `keywords` standing whole after the callback
-/// name at `word_start..word_end` (on the same line, within reach), and the number right after
-/// it, looked up in `space`.
-fn field_code(
-    bytes: &[u8],
-    (name, word_start, word_end): (&'static str, usize, usize),
-    keywords: &[&[u8]],
-    space: CodeSpace,
-) -> Option<MessageMatch> {
-    keywords.iter().find_map(|keyword| {
-        let at = find_word(bytes, word_end, word_end + REASON_REACH, keyword)?;
-        let (code, code_end) = code_at(bytes, at + keyword.len(), 16)?;
-        let error = TokenError::from_code(space, code)?;
-        Some(MessageMatch::coded(
-            error,
-            name,
-            space,
-            code,
-            word_start..code_end,
-        ))
-    })
-}
-
-/// `onConnectionStateChanged state: 5, reason: 8`, `rtcEngine:connectionChangedToState:5
-/// reason:24`, `{"state":5,"reason":9}`: the reason of a connection-state callback. Other
-/// callbacks' reasons (`onRemoteVideoStateChanged ... reason=8`) are other enums and are not read.
-fn connection_state(bytes: &[u8], start: usize, end: usize) -> (Option<MessageMatch>, usize) {
-    match callback_word(bytes, start, end, CONNECTION_CALLBACKS) {
-        Some(cb) => (
-            field_code(bytes, cb, &[b"reason"], CodeSpace::ConnectionChangedReason),
-            cb.2,
-        ),
-        None => (None, end),
-    }
-}
-
-/// `onRenewTokenResult ... code: 3`: the result code of a renew, after its callback.
-fn renew_result(
-    bytes: &[u8],
-    start: usize,
-    end: usize,
-    phrases: &[(&'static Phrase, usize)],
-) -> (Option<MessageMatch>, usize) {
-    let Some(cb) = callback_word(bytes, start, end, RENEW_CALLBACKS) else {
-        // Not the callback itself: still a word with an anchor (`RenewTokenResult` inside a
-        // longer identifier), checked like any other.
-        return check_word(bytes, start, end, phrases);
-    };
-    let (name, word_start, word_end) = cb;
-    let space = CodeSpace::RenewTokenResult;
-    // The code right after the callback, or (the token comes first in its arguments) after a
-    // keyword.
-    let found = coded(bytes, word_start, word_end, name, space)
-        .or_else(|| field_code(bytes, cb, &[b"code", b"errorCode"], space));
-    (found, word_end)
-}
-
 /// The words whose code is read, as a whole word (any ASCII case).
 const ERROR_WORDS: &[&[u8]] = &[
     b"error",
@@ -430,48 +340,13 @@ const ERROR_WORDS: &[&[u8]] = &[
     b"error_code",
 ];
 
-/// `onChannelMediaRelayStateChanged state: 3, code: 10`: the error code of a relay state callback
-/// (other relay codes are not token errors, and are left alone).
-fn relay_state(bytes: &[u8], start: usize, end: usize) -> (Option<MessageMatch>, usize) {
-    match callback_word(bytes, start, end, RELAY_CALLBACKS) {
-        Some(cb) => (
-            field_code(
-                bytes,
-                cb,
-                &[b"code", b"error"],
-                CodeSpace::ChannelMediaRelay,
-            ),
-            cb.2,
-        ),
-        None => (None, end),
-    }
-}
-
 /// A native code next to an error word: after it (`Error code:110 msg:...`, `Error code = 101`,
 /// `RTC Error:110`, `报错 110`) or before it (`110 error`, `101的错误`, `109(expired)`,
 /// `110 token is invalid`). The word must stand whole (`myError`, `ERROR_` are not it), and a
 /// word that names the problem must agree with the code (`109 expired`, not `110 expired`).
-fn error_word(bytes: &[u8], start: usize, end: usize) -> Option<MessageMatch> {
-    let ascii = bytes[start].is_ascii();
-    let (word_start, word_end) = if ascii {
-        word_around(bytes, start, end)
-    } else {
-        (start, end)
-    };
+fn error_word(bytes: &[u8], (word_start, word_end): (usize, usize)) -> Option<MessageMatch> {
     let word = &bytes[word_start..word_end];
-    // `onError: err 110`, `OnError err: 110, msg:`, `rtcEngine:didOccurError: 101`: the error
-    // callback, read only when its name stands whole (`onErrorCount=101` is not one).
-    if let Some(&name) = ERROR_CALLBACKS
-        .iter()
-        .find(|n| n.as_bytes() == word)
-        .or_else(|| {
-            ERROR_CALLBACKS
-                .iter()
-                .find(|n| n.as_bytes().eq_ignore_ascii_case(word))
-        })
-    {
-        return coded(bytes, word_start, word_end, name, CodeSpace::Native);
-    }
+    let ascii = word.is_ascii();
     let lower = |w: &[u8], k: &[u8]| w.eq_ignore_ascii_case(k);
     let kind = if !ascii || ERROR_WORDS.iter().any(|k| lower(word, k)) {
         Agrees::Any

@@ -1,0 +1,94 @@
+//! The callbacks whose arguments carry a code (`catalog/callbacks.md`): `onError: err 110`,
+//! `onConnectionStateChanged state: 5, reason: 8`, `onRenewTokenResult ... code: 3`. Where a
+//! callback name stands whole in a text, its code is read and looked up in its code space.
+
+use super::MessageMatch;
+use super::read::{code_at, find_word};
+use crate::TokenError;
+use crate::catalog::CodedCallback;
+
+/// How far after a callback name its code may stand (`onError: err 110, msg: ...`).
+const CODE_REACH: usize = 32;
+
+/// How far after a callback name a field holding its code may stand
+/// (`onConnectionStateChanged state: 5, reason: 8`).
+const FIELD_REACH: usize = 96;
+
+/// The callback of `candidates` the word at `word_start..word_end` is, and where that word
+/// is: the exact spelling first, else one in another ASCII case.
+pub(super) fn callback_at(
+    bytes: &[u8],
+    (word_start, word_end): (usize, usize),
+    candidates: &[&'static CodedCallback],
+) -> Option<(&'static CodedCallback, usize, usize)> {
+    let word = &bytes[word_start..word_end];
+    let callback = candidates
+        .iter()
+        .find(|c| c.name.as_bytes() == word)
+        .or_else(|| {
+            candidates
+                .iter()
+                .find(|c| c.name.as_bytes().eq_ignore_ascii_case(word))
+        })?;
+    Some((callback, word_start, word_end))
+}
+
+/// The token error the code of the callback at `word_start..word_end` means: read from its
+/// fields in the catalog's order (`-`: the number right after the name, within reach; else the
+/// number after that word, on the same line), looked up in the callback's code space.
+pub(super) fn callback_code(
+    bytes: &[u8],
+    (callback, word_start, word_end): (&'static CodedCallback, usize, usize),
+) -> Option<MessageMatch> {
+    callback.fields.iter().find_map(|&field| {
+        let (code, code_end) = if field == "-" {
+            code_at(bytes, word_end, CODE_REACH)?
+        } else {
+            let at = find_word(bytes, word_end, word_end + FIELD_REACH, field.as_bytes())?;
+            code_at(bytes, at + field.len(), 16)?
+        };
+        let error = TokenError::from_code(callback.space, code)?;
+        Some(MessageMatch::coded(
+            error,
+            callback.name,
+            callback.space,
+            code,
+            word_start..code_end,
+        ))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::TokenError;
+    use crate::catalog::{CALLBACKS, SPELLINGS};
+
+    /// Every callback of the catalog is found by the scanner, in each of its fields, with a
+    /// code its space says is a token error.
+    #[test]
+    fn every_callback_in_the_catalog_has_its_code_read() {
+        for callback in &CALLBACKS {
+            let (error, code) = SPELLINGS
+                .iter()
+                .find_map(|s| (s.space() == callback.space).then_some((s.error(), s.code()?)))
+                .unwrap_or_else(|| panic!("{}: no code in {:?}", callback.name, callback.space));
+            for field in callback.fields {
+                let text = if *field == "-" {
+                    format!("12:00:01 I/App: {}: {code}", callback.name)
+                } else {
+                    format!(
+                        "12:00:01 I/App: {} state: 5, {field}: {code}",
+                        callback.name
+                    )
+                };
+                let m = TokenError::match_message(&text)
+                    .unwrap_or_else(|| panic!("`{text}` is not recognised"));
+                assert_eq!(
+                    (m.error(), m.matched(), m.space()),
+                    (error, callback.name, Some(callback.space)),
+                    "{text}"
+                );
+            }
+        }
+    }
+}
