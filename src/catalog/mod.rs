@@ -105,8 +105,10 @@ impl TokenError {
         }
         let name = bytes.trim_ascii();
         // One member means one error (build.rs checks it), so any candidate answers. Most inputs
-        // are bare identifiers; only when the whole input is not one is it split.
-        let list = names::candidates(name).or_else(|| names::candidates(names::split(name).1))?;
+        // are bare identifiers; only when the whole input is not one, and has a qualifier, is its
+        // member looked up.
+        let list = names::candidates(name)
+            .or_else(|| names::candidates(names::qualified_member(name)?))?;
         Some(SPELLINGS[usize::from(list[0])].error())
     }
 

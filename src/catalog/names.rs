@@ -78,11 +78,18 @@ pub(crate) fn resolve(
     }
 }
 
-/// Splits a trimmed name into its qualifier and its member, looking for the separator only among
-/// the last `MAX_NAME_LEN + 1` bytes (a member is never longer).
+/// The member of a qualified name (what follows its last `.` or `:`), or `None` when `name` has
+/// no qualifier; the separator is looked for only among the last `MAX_NAME_LEN + 1` bytes (a
+/// member is never longer).
+#[inline]
+pub(crate) fn qualified_member(name: &[u8]) -> Option<&[u8]> {
+    key::after_separator(name, MAX_NAME_LEN + 1)
+}
+
+/// Splits a trimmed name into its qualifier and its member.
 #[inline]
 pub(crate) fn split(name: &[u8]) -> (&[u8], &[u8]) {
-    match key::after_separator(name, MAX_NAME_LEN + 1) {
+    match qualified_member(name) {
         Some(member) => {
             let qualifier = &name[..name.len() - member.len() - 1];
             (qualifier, member)
