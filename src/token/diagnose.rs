@@ -1,5 +1,7 @@
 //! Diagnosing a token string: damage repaired and named, then the token checked against the join.
 
+use std::borrow::Cow;
+
 use super::finding::{Finding, FindingKind};
 use super::repair::{self, Seen};
 use super::{Damage, JoinParams, MAX_TOKEN_LEN, Token, TokenParseError, checks, parse};
@@ -66,7 +68,13 @@ fn read(token: &str, findings: &mut Vec<Finding>) -> Result<Token, TokenParseErr
             max: MAX_TOKEN_LEN,
         });
     }
-    let (mut text, mut seen) = repair::undo(token);
+    // Most tokens arrive whole: only one with a byte outside base64 is copied to be repaired.
+    let (mut text, mut seen) = if repair::is_clean(token) {
+        (Cow::Borrowed(token), Vec::new())
+    } else {
+        let (text, seen) = repair::undo(token);
+        (Cow::Owned(text), seen)
+    };
     if let Some(padded) = parse::padded(&text) {
         // Padding is restored only when that yields a token: otherwise the body was cut short.
         if Token::parse(&padded).is_ok() {
@@ -75,7 +83,7 @@ fn read(token: &str, findings: &mut Vec<Finding>) -> Result<Token, TokenParseErr
                 position: token.trim_end().len(),
                 character: '=',
             });
-            text = padded;
+            text = Cow::Owned(padded);
         }
     }
     for s in &seen {

@@ -2,6 +2,8 @@
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
+use std::cell::RefCell;
+
 use flate2::{Decompress, FlushDecompress, Status};
 
 use super::error::{Field, ObsoleteFormat};
@@ -162,8 +164,21 @@ fn parse_007(body: &str) -> Result<Token> {
 
 /// Inflates a zlib stream into at most `MAX_CONTENT_LEN` bytes: the buffer starts small and
 /// grows only while the stream still has output, so a bomb stops at the limit.
+///
+/// The inflater is kept per thread and reset for each token: setting one up zeroes its window,
+/// which costs more than inflating a token's few hundred bytes.
 fn inflate(compressed: &[u8]) -> Result<Vec<u8>> {
-    let mut z = Decompress::new(true);
+    thread_local! {
+        static INFLATE: RefCell<Decompress> = RefCell::new(Decompress::new(true));
+    }
+    INFLATE.with(|z| {
+        let mut z = z.borrow_mut();
+        z.reset(true);
+        inflate_with(&mut z, compressed)
+    })
+}
+
+fn inflate_with(z: &mut Decompress, compressed: &[u8]) -> Result<Vec<u8>> {
     let mut out = Vec::with_capacity(1024);
     loop {
         let consumed =
