@@ -35,9 +35,10 @@ fn is_quote(c: char) -> bool {
 /// undamaged token is: then it has no transport damage to look for.
 pub(super) fn is_clean(token: &str) -> bool {
     // A fold without early exit, so that it compiles to a vector loop.
-    token.bytes().fold(true, |clean, b| {
-        clean & (b.is_ascii_alphanumeric() | (b == b'+') | (b == b'/') | (b == b'='))
-    })
+    let outside = token.bytes().fold(0u8, |outside, b| {
+        outside | u8::from(!(b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=')))
+    });
+    outside == 0
 }
 
 /// The first damage in `token`, without undoing anything: what [`Token::parse`] reports.
