@@ -10,7 +10,8 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::packed::{Config, MatchKind, Searcher};
+use aho_corasick::packed::{Config, Searcher};
+use aho_corasick::{AhoCorasick, Match, MatchKind, Span};
 
 use super::MessageMatch;
 use super::callback::{callback_at, callback_code};
@@ -91,8 +92,51 @@ const QUALIFIER_REACH: usize = 64;
 
 /// The searcher, and what each anchor can be part of.
 struct Scanner {
-    searcher: Searcher,
+    search: Search,
     anchors: Vec<Anchor>,
+}
+
+/// The anchor search: aho-corasick's packed SIMD searcher (Teddy) where the CPU has one (x86-64
+/// with SSSE3, aarch64), else its automaton, which finds the same leftmost-first matches on any
+/// target.
+enum Search {
+    Packed(Searcher),
+    Automaton(AhoCorasick),
+}
+
+impl Search {
+    fn new(packed: bool) -> Search {
+        let packed = packed
+            .then(|| {
+                Config::new()
+                    .match_kind(aho_corasick::packed::MatchKind::LeftmostFirst)
+                    .builder()
+                    .extend(ANCHORS.iter().map(|(a, _)| a))
+                    .build()
+            })
+            .flatten();
+        match packed {
+            Some(searcher) => Search::Packed(searcher),
+            None => Search::Automaton(
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::LeftmostFirst)
+                    .build(ANCHORS.iter().map(|(a, _)| a))
+                    .expect("a few dozen short literals are far within the automaton's limits"),
+            ),
+        }
+    }
+
+    /// The leftmost-first anchor in `haystack[from..]`.
+    #[inline]
+    fn find(&self, haystack: &[u8], from: usize) -> Option<Match> {
+        let span = Span::from(from..haystack.len());
+        match self {
+            Search::Packed(searcher) => searcher.find_in(haystack, span),
+            Search::Automaton(automaton) => {
+                automaton.find(aho_corasick::Input::new(haystack).span(span))
+            }
+        }
+    }
 }
 
 /// The catalog's phrases and callbacks that contain an anchor, found once: a hit compares only
@@ -115,13 +159,12 @@ fn offsets_in<'a>(haystack: &'a str, needle: &'a str) -> impl Iterator<Item = us
 
 fn scanner() -> &'static Scanner {
     static SCANNER: OnceLock<Scanner> = OnceLock::new();
-    SCANNER.get_or_init(|| {
-        let searcher = Config::new()
-            .match_kind(MatchKind::LeftmostFirst)
-            .builder()
-            .extend(ANCHORS.iter().map(|(a, _)| a))
-            .build()
-            .expect("a few dozen short literals always build a packed searcher");
+    SCANNER.get_or_init(|| Scanner::new(true))
+}
+
+impl Scanner {
+    /// The scanner, with the packed searcher if `packed` and the CPU has one.
+    fn new(packed: bool) -> Scanner {
         let anchors = ANCHORS
             .iter()
             .map(|&(anchor, _)| Anchor {
@@ -135,8 +178,11 @@ fn scanner() -> &'static Scanner {
                     .collect(),
             })
             .collect();
-        Scanner { searcher, anchors }
-    })
+        Scanner {
+            search: Search::new(packed),
+            anchors,
+        }
+    }
 }
 
 /// `src` with ASCII capitals lowered, into `dst` (of the same length).
@@ -148,7 +194,10 @@ fn lower_into(src: &[u8], dst: &mut [u8]) {
 
 /// The first token error in `bytes`.
 pub(super) fn find(bytes: &[u8]) -> Option<MessageMatch> {
-    let scanner = scanner();
+    find_with(scanner(), bytes)
+}
+
+fn find_with(scanner: &Scanner, bytes: &[u8]) -> Option<MessageMatch> {
     let mut lower = [0u8; WINDOW + PAD];
     let mut base = 0usize;
     // Hits before this (absolute) position have been checked, or were skipped past.
@@ -164,10 +213,7 @@ pub(super) fn find(bytes: &[u8]) -> Option<MessageMatch> {
         let limit = if last { n } else { n - OVERLAP };
         let mut from = next.saturating_sub(base);
         while from < limit {
-            let Some(hit) = scanner
-                .searcher
-                .find_in(haystack, aho_corasick::Span::from(from..haystack.len()))
-            else {
+            let Some(hit) = scanner.search.find(haystack, from) else {
                 break;
             };
             if hit.start() >= limit {
@@ -444,4 +490,49 @@ enum Agrees {
     Only(TokenError),
     /// `invalid`: an invalid token, App ID or user account.
     Invalid,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Scanner, Search, find_with};
+
+    /// Every text of the corpora (as bytes: one is not UTF-8 on purpose), one at a time and all
+    /// together (so that windows are crossed).
+    fn texts() -> Vec<Vec<u8>> {
+        let lines = |file: &'static [u8]| {
+            file.split(|&b| b == b'\n')
+                .filter(|l| !l.is_empty() && !l.starts_with(b"#") && !l.starts_with(b"expected\t"))
+        };
+        let mut texts: Vec<Vec<u8>> = [
+            &include_bytes!("../../tests/fixtures/messages.tsv")[..],
+            &include_bytes!("../../tests/fixtures/products-messages.tsv")[..],
+        ]
+        .into_iter()
+        .flat_map(lines)
+        .filter_map(|l| l.splitn(3, |&b| b == b'\t').nth(2).map(<[u8]>::to_vec))
+        .chain(lines(include_bytes!("../../tests/fixtures/ordinary-logs.txt")).map(<[u8]>::to_vec))
+        .collect();
+        let all = texts.join(&b'\n');
+        texts.push(all);
+        texts
+    }
+
+    /// Targets without a packed searcher use the automaton; it must answer exactly as the packed
+    /// one does.
+    #[test]
+    fn the_automaton_fallback_answers_as_the_packed_searcher() {
+        let automaton = Scanner::new(false);
+        assert!(matches!(automaton.search, Search::Automaton(_)));
+        let packed = Scanner::new(true);
+        let texts = texts();
+        assert!(texts.len() > 1000, "{} texts", texts.len());
+        for text in &texts {
+            assert_eq!(
+                find_with(&automaton, text),
+                find_with(&packed, text),
+                "{}",
+                String::from_utf8_lossy(text)
+            );
+        }
+    }
 }
