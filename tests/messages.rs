@@ -180,10 +180,11 @@ fn a_match_says_what_matched_and_where() {
 #[test]
 fn case_varies_as_the_sdks_vary() {
     for text in [
-        "err_no_authorized",
-        "Err_No_Authorized",
         "NO_AUTHORIZED",
+        "[ERR_NO_AUTHORIZED]",
         "Invalid Token, Authorized Failed",
+        "INVALID TOKEN, AUTHORIZED FAILED",
+        "invalid_token, authorized failed",
     ] {
         assert_eq!(
             TokenError::from_message(text),
@@ -191,6 +192,23 @@ fn case_varies_as_the_sdks_vary() {
             "{text}"
         );
     }
+}
+
+#[test]
+fn an_upper_case_constant_written_in_lower_case_is_a_variable_not_the_constant() {
+    // No SDK prints its constants in lower case; in lower case they are variables, JSON fields
+    // and OAuth's `invalid_token` error code.
+    for text in [
+        "err_no_authorized",
+        "token_expired=0",
+        r#"{"error":"invalid_token"}"#,
+    ] {
+        assert_eq!(TokenError::from_message(text), None, "{text}");
+    }
+    assert_eq!(
+        TokenError::from_message("TOKEN_EXPIRED"),
+        Some(TokenError::TokenExpired)
+    );
 }
 
 #[test]

@@ -186,7 +186,8 @@ impl TokenError {
     /// The token error a log line, exception text or callback string reports, or `None`.
     ///
     /// Reads identifiers of every SDK family (qualified members such as `invalidToken` only with
-    /// their enum's qualifier), the SDKs' own reason phrases (in any case, glued to other text or
+    /// their enum's qualifier, upper-case constants such as `TOKEN_EXPIRED` only in upper case:
+    /// `token_expired` is a variable), the SDKs' own reason phrases (in any case, glued to other text or
     /// cut short), and the code of `onError`, `didOccurError`, connection-state and
     /// renew-token-result callbacks and of "error code" shapes. It does not claim what is not a
     /// token error: other callbacks' reasons, other identifiers, bare numbers, variables and

@@ -290,7 +290,9 @@ fn check_word(
     let (word_start, word_end) = word_around(bytes, start, end);
     let qualifier = qualifier_before(bytes, word_start, QUALIFIER_REACH);
     let member = &bytes[word_start..word_end];
-    if let Some(spelling) = names::resolve(qualifier, member, Qualifier::Strict) {
+    if let Some(spelling) = names::resolve(qualifier, member, Qualifier::Strict)
+        .filter(|s| same_shape(member, s.member().as_bytes()))
+    {
         let code = paren_code(&bytes[word_end..]);
         let spelling = code
             .and_then(|c| same_identifier_with_code(spelling, c))
@@ -305,6 +307,14 @@ fn check_word(
         return (Some(m), word_end);
     }
     (phrase_at(bytes, start, end, phrases), word_end)
+}
+
+/// Whether a word written in a text can be the catalog member `member`: an upper-case constant
+/// (`TOKEN_EXPIRED`, `INVALID_TOKEN`) only where the text writes it in upper case too. In lower
+/// case it is a variable, a JSON field or another protocol's code (`token_expired=0`, OAuth's
+/// `invalid_token`), never how an SDK prints its constant.
+fn same_shape(word: &[u8], member: &[u8]) -> bool {
+    member.iter().any(u8::is_ascii_lowercase) || !word.iter().any(u8::is_ascii_lowercase)
 }
 
 /// Another row of the same identifier whose code is `code` (`ERR_INVALID_VENDOR_KEY(2013)` is
