@@ -212,6 +212,46 @@ fn an_upper_case_constant_written_in_lower_case_is_a_variable_not_the_constant()
 }
 
 #[test]
+fn flutter_exceptions_carry_the_native_code() {
+    let m =
+        TokenError::match_message("Unhandled Exception: AgoraRtcException(-101, null)").unwrap();
+    assert_eq!(m.error(), TokenError::InvalidAppId);
+    assert_eq!(m.matched(), "AgoraRtcException");
+    assert_eq!(m.code(), Some(101));
+    assert_eq!(
+        TokenError::from_message("AgoraRtcException(-110, null)"),
+        Some(TokenError::InvalidToken)
+    );
+    assert_eq!(
+        TokenError::from_message("AgoraRtcException(-17, null)"),
+        None
+    );
+}
+
+#[test]
+fn chinese_error_code_words_carry_the_code() {
+    for (text, error) in [
+        ("加入频道失败，错误码：110", TokenError::InvalidToken),
+        ("错误代码 109", TokenError::TokenExpired),
+        ("报错码 101", TokenError::InvalidAppId),
+    ] {
+        assert_eq!(TokenError::from_message(text), Some(error), "{text}");
+    }
+    assert_eq!(TokenError::from_message("错误码：17"), None);
+}
+
+#[test]
+fn a_system_timeout_number_is_not_an_sdk_code() {
+    // ETIMEDOUT is 110 on Linux.
+    for text in [
+        "connect() failed, error 110: Connection timed out",
+        "超时（错误码：110，信息：Connection timed out）",
+    ] {
+        assert_eq!(TokenError::from_message(text), None, "{text}");
+    }
+}
+
+#[test]
 fn megabytes_of_input_return_quickly_and_without_allocating() {
     let _ = TokenError::from_message("warm up the searcher");
     let noise = "info: frame 1234 rendered; ERROR timeout; Agora engine ok; ERR_NOT_READY(3) "

@@ -58,6 +58,7 @@ const ANCHORS: &[(&str, Check)] = &[
     ("onnection", Check::Callback),
     ("enewtokenresult", Check::Callback),
     ("mediarelaystate", Check::Callback),
+    ("rtcexception", Check::Callback),
     ("gnature verif", Check::Phrase),
     ("rror", Check::ErrorWord),
     ("rrcode", Check::ErrorWord),
@@ -248,11 +249,12 @@ fn find_with(scanner: &Scanner, bytes: &[u8]) -> Option<MessageMatch> {
                     }
                 }
                 Check::ErrorWord => {
-                    // `错误` stands alone; an ASCII error word is the word around it.
+                    // `错误` stands alone (with `码` or `代码` after it, "error code"); an ASCII
+                    // error word is the word around it.
                     let word = if bytes[start].is_ascii() {
                         word_around(bytes, start, end)
                     } else {
-                        (start, end)
+                        (start, end + code_suffix(&bytes[end..]))
                     };
                     match callback_at(bytes, word, &anchor.callbacks) {
                         // `onError: err 110`, `rtcEngine:didOccurError: 101`: read only where
@@ -398,6 +400,15 @@ fn compare_phrase(text: &[u8], phrase: &[u8]) -> (usize, usize) {
     (i, j)
 }
 
+/// The length of `码` or `代码` ("code") at the start of `rest`, which turns `错误`/`报错` into
+/// "error code" (`错误码：110`, `错误代码 109`), else 0.
+fn code_suffix(rest: &[u8]) -> usize {
+    ["码", "代码"]
+        .iter()
+        .find(|s| rest.starts_with(s.as_bytes()))
+        .map_or(0, |s| s.len())
+}
+
 /// The words whose code is read, as a whole word (any ASCII case).
 const ERROR_WORDS: &[&[u8]] = &[
     b"error",
@@ -443,7 +454,7 @@ fn error_word(bytes: &[u8], (word_start, word_end): (usize, usize)) -> Option<Me
         if let Some((code, code_end)) = code_at(bytes, word_end, 24) {
             let space = rtm_space(bytes, word_start, code).unwrap_or(space);
             let error = TokenError::from_code(space, code)?;
-            if in_state() {
+            if in_state() || timed_out_after(bytes, code_end) {
                 return None;
             }
             return Some(MessageMatch::coded(
@@ -479,6 +490,16 @@ fn error_word(bytes: &[u8], (word_start, word_end): (usize, usize)) -> Option<Me
         ),
     };
     agrees.then(|| MessageMatch::coded(error, "error code", space, code, code_start..word_end))
+}
+
+/// Whether the words right after a code say "timed out": then the number is the system's
+/// `ETIMEDOUT` (110 on Linux), as in `错误码：110，信息：Connection timed out` or
+/// `error 110: Connection timed out`, not an SDK's code. No token error is described so.
+fn timed_out_after(bytes: &[u8], code_end: usize) -> bool {
+    let to = bytes.len().min(code_end + 48);
+    bytes[code_end..to]
+        .windows(9)
+        .any(|w| w.eq_ignore_ascii_case(b"timed out"))
 }
 
 /// The RTM space a code next to an error word belongs to: RTM 2.x codes are -10001 and below;
