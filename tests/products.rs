@@ -104,6 +104,26 @@ fn products_have_their_own_causes_and_fixes() {
 }
 
 #[test]
+fn a_chat_app_key_error_is_an_invalid_app_id_fixed_in_chat_terms() {
+    assert_eq!(
+        TokenError::from_code(CodeSpace::Chat, 100),
+        Some(TokenError::InvalidAppId)
+    );
+    assert_eq!(
+        TokenError::from_code(CodeSpace::ChatWeb, 27),
+        Some(TokenError::InvalidAppId)
+    );
+    assert_eq!(
+        TokenError::from_name("AgoraChatErrorCode.invalidAppkey"),
+        Some(TokenError::InvalidAppId)
+    );
+    let e = TokenError::InvalidAppId;
+    assert!(e.remediation_for(Product::Chat).contains("App Key"));
+    assert!(e.cause_for(Product::Chat).contains("App Key"));
+    assert!(!e.remediation().contains("App Key"));
+}
+
+#[test]
 fn rtm_and_chat_callbacks_are_token_events() {
     for (name, event) in [
         ("onTokenExpired", TokenEvent::DidExpire),
