@@ -58,7 +58,7 @@ const ANCHORS: &[(&str, Check)] = &[
     ("onnection", Check::Callback),
     ("enewtokenresult", Check::Callback),
     ("mediarelaystate", Check::Callback),
-    ("rtcexception", Check::Callback),
+    ("tcexception", Check::Callback),
     ("gnature verif", Check::Phrase),
     ("rror", Check::ErrorWord),
     ("rrcode", Check::ErrorWord),
