@@ -123,6 +123,19 @@ fn main() -> ExitCode {
     }
 }
 
+/// The code spaces a bare code is read in: `--space`, else the platform's, else every space of
+/// `product` (all of them without one).
+fn code_spaces(args: &Args, product: Option<Product>) -> Vec<CodeSpace> {
+    match args.space.or(args.platform.map(Platform::error_space)) {
+        Some(s) => vec![s],
+        None => CodeSpace::ALL
+            .iter()
+            .copied()
+            .filter(|s| product.is_none_or(|p| s.product() == p))
+            .collect(),
+    }
+}
+
 fn explain(input: &str, args: &Args) -> Result<Answer, String> {
     let platform = args.platform;
     let mut product = args.product;
@@ -130,15 +143,7 @@ fn explain(input: &str, args: &Args) -> Result<Answer, String> {
     let mut errors = Vec::new();
     let matched;
     if let Ok(code) = input.trim().parse::<i32>() {
-        let only = args.space.or(platform.map(Platform::error_space));
-        let spaces: Vec<CodeSpace> = match only {
-            Some(s) => vec![s],
-            None => CodeSpace::ALL
-                .iter()
-                .copied()
-                .filter(|s| product.is_none_or(|p| s.product() == p))
-                .collect(),
-        };
+        let spaces = code_spaces(args, product);
         let mut readings = Vec::new();
         for &space in &spaces {
             let e = TokenError::from_code(space, code);

@@ -3,11 +3,11 @@
 use std::fmt::Write as _;
 use std::time::SystemTime;
 
-use agora_token_errors::TokenError;
 use agora_token_errors::token::Finding;
 use agora_token_errors::token::{
     Certainty, JoinParams, Severity, Token, UnixTime, diagnose, diagnose_reported, unix_seconds,
 };
+use agora_token_errors::{CodeSpace, Product, TokenError};
 use serde_json::{Value, json};
 
 use super::{Answer, Args};
@@ -20,12 +20,7 @@ fn utc(unix: u64) -> String {
 pub(crate) fn run(args: &Args) -> Result<Answer, String> {
     let token = args.token.as_deref().unwrap_or_default();
     let reported = match args.input.as_deref() {
-        Some(text) => Some(
-            text.parse::<TokenError>()
-                .ok()
-                .or_else(|| reported_in(text))
-                .ok_or_else(|| format!("`{text}` names no token error to diagnose against"))?,
-        ),
+        Some(text) => Some(reported_error(text, args)?),
         None => None,
     };
     let mut out = String::new();
@@ -129,6 +124,47 @@ fn join_of(args: &Args, app_id: &str) -> Result<JoinParams, String> {
         join = join.with_app_certificate(cert);
     }
     Ok(join)
+}
+
+/// The error the client reported: a bare code, read in the code spaces of the join's product
+/// (`--space` or `--platform` narrow them) where it must mean one error, or a name or text.
+fn reported_error(text: &str, args: &Args) -> Result<TokenError, String> {
+    if let Ok(code) = text.trim().parse::<i32>() {
+        let product = if args.rtm_user.is_some() {
+            Product::Rtm
+        } else {
+            args.product.unwrap_or(Product::Rtc)
+        };
+        let spaces = super::code_spaces(args, Some(product));
+        let mut errors: Vec<(TokenError, CodeSpace)> = Vec::new();
+        for &space in &spaces {
+            if let Some(e) = TokenError::from_code(space, code) {
+                if !errors.iter().any(|(seen, _)| *seen == e) {
+                    errors.push((e, space));
+                }
+            }
+        }
+        return match errors.as_slice() {
+            [(e, _)] => Ok(*e),
+            [] => Err(format!(
+                "{code} is not a token error in {product}'s code spaces"
+            )),
+            _ => {
+                let readings: Vec<String> = errors
+                    .iter()
+                    .map(|(e, space)| format!("{e:?} in {space}"))
+                    .collect();
+                Err(format!(
+                    "{code} means {}: give --space or --platform",
+                    readings.join(", ")
+                ))
+            }
+        };
+    }
+    text.parse::<TokenError>()
+        .ok()
+        .or_else(|| reported_in(text))
+        .ok_or_else(|| format!("`{text}` names no token error to diagnose against"))
 }
 
 #[cfg(feature = "messages")]
