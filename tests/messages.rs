@@ -241,14 +241,20 @@ fn chinese_error_code_words_carry_the_code() {
 }
 
 #[test]
-fn a_system_timeout_number_is_not_an_sdk_code() {
-    // ETIMEDOUT is 110 on Linux.
+fn a_system_error_number_is_not_an_sdk_code() {
+    // ENETUNREACH is 101 and ETIMEDOUT 110 on Linux; a join that fails is still read.
     for text in [
         "connect() failed, error 110: Connection timed out",
         "超时（错误码：110，信息：Connection timed out）",
+        "E/AGORA_SDK( 5986): ERROR (10: 7: 6:590 | 7) 6342; ahpl_connect failed with error=101",
+        "sendto failed, err=101 (Network is unreachable)",
     ] {
         assert_eq!(TokenError::from_message(text), None, "{text}");
     }
+    assert_eq!(
+        TokenError::from_message("Failed to connect to the channel, error 110"),
+        Some(TokenError::InvalidToken)
+    );
 }
 
 #[test]

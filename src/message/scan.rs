@@ -454,7 +454,7 @@ fn error_word(bytes: &[u8], (word_start, word_end): (usize, usize)) -> Option<Me
         if let Some((code, code_end)) = code_at(bytes, word_end, 24) {
             let space = rtm_space(bytes, word_start, code).unwrap_or(space);
             let error = TokenError::from_code(space, code)?;
-            if in_state() || timed_out_after(bytes, code_end) {
+            if in_state() || system_error(bytes, word_start, code_end) {
                 return None;
             }
             return Some(MessageMatch::coded(
@@ -468,7 +468,7 @@ fn error_word(bytes: &[u8], (word_start, word_end): (usize, usize)) -> Option<Me
     }
     let (code, code_start) = code_before(bytes, word_start)?;
     let error = TokenError::from_code(space, code)?;
-    if in_state() {
+    if in_state() || system_error(bytes, code_start, word_end) {
         return None;
     }
     // A word that only describes (`expired`, `invalid`) counts next to a code only where the
@@ -492,14 +492,34 @@ fn error_word(bytes: &[u8], (word_start, word_end): (usize, usize)) -> Option<Me
     agrees.then(|| MessageMatch::coded(error, "error code", space, code, code_start..word_end))
 }
 
-/// Whether the words right after a code say "timed out": then the number is the system's
-/// `ETIMEDOUT` (110 on Linux), as in `错误码：110，信息：Connection timed out` or
-/// `error 110: Connection timed out`, not an SDK's code. No token error is described so.
-fn timed_out_after(bytes: &[u8], code_end: usize) -> bool {
-    let to = bytes.len().min(code_end + 48);
-    bytes[code_end..to]
-        .windows(9)
-        .any(|w| w.eq_ignore_ascii_case(b"timed out"))
+/// Whether the number next to an error word is the system's error number (`errno`), not an SDK
+/// code: the line names a socket call before it (`tcp_client connect failed with error=110`,
+/// the native SDK's own `ahpl_connect failed with error=101`), or the words after it describe a
+/// network failure (`error 110: Connection timed out`, `错误码：110，信息：Connection timed out`,
+/// `err=101 (Network is unreachable)`). Linux's ENETUNREACH is 101 and ETIMEDOUT 110; no token
+/// error is described so.
+fn system_error(bytes: &[u8], before: usize, after: usize) -> bool {
+    const CALLS: &[&[u8]] = &[
+        b"tcp",
+        b"udp",
+        b"socket",
+        b"sendto",
+        b"recvfrom",
+        b"errno",
+        b"getaddrinfo",
+        b"ahpl",
+    ];
+    const FAILURES: &[&[u8]] = &[b"timed out", b"unreachable", b"refused", b"no route"];
+    let line = line_before(bytes, before, 96);
+    let named_call = line
+        .split(|b| !b.is_ascii_alphanumeric())
+        .any(|w| CALLS.iter().any(|c| w.eq_ignore_ascii_case(c)));
+    let rest = &bytes[after..bytes.len().min(after + 48)];
+    named_call
+        || FAILURES.iter().any(|f| {
+            rest.windows(f.len())
+                .any(|w| w.eq_ignore_ascii_case(f))
+        })
 }
 
 /// The RTM space a code next to an error word belongs to: RTM 2.x codes are -10001 and below;
