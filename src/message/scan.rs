@@ -39,34 +39,41 @@ enum Check {
 /// The anchors, in lower case: the text is searched lower-cased (ASCII), so one anchor covers
 /// every case the SDKs write (`token`, `Token`, `TOKEN`); the checks that follow compare the
 /// original text without regard to case.
+///
+/// No anchor is the start of another (a const check below), so at most one anchor matches at
+/// any place and their order cannot change an answer. It sets how the packed searcher groups
+/// them into its eight buckets, which decides how many false candidates it checks: this order
+/// was the fastest of 25 measured on the benchmark's log (callgrind: 114.9M instructions per
+/// pass, against 124.7M for the order the anchors were written in and 119.4M to 136.2M for other
+/// orders).
 const ANCHORS: &[(&str, Check)] = &[
-    ("oken", Check::Word),
-    ("ppid", Check::Word),
-    ("pp_id", Check::Word),
-    ("ic_ke", Check::Word),
-    ("ic ke", Check::Word),
-    ("dor_key", Check::Word),
-    ("dor key", Check::Word),
-    ("uthorized", Check::Word),
     ("ccount", Check::Word),
-    ("stamp_exp", Check::Word),
-    ("gal_", Check::Word),
-    ("tic use dyn", Check::Phrase),
-    ("mic use sta", Check::Phrase),
-    ("厂商使用了", Check::Phrase),
-    ("pp id", Check::Phrase),
-    ("onnection", Check::Callback),
-    ("enewtokenresult", Check::Callback),
     ("mediarelaystate", Check::Callback),
     ("tcexception", Check::Callback),
-    ("gnature verif", Check::Phrase),
-    ("rror", Check::ErrorWord),
-    ("rrcode", Check::ErrorWord),
-    ("rr_code", Check::ErrorWord),
-    ("错误", Check::ErrorWord),
-    ("报错", Check::ErrorWord),
+    ("enewtokenresult", Check::Callback),
+    ("oken", Check::Word),
     ("xpired", Check::ErrorWord),
+    ("ppid", Check::Word),
+    ("rr_code", Check::ErrorWord),
     ("nvalid", Check::ErrorWord),
+    ("onnection", Check::Callback),
+    ("gnature verif", Check::Phrase),
+    ("dor_key", Check::Word),
+    ("rror", Check::ErrorWord),
+    ("报错", Check::ErrorWord),
+    ("tic use dyn", Check::Phrase),
+    ("ic ke", Check::Word),
+    ("ic_ke", Check::Word),
+    ("stamp_exp", Check::Word),
+    ("dor key", Check::Word),
+    ("错误", Check::ErrorWord),
+    ("厂商使用了", Check::Phrase),
+    ("uthorized", Check::Word),
+    ("rrcode", Check::ErrorWord),
+    ("pp_id", Check::Word),
+    ("gal_", Check::Word),
+    ("pp id", Check::Phrase),
+    ("mic use sta", Check::Phrase),
 ];
 
 /// Bytes lower-cased and searched at a time; a stack buffer, so searching allocates nothing.
@@ -95,9 +102,29 @@ const _: () = {
     let mut i = 0;
     while i < ANCHORS.len() {
         assert!(ANCHORS[i].0.len() <= OVERLAP);
+        let mut j = 0;
+        while j < ANCHORS.len() {
+            assert!(i == j || !starts_with(ANCHORS[j].0.as_bytes(), ANCHORS[i].0.as_bytes()));
+            j += 1;
+        }
         i += 1;
     }
 };
+
+/// `haystack` starts with `prefix` (for the const check of the anchors).
+const fn starts_with(haystack: &[u8], prefix: &[u8]) -> bool {
+    if prefix.len() > haystack.len() {
+        return false;
+    }
+    let mut k = 0;
+    while k < prefix.len() {
+        if haystack[k] != prefix[k] {
+            return false;
+        }
+        k += 1;
+    }
+    true
+}
 
 /// How far back a qualifier is read (`io.agora.rtc2.Constants.`).
 const QUALIFIER_REACH: usize = 64;
