@@ -265,7 +265,9 @@ fn find_with(scanner: &Scanner, bytes: &[u8]) -> Option<MessageMatch> {
             let anchor = &scanner.anchors[pattern];
             let phrases = &anchor.phrases;
             let (found, resume) = match ANCHORS[pattern].1 {
-                Check::Word => check_word(bytes, start, end, phrases),
+                Check::Word => {
+                    check_word(bytes, start, end, word_around(bytes, start, end), phrases)
+                }
                 Check::Phrase => (phrase_at(bytes, start, end, phrases), end),
                 Check::Callback => {
                     match callback_at(bytes, word_around(bytes, start, end), &anchor.callbacks) {
@@ -278,7 +280,8 @@ fn find_with(scanner: &Scanner, bytes: &[u8]) -> Option<MessageMatch> {
                 Check::ErrorWord => {
                     // `错误` stands alone (with `码` or `代码` after it, "error code"); an ASCII
                     // error word is the word around it.
-                    let word = if bytes[start].is_ascii() {
+                    let ascii = bytes[start].is_ascii();
+                    let word = if ascii {
                         word_around(bytes, start, end)
                     } else {
                         (start, end + code_suffix(&bytes[end..]))
@@ -290,7 +293,14 @@ fn find_with(scanner: &Scanner, bytes: &[u8]) -> Option<MessageMatch> {
                         None => match error_word(bytes, word) {
                             Some(m) => (Some(m), end),
                             // `INVALID` of `ERR_INVALID_STRINGUID`, `invalid` of a phrase.
-                            None => check_word(bytes, start, end, phrases),
+                            None => {
+                                let around = if ascii {
+                                    word
+                                } else {
+                                    word_around(bytes, start, end)
+                                };
+                                check_word(bytes, start, end, around, phrases)
+                            }
                         },
                     }
                 }
@@ -309,14 +319,15 @@ fn find_with(scanner: &Scanner, bytes: &[u8]) -> Option<MessageMatch> {
     }
 }
 
-/// The identifier or phrase around an anchor at `start..end`, and where to resume otherwise.
+/// The identifier or phrase around an anchor at `start..end` (in the word `word_start..word_end`
+/// around it), and where to resume otherwise.
 fn check_word(
     bytes: &[u8],
     start: usize,
     end: usize,
+    (word_start, word_end): (usize, usize),
     phrases: &[(&'static Phrase, usize)],
 ) -> (Option<MessageMatch>, usize) {
-    let (word_start, word_end) = word_around(bytes, start, end);
     let qualifier = qualifier_before(bytes, word_start, QUALIFIER_REACH);
     let member = &bytes[word_start..word_end];
     if let Some(spelling) = names::resolve(qualifier, member, Qualifier::Strict)
@@ -543,10 +554,9 @@ fn system_error(bytes: &[u8], before: usize, after: usize) -> bool {
         .any(|w| CALLS.iter().any(|c| w.eq_ignore_ascii_case(c)));
     let rest = &bytes[after..bytes.len().min(after + 48)];
     named_call
-        || FAILURES.iter().any(|f| {
-            rest.windows(f.len())
-                .any(|w| w.eq_ignore_ascii_case(f))
-        })
+        || FAILURES
+            .iter()
+            .any(|f| rest.windows(f.len()).any(|w| w.eq_ignore_ascii_case(f)))
 }
 
 /// The RTM space a code next to an error word belongs to: RTM 2.x codes are -10001 and below;
