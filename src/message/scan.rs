@@ -290,10 +290,11 @@ fn find_with(scanner: &Scanner, bytes: &[u8]) -> Option<MessageMatch> {
                         // `onError: err 110`, `rtcEngine:didOccurError: 101`: read only where
                         // the name stands whole (`onErrorCount=101` is not one).
                         Some(cb) => (callback_code(bytes, cb), cb.2),
-                        None => match error_word(bytes, word) {
-                            Some(m) => (Some(m), end),
-                            // `INVALID` of `ERR_INVALID_STRINGUID`, `invalid` of a phrase.
-                            None => {
+                        None => {
+                            if let Some(m) = error_word(bytes, word) {
+                                (Some(m), end)
+                            } else {
+                                // `INVALID` of `ERR_INVALID_STRINGUID`, `invalid` of a phrase.
                                 let around = if ascii {
                                     word
                                 } else {
@@ -301,7 +302,7 @@ fn find_with(scanner: &Scanner, bytes: &[u8]) -> Option<MessageMatch> {
                                 };
                                 check_word(bytes, start, end, around, phrases)
                             }
-                        },
+                        }
                     }
                 }
             };
