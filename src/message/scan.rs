@@ -133,6 +133,37 @@ const QUALIFIER_REACH: usize = 64;
 struct Scanner {
     search: Search,
     anchors: Vec<Anchor>,
+    members: Members,
+}
+
+/// The lengths and last letters of the catalog's members: a word whose pair no member has is
+/// no identifier, and is not looked up (most words an anchor falls in: `AgoraRTCError`, `ERROR`,
+/// `ERR_INVALID_ARGUMENT`).
+struct Members([u64; 64]);
+
+impl Members {
+    fn new() -> Members {
+        let mut bits = [0; 64];
+        for s in &SPELLINGS {
+            let m = s.member().as_bytes();
+            bits[Members::row(m)] |= Members::bit(m);
+        }
+        Members(bits)
+    }
+
+    fn row(word: &[u8]) -> usize {
+        word.last()
+            .map_or(0, |b| usize::from(b.to_ascii_uppercase() & 63))
+    }
+
+    fn bit(word: &[u8]) -> u64 {
+        1 << (word.len() & 63)
+    }
+
+    /// Whether some member has this word's length and last letter (in any case).
+    fn may_hold(&self, word: &[u8]) -> bool {
+        self.0[Members::row(word)] & Members::bit(word) != 0
+    }
 }
 
 /// The anchor search: aho-corasick's packed SIMD searcher (Teddy) where the CPU has one (x86-64
@@ -220,6 +251,7 @@ impl Scanner {
         Scanner {
             search: Search::new(packed),
             anchors,
+            members: Members::new(),
         }
     }
 }
@@ -265,9 +297,13 @@ fn find_with(scanner: &Scanner, bytes: &[u8]) -> Option<MessageMatch> {
             let anchor = &scanner.anchors[pattern];
             let phrases = &anchor.phrases;
             let (found, resume) = match ANCHORS[pattern].1 {
-                Check::Word => {
-                    check_word(bytes, start, end, word_around(bytes, start, end), phrases)
-                }
+                Check::Word => check_word(
+                    scanner,
+                    bytes,
+                    (start, end),
+                    word_around(bytes, start, end),
+                    phrases,
+                ),
                 Check::Phrase => (phrase_at(bytes, start, end, phrases), end),
                 Check::Callback => {
                     match callback_at(bytes, word_around(bytes, start, end), &anchor.callbacks) {
@@ -300,7 +336,7 @@ fn find_with(scanner: &Scanner, bytes: &[u8]) -> Option<MessageMatch> {
                                 } else {
                                     word_around(bytes, start, end)
                                 };
-                                check_word(bytes, start, end, around, phrases)
+                                check_word(scanner, bytes, (start, end), around, phrases)
                             }
                         }
                     }
@@ -323,17 +359,20 @@ fn find_with(scanner: &Scanner, bytes: &[u8]) -> Option<MessageMatch> {
 /// The identifier or phrase around an anchor at `start..end` (in the word `word_start..word_end`
 /// around it), and where to resume otherwise.
 fn check_word(
+    scanner: &Scanner,
     bytes: &[u8],
-    start: usize,
-    end: usize,
+    (start, end): (usize, usize),
     (word_start, word_end): (usize, usize),
     phrases: &[(&'static Phrase, usize)],
 ) -> (Option<MessageMatch>, usize) {
-    let qualifier = qualifier_before(bytes, word_start, QUALIFIER_REACH);
     let member = &bytes[word_start..word_end];
-    if let Some(spelling) = names::resolve(qualifier, member, Qualifier::Strict)
-        .filter(|s| same_shape(member, s.member().as_bytes()))
-    {
+    let spelling = scanner.members.may_hold(member).then(|| {
+        let qualifier = qualifier_before(bytes, word_start, QUALIFIER_REACH);
+        names::resolve(qualifier, member, Qualifier::Strict)
+            .filter(|s| same_shape(member, s.member().as_bytes()))
+            .map(|s| (s, qualifier))
+    });
+    if let Some((spelling, qualifier)) = spelling.flatten() {
         let code = paren_code(&bytes[word_end..]);
         let spelling = code
             .and_then(|c| same_identifier_with_code(spelling, c))
@@ -617,6 +656,19 @@ mod tests {
         let all = texts.join(&b'\n');
         texts.push(all);
         texts
+    }
+
+    /// The length-and-last-letter filter lets every catalog member through, in any case.
+    #[test]
+    fn the_member_filter_lets_every_member_through() {
+        let members = super::Members::new();
+        for s in &crate::catalog::SPELLINGS {
+            let m = s.member();
+            for word in [m.to_owned(), m.to_ascii_lowercase(), m.to_ascii_uppercase()] {
+                assert!(members.may_hold(word.as_bytes()), "{word}");
+            }
+        }
+        assert!(!members.may_hold(b"AgoraRTCError"));
     }
 
     /// Targets without a packed searcher use the automaton; it must answer exactly as the packed
