@@ -140,7 +140,10 @@ pub(super) fn code_at(bytes: &[u8], from: usize, reach: usize) -> Option<(i32, u
     if glued {
         return None;
     }
-    let value: i64 = core::str::from_utf8(&bytes[at..after]).ok()?.parse().ok()?;
+    // At most ten digits: no overflow in an i64.
+    let value = bytes[at..after]
+        .iter()
+        .fold(0i64, |v, &d| v * 10 + i64::from(d - b'0'));
     let value = i32::try_from(if negative { -value } else { value }).ok()?;
     Some((value, after))
 }
@@ -168,10 +171,16 @@ pub(super) fn find_word(bytes: &[u8], from: usize, to: usize, word: &[u8]) -> Op
         .position(|&b| b == b'\n')
         .map_or(to, |i| from + i);
     let window = &bytes[from..line_end];
-    let first = word.first()?.to_ascii_lowercase();
-    (0..=window.len().checked_sub(word.len())?).find_map(|i| {
-        let hit = window[i].to_ascii_lowercase() == first
-            && window[i..i + word.len()].eq_ignore_ascii_case(word)
+    let first = word.first()?;
+    let last_start = window.len().checked_sub(word.len())?;
+    // The first letter in either case, found by memchr's vector search.
+    memchr::memchr2_iter(
+        first.to_ascii_lowercase(),
+        first.to_ascii_uppercase(),
+        &window[..=last_start],
+    )
+    .find_map(|i| {
+        let hit = window[i..i + word.len()].eq_ignore_ascii_case(word)
             && (i == 0 || !window[i - 1].is_ascii_alphabetic())
             && window
                 .get(i + word.len())
