@@ -530,7 +530,7 @@ fn error_word(bytes: &[u8], (word_start, word_end): (usize, usize)) -> Option<Me
     };
     if kind == Agrees::Any {
         if let Some((code, code_end)) = code_at(bytes, word_end, 24) {
-            let space = rtm_space(bytes, word_start, code).unwrap_or(space);
+            let space = rtm_space(bytes, word_start, code, code_end).unwrap_or(space);
             let error = TokenError::from_code(space, code)?;
             if in_state() || system_error(bytes, word_start, code_end) {
                 return None;
@@ -542,6 +542,13 @@ fn error_word(bytes: &[u8], (word_start, word_end): (usize, usize)) -> Option<Me
                 code,
                 word_start..code_end,
             ));
+        }
+        // `Error: login fail:5`: an RTM 1.x login result, after the words for a failed login.
+        if let Some((code, code_end)) = login_failure_code(bytes, word_end) {
+            let space = CodeSpace::RtmLogin;
+            let error = TokenError::from_code(space, code)?;
+            let span = word_start..code_end;
+            return Some(MessageMatch::coded(error, "error code", space, code, span));
         }
     }
     let (code, code_start) = code_before(bytes, word_start)?;
@@ -599,17 +606,50 @@ fn system_error(bytes: &[u8], before: usize, after: usize) -> bool {
             .any(|f| rest.windows(f.len()).any(|w| w.eq_ignore_ascii_case(f)))
 }
 
+/// The code after `login fail` or `login failed` right after an error word (`Error: login
+/// fail:5`), and where it ends.
+fn login_failure_code(bytes: &[u8], word_end: usize) -> Option<(i32, usize)> {
+    let rest = &bytes[word_end..bytes.len().min(word_end + 24)];
+    let at = rest
+        .iter()
+        .position(|&b| !matches!(b, b' ' | b':' | b'-'))?;
+    let words = &rest[at..];
+    let phrase = b"login fail";
+    if words.len() < phrase.len() || !words[..phrase.len()].eq_ignore_ascii_case(phrase) {
+        return None;
+    }
+    let mut end = word_end + at + phrase.len();
+    if bytes[end..].starts_with(b"ed") {
+        end += 2;
+    }
+    code_at(bytes, end, 8)
+}
+
 /// The RTM space a code next to an error word belongs to: RTM 2.x codes are -10001 and below;
-/// a code on a line about a login (`login failed errorCode:5`, `Login error code 5`) is an RTM
-/// 1.x login result. `None`: a native RTC code.
-fn rtm_space(bytes: &[u8], word_start: usize, code: i32) -> Option<CodeSpace> {
+/// a code on a line about a login (`login failed errorCode:5`, `Login error code 5`, and RTM
+/// 1.x Web's own `RTM:ERROR Error Code 5: login failed with args: ...`) is an RTM 1.x login
+/// result, and one its Web SDK logs for `renewToken` a renew result. `None`: a native RTC code.
+fn rtm_space(bytes: &[u8], word_start: usize, code: i32, code_end: usize) -> Option<CodeSpace> {
     if code <= -10_000 {
         return Some(CodeSpace::Rtm);
     }
-    let line = line_before(bytes, word_start, 160);
-    line.windows(5)
-        .any(|w| w.eq_ignore_ascii_case(b"login"))
-        .then_some(CodeSpace::RtmLogin)
+    let has = |text: &[u8], word: &[u8]| {
+        text.windows(word.len())
+            .any(|w| w.eq_ignore_ascii_case(word))
+    };
+    if has(line_before(bytes, word_start, 160), b"login") {
+        return Some(CodeSpace::RtmLogin);
+    }
+    // `Error Code 5: login failed`: the method the RTM 1.x Web SDK names after the code.
+    let after = &bytes[code_end..bytes.len().min(code_end + 24)];
+    let after = after.split(|&b| b == b'\n').next().unwrap_or(after);
+    if has(after, b"renewtoken failed") {
+        Some(CodeSpace::RtmRenewToken)
+    } else if has(after, b"login failed") {
+        Some(CodeSpace::RtmLogin)
+    } else {
+        None
+    }
 }
 
 /// The text before `at` on its line, at most `reach` bytes of it.
