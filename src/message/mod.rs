@@ -7,6 +7,8 @@
 //! holds hundreds of them, and the test over it allows no false alarm.
 
 mod callback;
+mod error_word;
+mod phrase;
 mod read;
 mod scan;
 

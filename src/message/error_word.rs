@@ -1,0 +1,205 @@
+//! A native code next to a word that reports an error (`Error code: 110`, `110 error`,
+//! `101的错误`, `错误码：110`), in the code space the line says (RTM login results), unless the
+//! number is another enum's field or the system's error number.
+
+use super::MessageMatch;
+use super::read::{code_at, code_before};
+use crate::{CodeSpace, TokenError};
+
+/// The length of `码` or `代码` ("code") at the start of `rest`, which turns `错误`/`报错` into
+/// "error code" (`错误码：110`, `错误代码 109`), else 0.
+pub(super) fn code_suffix(rest: &[u8]) -> usize {
+    ["码", "代码"]
+        .iter()
+        .find(|s| rest.starts_with(s.as_bytes()))
+        .map_or(0, |s| s.len())
+}
+
+/// The words whose code is read, as a whole word (any ASCII case).
+const ERROR_WORDS: &[&[u8]] = &[
+    b"error",
+    b"errors",
+    b"err",
+    b"errorcode",
+    b"errcode",
+    b"err_code",
+    b"error_code",
+];
+
+/// A native code next to an error word: after it (`Error code:110 msg:...`, `Error code = 101`,
+/// `RTC Error:110`, `报错 110`) or before it (`110 error`, `101的错误`, `109(expired)`,
+/// `110 token is invalid`). The word must stand whole (`myError`, `ERROR_` are not it), and a
+/// word that names the problem must agree with the code (`109 expired`, not `110 expired`).
+pub(super) fn error_word(
+    bytes: &[u8],
+    (word_start, word_end): (usize, usize),
+) -> Option<MessageMatch> {
+    let word = &bytes[word_start..word_end];
+    let ascii = word.is_ascii();
+    let lower = |w: &[u8], k: &[u8]| w.eq_ignore_ascii_case(k);
+    let kind = if !ascii || ERROR_WORDS.iter().any(|k| lower(word, k)) {
+        Agrees::Any
+    } else if lower(word, b"expired") {
+        Agrees::Only(TokenError::TokenExpired)
+    } else if lower(word, b"invalid") {
+        Agrees::Invalid
+    } else {
+        return None;
+    };
+    let space = CodeSpace::Native;
+    // Another callback's state and error fields (`onLocalVideoStateChanged ... state=2,
+    // error=101`) are other enums' numbers.
+    let in_state = || {
+        let line = line_before(bytes, word_start, 160);
+        (0..line.len().saturating_sub(4)).any(|i| {
+            let rest = &line[i..];
+            rest[..5].eq_ignore_ascii_case(b"state")
+                && (i == 0
+                    || !super::read::is_word_byte(line[i - 1])
+                    || rest.len() >= 12 && rest[..12].eq_ignore_ascii_case(b"statechanged"))
+        })
+    };
+    if kind == Agrees::Any {
+        if let Some((code, code_end)) = code_at(bytes, word_end, 24) {
+            let space = rtm_space(bytes, word_start, code, code_end).unwrap_or(space);
+            let error = TokenError::from_code(space, code)?;
+            if in_state() || system_error(bytes, word_start, code_end) {
+                return None;
+            }
+            return Some(MessageMatch::coded(
+                error,
+                "error code",
+                space,
+                code,
+                word_start..code_end,
+            ));
+        }
+        // `Error: login fail:5`: an RTM 1.x login result, after the words for a failed login.
+        if let Some((code, code_end)) = login_failure_code(bytes, word_end) {
+            let space = CodeSpace::RtmLogin;
+            let error = TokenError::from_code(space, code)?;
+            let span = word_start..code_end;
+            return Some(MessageMatch::coded(error, "error code", space, code, span));
+        }
+    }
+    let (code, code_start) = code_before(bytes, word_start)?;
+    let error = TokenError::from_code(space, code)?;
+    if in_state() || system_error(bytes, code_start, word_end) {
+        return None;
+    }
+    // A word that only describes (`expired`, `invalid`) counts next to a code only where the
+    // text is about a token: `109(expired)` in `token is 109(expired)`, not `Session 109 expired`.
+    let about_token = || {
+        let from = code_start.saturating_sub(48);
+        let to = bytes.len().min(word_end + 16);
+        bytes[from..to]
+            .windows(5)
+            .any(|w| w.eq_ignore_ascii_case(b"token"))
+    };
+    let agrees = match kind {
+        Agrees::Any => true,
+        _ if !about_token() => false,
+        Agrees::Only(e) => e == error,
+        Agrees::Invalid => matches!(
+            error,
+            TokenError::InvalidToken | TokenError::InvalidAppId | TokenError::InvalidUserAccount
+        ),
+    };
+    agrees.then(|| MessageMatch::coded(error, "error code", space, code, code_start..word_end))
+}
+
+/// Whether the number next to an error word is the system's error number (`errno`), not an SDK
+/// code: the line names a socket call before it (`tcp_client connect failed with error=110`,
+/// the native SDK's own `ahpl_connect failed with error=101`), or the words after it describe a
+/// network failure (`error 110: Connection timed out`, `错误码：110，信息：Connection timed out`,
+/// `err=101 (Network is unreachable)`). Linux's ENETUNREACH is 101 and ETIMEDOUT 110; no token
+/// error is described so.
+fn system_error(bytes: &[u8], before: usize, after: usize) -> bool {
+    const CALLS: &[&[u8]] = &[
+        b"tcp",
+        b"udp",
+        b"socket",
+        b"sendto",
+        b"recvfrom",
+        b"errno",
+        b"getaddrinfo",
+        b"ahpl",
+    ];
+    const FAILURES: &[&[u8]] = &[b"timed out", b"unreachable", b"refused", b"no route"];
+    let line = line_before(bytes, before, 96);
+    let named_call = line
+        .split(|b| !b.is_ascii_alphanumeric())
+        .any(|w| CALLS.iter().any(|c| w.eq_ignore_ascii_case(c)));
+    let rest = &bytes[after..bytes.len().min(after + 48)];
+    named_call
+        || FAILURES
+            .iter()
+            .any(|f| rest.windows(f.len()).any(|w| w.eq_ignore_ascii_case(f)))
+}
+
+/// The code after `login fail` or `login failed` right after an error word (`Error: login
+/// fail:5`), and where it ends.
+fn login_failure_code(bytes: &[u8], word_end: usize) -> Option<(i32, usize)> {
+    let rest = &bytes[word_end..bytes.len().min(word_end + 24)];
+    let at = rest
+        .iter()
+        .position(|&b| !matches!(b, b' ' | b':' | b'-'))?;
+    let words = &rest[at..];
+    let phrase = b"login fail";
+    if words.len() < phrase.len() || !words[..phrase.len()].eq_ignore_ascii_case(phrase) {
+        return None;
+    }
+    let mut end = word_end + at + phrase.len();
+    if bytes[end..].starts_with(b"ed") {
+        end += 2;
+    }
+    code_at(bytes, end, 8)
+}
+
+/// The RTM space a code next to an error word belongs to: RTM 2.x codes are -10001 and below;
+/// a code on a line about a login (`login failed errorCode:5`, `Login error code 5`, and RTM
+/// 1.x Web's own `RTM:ERROR Error Code 5: login failed with args: ...`) is an RTM 1.x login
+/// result, and one its Web SDK logs for `renewToken` a renew result. `None`: a native RTC code.
+fn rtm_space(bytes: &[u8], word_start: usize, code: i32, code_end: usize) -> Option<CodeSpace> {
+    if code <= -10_000 {
+        return Some(CodeSpace::Rtm);
+    }
+    let has = |text: &[u8], word: &[u8]| {
+        text.windows(word.len())
+            .any(|w| w.eq_ignore_ascii_case(word))
+    };
+    if has(line_before(bytes, word_start, 160), b"login") {
+        return Some(CodeSpace::RtmLogin);
+    }
+    // `Error Code 5: login failed`: the method the RTM 1.x Web SDK names after the code.
+    let after = &bytes[code_end..bytes.len().min(code_end + 24)];
+    let after = after.split(|&b| b == b'\n').next().unwrap_or(after);
+    if has(after, b"renewtoken failed") {
+        Some(CodeSpace::RtmRenewToken)
+    } else if has(after, b"login failed") {
+        Some(CodeSpace::RtmLogin)
+    } else {
+        None
+    }
+}
+
+/// The text before `at` on its line, at most `reach` bytes of it.
+fn line_before(bytes: &[u8], at: usize, reach: usize) -> &[u8] {
+    let from = at.saturating_sub(reach);
+    let start = bytes[from..at]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(from, |i| from + i + 1);
+    &bytes[start..at]
+}
+
+/// What an error word says about the code next to it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Agrees {
+    /// `error`, `错误`: any code.
+    Any,
+    /// `expired`: only this error.
+    Only(TokenError),
+    /// `invalid`: an invalid token, App ID or user account.
+    Invalid,
+}
