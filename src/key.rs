@@ -45,6 +45,14 @@ pub(crate) fn after_separator(name: &[u8], window: usize) -> Option<&[u8]> {
         }
         end -= 8;
     }
+    if end == 0 {
+        return None;
+    }
+    if tail.len() >= 8 {
+        // The first `end` bytes, read as the first word with the bytes already seen masked off.
+        let marks = separators(word(&tail[..8])) & ((1 << (8 * end)) - 1);
+        return (marks != 0).then(|| &tail[8 - marks.leading_zeros() as usize / 8..]);
+    }
     let i = tail[..end].iter().rposition(|&b| b == b'.' || b == b':')?;
     Some(&tail[i + 1..])
 }
@@ -94,4 +102,39 @@ fn separators(x: u64) -> u64 {
     const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
     let zero_bytes = |v: u64| !(((v & LOW7) + LOW7) | v | LOW7);
     zero_bytes(x ^ 0x2e2e_2e2e_2e2e_2e2e) | zero_bytes(x ^ 0x3a3a_3a3a_3a3a_3a3a)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::after_separator;
+
+    /// The word-at-a-time scan finds what a plain scan from the end finds, for every length,
+    /// window and place of the separators.
+    #[test]
+    fn after_separator_agrees_with_a_plain_scan() {
+        let plain = |name: &[u8], window: usize| -> Option<usize> {
+            let from = name.len().saturating_sub(window);
+            name[from..]
+                .iter()
+                .rposition(|&b| b == b'.' || b == b':')
+                .map(|i| from + i + 1)
+        };
+        for len in 0..40 {
+            for first in 0..=len {
+                for second in first..=len {
+                    let mut name = vec![b'A'; len];
+                    if first < len {
+                        name[first] = b'.';
+                    }
+                    if second < len && second != first {
+                        name[second] = b':';
+                    }
+                    for window in [1, 7, 8, 9, 16, 51] {
+                        let found = after_separator(&name, window).map(|m| len - m.len());
+                        assert_eq!(found, plain(&name, window), "{name:?} {window}");
+                    }
+                }
+            }
+        }
+    }
 }
