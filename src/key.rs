@@ -122,7 +122,8 @@ mod tests {
         for len in 0..40 {
             for first in 0..=len {
                 for second in first..=len {
-                    let mut name = vec![b'A'; len];
+                    let mut buf = [b'A'; 40];
+                    let name = &mut buf[..len];
                     if first < len {
                         name[first] = b'.';
                     }
@@ -130,8 +131,8 @@ mod tests {
                         name[second] = b':';
                     }
                     for window in [1, 7, 8, 9, 16, 51] {
-                        let found = after_separator(&name, window).map(|m| len - m.len());
-                        assert_eq!(found, plain(&name, window), "{name:?} {window}");
+                        let found = after_separator(name, window).map(|m| len - m.len());
+                        assert_eq!(found, plain(name, window), "{name:?} {window}");
                     }
                 }
             }
