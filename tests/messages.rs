@@ -280,6 +280,68 @@ fn noise() -> impl Strategy<Value = String> {
     "[abdefghijlmnoqrstvwxyz0-9 ,.;=\\[\\]{}\"-]{0,40}"
 }
 
+/// Pieces of what the recogniser reads (anchors, error and code words, separators, codes, wide
+/// characters, callbacks), to be put together at random: every path through its checks, at
+/// every place in a text, including its ends.
+const FRAGMENTS: &[&str] = &[
+    "Error",
+    "error",
+    "err",
+    " code",
+    ":",
+    "：",
+    " ",
+    "=",
+    "-",
+    "(",
+    ")",
+    "[",
+    "]",
+    "\n",
+    "\n",
+    "110",
+    "109",
+    "101",
+    "5",
+    "-10009",
+    "1234567890123",
+    "错误",
+    "码",
+    "代码",
+    "报错",
+    "的",
+    "login fail",
+    "ed",
+    "login",
+    "renewToken failed",
+    "RTM:ERROR ",
+    "AgoraRtcException",
+    "onError",
+    "onConnectionStateChanged",
+    "reason",
+    "state",
+    "token",
+    "Token",
+    "invalid",
+    "expired",
+    "TOKEN_EXPIRED",
+    "token_expired",
+    "ErrorCodeType.",
+    "errInvalidToken",
+    "tcp",
+    "timed out",
+    "invalid vendor key, can not find appid",
+    "dynamic use static key",
+    "厂商使用了",
+    "é",
+    "_",
+    ".",
+    "appid",
+    "App ID",
+    "ic ke",
+    "ccount",
+];
+
 proptest! {
     #[test]
     fn any_text_never_panics(s in "\\PC{0,400}") {
@@ -289,6 +351,12 @@ proptest! {
     #[test]
     fn any_bytes_never_panic_after_lossy_decoding(b in prop::collection::vec(any::<u8>(), 0..400)) {
         let _ = TokenError::match_message(&String::from_utf8_lossy(&b));
+    }
+
+    #[test]
+    fn texts_made_of_the_recognisers_own_words_never_panic(parts in prop::collection::vec(0usize..FRAGMENTS.len(), 0..40)) {
+        let text: String = parts.iter().map(|&i| FRAGMENTS[i]).collect();
+        let _ = TokenError::match_message(&text);
     }
 
     #[test]
