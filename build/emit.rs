@@ -187,7 +187,7 @@ fn names(out: &mut String, c: &Catalog) {
     let keys: Vec<&[u8]> = members.keys().map(String::as_bytes).collect();
     let min = keys.iter().map(|k| k.len()).min().unwrap();
     let max = keys.iter().map(|k| k.len()).max().unwrap();
-    let offsets = pick_offsets(&keys, max);
+    let rotation = pick_rotation(&keys);
     let width = max.div_ceil(8) * 8;
     let mut candidates = Vec::new();
     let mut entries = String::new();
@@ -204,45 +204,29 @@ fn names(out: &mut String, c: &Catalog) {
     }
     let mut map = phf_codegen::Map::new();
     for (i, k) in keys.iter().enumerate() {
-        map.entry(key::key(k, &offsets), i.to_string());
+        map.entry(key::key(k, rotation), i.to_string());
     }
     writeln!(
         out,
-        "names! {{\n    offsets: {offsets:?},\n    min: {min},\n    max: {max},\n    width: {width},\n    members: [\n{entries}    ],\n    candidates: [{}],\n    index: {},\n}}",
+        "names! {{\n    rotation: {rotation},\n    min: {min},\n    max: {max},\n    width: {width},\n    members: [\n{entries}    ],\n    candidates: [{}],\n    index: {},\n}}",
         candidates.join(", "),
         map.build()
     )
     .unwrap();
 }
 
-/// Greedily picks offsets from the end (within the longest name; shorter names read 0 there)
-/// until every name has its own key.
-fn pick_offsets(names: &[&[u8]], longest: usize) -> Vec<usize> {
-    let distinct = |offsets: &[usize]| {
-        names
-            .iter()
-            .map(|n| key::key(n, offsets))
-            .collect::<BTreeSet<_>>()
-            .len()
-    };
-    let mut chosen = Vec::new();
-    while distinct(&chosen) < names.len() {
-        assert!(
-            chosen.len() < key::MAX_OFFSETS,
-            "no {} byte offsets tell the catalog's names apart",
-            key::MAX_OFFSETS
-        );
-        let best = (1..=longest)
-            .filter(|o| !chosen.contains(o))
-            .max_by_key(|&o| {
-                let mut trial = chosen.clone();
-                trial.push(o);
-                (distinct(&trial), std::cmp::Reverse(o))
-            })
-            .unwrap();
-        chosen.push(best);
-    }
-    chosen
+/// The first rotation under which every name has its own key.
+fn pick_rotation(names: &[&[u8]]) -> u32 {
+    (1..64)
+        .find(|&rotation| {
+            names
+                .iter()
+                .map(|n| key::key(n, rotation))
+                .collect::<BTreeSet<_>>()
+                .len()
+                == names.len()
+        })
+        .expect("no rotation tells the catalog's names apart")
 }
 
 fn snake_case(name: &str) -> String {

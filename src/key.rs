@@ -1,34 +1,29 @@
 //! The short key and the compare behind the name map.
 //!
-//! An identifier's key is its length plus its bytes (upper-cased) at a few offsets from its end,
-//! which `build.rs` picks so that no two names share a key. Forming it costs two or three byte
-//! loads, hashing it (phf, over eight bytes) is far cheaper than hashing the whole name, and one
-//! word-at-a-time case-insensitive compare against the single candidate proves the match.
+//! An identifier's key folds its first and last eight bytes (case bits cleared, a word at a time)
+//! and its length into a `u64`, with a rotation `build.rs` picks so that no two names share a key.
+//! Forming it costs two word loads, hashing it (phf, over eight bytes) is far cheaper than
+//! hashing the whole name, and one word-at-a-time case-insensitive compare against the single
+//! candidate proves the match.
 //!
 //! A qualified input (`Constants.ERR_TOKEN_EXPIRED`, `agora::rtc::ERR_INVALID_TOKEN`,
-//! `.invalidToken`) is looked up by what follows its last `.` or `:`; that separator is searched
-//! for only when the whole input is not a name, so a bare identifier pays nothing for it.
+//! `.invalidToken`) is looked up by what follows its last `.` or `:`.
 //!
 //! This file is compiled twice: into the library and into `build.rs` (through `#[path]`), so the
 //! build script and the lookup can never form a key differently.
 
-/// How many byte offsets a key holds besides the length (the key is a `u64`).
-pub(crate) const MAX_OFFSETS: usize = 7;
-
-/// The key of `name`: its length, then its byte `offsets[i]` places from the end (1 is the last
-/// byte), upper-cased, or 0 where the name is shorter than the offset.
+/// The key of `name` (eight bytes or more): its first and last eight bytes with every byte's
+/// case bit (0x20) cleared, the first rotated by `rotation` bits, and its length, folded
+/// together. Clearing the case bit makes `a` and `A` one; that it also makes other pairs one
+/// (digits and control characters) costs nothing: the key only picks the candidate, and the
+/// compare that follows is exact.
 #[inline]
-pub(crate) fn key(name: &[u8], offsets: &[usize]) -> u64 {
+pub(crate) fn key(name: &[u8], rotation: u32) -> u64 {
+    const CASE: u64 = 0x2020_2020_2020_2020;
     let len = name.len();
-    // Names are shorter than 256 bytes (checked at build time); the low byte tells them apart.
-    let mut key = (len & 0xff) as u64;
-    for (i, &offset) in offsets.iter().enumerate() {
-        let byte = len
-            .checked_sub(offset)
-            .map_or(0, |at| name[at].to_ascii_uppercase());
-        key |= u64::from(byte) << (8 * (i + 1));
-    }
-    key
+    let first = word(&name[..8]) & !CASE;
+    let last = word(&name[len - 8..]) & !CASE;
+    first.rotate_left(rotation) ^ last ^ (len as u64)
 }
 
 /// What follows the last `.` or `:` among the last `window` bytes of `name`, or `None` when

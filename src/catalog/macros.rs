@@ -227,7 +227,7 @@ macro_rules! callbacks {
 /// end in it.
 macro_rules! names {
     (
-        offsets: [$($offset:literal),*],
+        rotation: $rotation:literal,
         min: $min:literal,
         max: $max:literal,
         width: $width:literal,
@@ -235,7 +235,7 @@ macro_rules! names {
         candidates: [$($candidate:literal),*],
         index: $index:expr,
     ) => {
-        pub(crate) const KEY_OFFSETS: [usize; [$($offset),*].len()] = [$($offset),*];
+        pub(crate) const KEY_ROTATION: u32 = $rotation;
         pub(crate) const MIN_NAME_LEN: usize = $min;
         pub(crate) const MAX_NAME_LEN: usize = $max;
         pub(crate) const NAME_WIDTH: usize = $width;

@@ -7,12 +7,11 @@
 //! is connection reason 8), and the qualifier picks the row among them.
 
 use super::SPELLINGS;
-use super::generated::{CANDIDATES, KEY_OFFSETS, MAX_NAME_LEN, MEMBERS, MIN_NAME_LEN, NAME_INDEX};
+use super::generated::{CANDIDATES, KEY_ROTATION, MAX_NAME_LEN, MEMBERS, MIN_NAME_LEN, NAME_INDEX};
 use crate::{Spelling, key};
 
-// The key is the length and at most `MAX_OFFSETS` bytes in a u64.
-const _: () =
-    assert!(KEY_OFFSETS.len() <= key::MAX_OFFSETS && MAX_NAME_LEN < 256 && MIN_NAME_LEN >= 8);
+// The key reads a name's first and last eight bytes.
+const _: () = assert!(MAX_NAME_LEN < 256 && MIN_NAME_LEN >= 8);
 
 /// The shortest member of any catalog identifier, in bytes.
 pub(crate) const MIN_LEN: usize = MIN_NAME_LEN;
@@ -23,7 +22,7 @@ pub(crate) fn candidates(member: &[u8]) -> Option<&'static [u16]> {
     if member.len() < MIN_NAME_LEN || member.len() > MAX_NAME_LEN {
         return None;
     }
-    let &index = NAME_INDEX.get(&key::key(member, &KEY_OFFSETS))?;
+    let &index = NAME_INDEX.get(&key::key(member, KEY_ROTATION))?;
     let (name, start, len) = &MEMBERS[usize::from(index)];
     // The key holds the length, so the candidate is as long as the member.
     key::eq_upper(member, name)
