@@ -186,3 +186,27 @@ fn hostile_input_is_none() {
         assert_eq!(TokenError::from_name(input), None, "{:?}", input.get(..40));
     }
 }
+
+#[test]
+fn only_the_whole_name_is_the_name() {
+    // The name map's key does not keep the length: a prefix, or the name with more bytes after
+    // it, must still not be taken for it.
+    for s in spellings() {
+        let member = s.member();
+        for cut in 1..=3 {
+            let prefix = &member[..member.len() - cut];
+            if let Some(found) = agora_token_errors::Spelling::from_identifier(prefix) {
+                assert!(
+                    found.member().eq_ignore_ascii_case(prefix),
+                    "{prefix} found {found:?}"
+                );
+            }
+        }
+        for tail in ["\0", "\0\0\0\0\0\0\0\0", "X"] {
+            let longer = format!("{member}{tail}");
+            if let Some(found) = agora_token_errors::Spelling::from_identifier(&longer) {
+                assert!(found.member().eq_ignore_ascii_case(&longer), "{longer:?}");
+            }
+        }
+    }
+}

@@ -24,8 +24,10 @@ pub(crate) fn candidates(member: &[u8]) -> Option<&'static [u16]> {
     }
     let &index = NAME_INDEX.get(&key::key(member, KEY_ROTATION))?;
     let (name, start, len) = &MEMBERS[usize::from(index)];
-    // The key holds the length, so the candidate is as long as the member.
-    key::eq_upper(member, name)
+    // The key folds the length in but does not keep it: the candidate must end where the input
+    // ends (its zero padding starts right there), or a prefix of it could pass the compare.
+    let same_length = name[member.len() - 1] != 0 && name.get(member.len()).is_none_or(|&b| b == 0);
+    (same_length && key::eq_upper(member, name))
         .then(|| &CANDIDATES[usize::from(*start)..usize::from(*start) + usize::from(*len)])
 }
 
