@@ -19,16 +19,26 @@ static WORD_BYTES: [bool; 256] = {
     table
 };
 
-/// The identifier around `start..end`: the maximal run of word bytes containing it.
+/// How far [`word_around`] reads on each side of an anchor: past the longest identifier or
+/// callback name the catalog holds (a unit test checks), so a longer run of word bytes is no
+/// identifier, and a hit inside it costs a bounded read however long the run (a text of one
+/// long word packed with anchors stays linear).
+pub(super) const WORD_REACH: usize = 64;
+
+/// The identifier around `start..end`: the maximal run of word bytes containing it, read at most
+/// [`WORD_REACH`] bytes on each side (a longer run is clipped there, and is then longer than any
+/// identifier).
 pub(super) fn word_around(bytes: &[u8], start: usize, end: usize) -> (usize, usize) {
-    let word_start = bytes[..start]
+    let floor = start.saturating_sub(WORD_REACH);
+    let word_start = bytes[floor..start]
         .iter()
         .rposition(|&b| !is_word_byte(b))
-        .map_or(0, |i| i + 1);
-    let word_end = bytes[end..]
+        .map_or(floor, |i| floor + i + 1);
+    let ceiling = bytes.len().min(end + WORD_REACH);
+    let word_end = bytes[end..ceiling]
         .iter()
         .position(|&b| !is_word_byte(b))
-        .map_or(bytes.len(), |i| end + i);
+        .map_or(ceiling, |i| end + i);
     (word_start, word_end)
 }
 

@@ -437,6 +437,19 @@ mod tests {
         texts
     }
 
+    /// `word_around` reads far enough for every member and callback name: a word it clips is
+    /// longer than any of them.
+    #[test]
+    fn every_identifier_is_within_the_word_reach() {
+        let longest = crate::catalog::SPELLINGS
+            .iter()
+            .map(|s| s.member().len())
+            .chain(crate::catalog::CALLBACKS.iter().map(|c| c.name.len()))
+            .max()
+            .unwrap();
+        assert!(longest < super::super::read::WORD_REACH, "{longest}");
+    }
+
     /// The length-and-last-letter filter lets every catalog member through, in any case.
     #[test]
     fn the_member_filter_lets_every_member_through() {
