@@ -17,6 +17,8 @@ pub(crate) fn catalog(c: &Catalog) -> String {
     codes(&mut out, c);
     phrases(&mut out, c);
     callbacks(&mut out, c);
+    context(&mut out, c);
+    events(&mut out, c);
     names(&mut out, c);
     out
 }
@@ -93,6 +95,11 @@ fn reported_as(out: &mut String, c: &Catalog) {
         writeln!(out, "    {}: [{}];", v.name, v.reported_as().join(", ")).unwrap();
     }
     out.push_str("}\n\n");
+    out.push_str("named_as! {\n");
+    for v in &c.variants {
+        writeln!(out, "    {}: {:?};", v.name, v.named_as()).unwrap();
+    }
+    out.push_str("}\n\n");
 }
 
 fn spellings(out: &mut String, c: &Catalog) {
@@ -104,13 +111,14 @@ fn spellings(out: &mut String, c: &Catalog) {
             .map_or_else(|| "None".to_owned(), |c| format!("Some({c})"));
         writeln!(
             out,
-            "    {:?}, {}, {}, {}, {code}, {}, {:?};",
+            "    {:?}, {}, {}, {}, {code}, {}, {:?}, {};",
             r.name,
             r.member_at(),
             r.language,
             r.space,
             r.variant,
-            r.source
+            r.source,
+            r.shared
         )
         .unwrap();
     }
@@ -152,8 +160,8 @@ fn phrases(out: &mut String, c: &Catalog) {
             .map_or_else(|| "None".to_owned(), |c| format!("Some({c})"));
         writeln!(
             out,
-            "    {:?}, {}, {}, {code}, {}, {:?};",
-            p.text, p.min, p.space, p.variant, p.source
+            "    {:?}, {}, {}, {code}, {}, {:?}, {}, {};",
+            p.text, p.min, p.space, p.variant, p.source, p.shared, p.shared_joined
         )
         .unwrap();
     }
@@ -166,6 +174,27 @@ fn callbacks(out: &mut String, c: &Catalog) {
         writeln!(out, "    {:?}, {}, {:?};", cb.name, cb.space, cb.fields).unwrap();
     }
     out.push_str("}\n\n");
+}
+
+fn events(out: &mut String, c: &Catalog) {
+    out.push_str("token_events! {\n");
+    for e in &c.events {
+        writeln!(
+            out,
+            "    {:?}, {}, {}, [{}], {:?};",
+            e.name,
+            e.event,
+            e.product,
+            e.platforms.join(", "),
+            e.source
+        )
+        .unwrap();
+    }
+    out.push_str("}\n\n");
+}
+
+fn context(out: &mut String, c: &Catalog) {
+    writeln!(out, "context_words! {{ {:?} }}\n", c.context).unwrap();
 }
 
 /// The member an identifier is keyed on, upper-cased.

@@ -16,7 +16,9 @@ pub(crate) const FIELDS: &[&str] = &[
 
 /// Optional fields: `reported-as`, the other errors SDKs report the same fault as
 /// (comma-separated variant names).
-pub(crate) const OPTIONAL_FIELDS: &[&str] = &["reported-as"];
+/// `named-as`, the words a text about the error uses (comma-separated, lower case): a code that
+/// other vendors print too (`error code 110`) counts in a text that names them.
+pub(crate) const OPTIONAL_FIELDS: &[&str] = &["reported-as", "named-as"];
 
 /// Optional per-product texts in `errors.md`: `<product>-cause`, `<product>-remediation`.
 pub(crate) const PRODUCT_FIELDS: &[&str] = &["cause", "remediation"];
@@ -33,6 +35,27 @@ pub(crate) struct Variant {
 }
 
 impl Variant {
+    /// The words of its `named-as` field.
+    pub(crate) fn named_as(&self) -> Vec<&str> {
+        let words: Vec<&str> = self
+            .fields
+            .get("named-as")
+            .map(|list| {
+                list.split(',')
+                    .map(|w| w.trim().trim_matches('`'))
+                    .collect()
+            })
+            .unwrap_or_default();
+        for w in &words {
+            assert!(
+                w.len() >= 3 && *w == w.to_lowercase(),
+                "errors.md: {}: a named-as word is lower case, 3 bytes or more",
+                self.name
+            );
+        }
+        words
+    }
+
     /// The variants of its `reported-as` field.
     pub(crate) fn reported_as(&self) -> Vec<&str> {
         self.fields
@@ -50,6 +73,8 @@ pub(crate) struct Row {
     pub(crate) variant: String,
     pub(crate) source: String,
     pub(crate) line: usize,
+    /// Other vendors print this identifier too (`shared.md`).
+    pub(crate) shared: bool,
 }
 
 impl Row {
@@ -71,6 +96,19 @@ pub(crate) struct Phrase {
     pub(crate) code: Option<i32>,
     pub(crate) variant: String,
     pub(crate) source: String,
+    /// Other vendors print this phrase too (`shared.md`): in words, and joined by underscores
+    /// (OAuth's `invalid_token`).
+    pub(crate) shared: bool,
+    pub(crate) shared_joined: bool,
+}
+
+/// A token lifecycle callback or event name (`events.md`).
+pub(crate) struct EventName {
+    pub(crate) name: String,
+    pub(crate) event: String,
+    pub(crate) product: String,
+    pub(crate) platforms: Vec<String>,
+    pub(crate) source: String,
 }
 
 /// A callback whose arguments carry a code, and the fields of its arguments the code is read
@@ -87,6 +125,9 @@ pub(crate) struct Catalog {
     pub(crate) rows: Vec<Row>,
     pub(crate) phrases: Vec<Phrase>,
     pub(crate) callbacks: Vec<Callback>,
+    /// The words of `context.md`: a text holding one comes from an Agora SDK.
+    pub(crate) context: Vec<String>,
+    pub(crate) events: Vec<EventName>,
 }
 
 impl Catalog {
@@ -96,13 +137,18 @@ impl Catalog {
         let rows = parse_rows(&read("catalog/identifiers.md"));
         let phrases = parse_phrases(&read("catalog/phrases.md"));
         let callbacks = parse_callbacks(&read("catalog/callbacks.md"));
-        let catalog = Catalog {
+        let context = parse_context(&read("catalog/context.md"));
+        let events = parse_events(&read("catalog/events.md"));
+        let mut catalog = Catalog {
             spaces,
             variants,
             rows,
             phrases,
             callbacks,
+            context,
+            events,
         };
+        catalog.mark_shared(&read("catalog/shared.md"));
         catalog.check();
         catalog
     }
@@ -210,6 +256,103 @@ impl Catalog {
     }
 }
 
+impl Catalog {
+    /// Marks the identifiers and phrases `shared.md` lists: each must be one of the catalog's, and
+    /// listed once.
+    fn mark_shared(&mut self, text: &str) {
+        let mut listed = BTreeSet::new();
+        for (line, c) in table(text, "shared.md", 3) {
+            let at = format!("shared.md:{line}");
+            let spelling = c[0].trim_matches('`').to_owned();
+            assert!(
+                listed.insert(spelling.clone()),
+                "{at}: `{spelling}` is listed twice"
+            );
+            check_source(&c[2], &at);
+            let mut found = false;
+            for r in self.rows.iter_mut().filter(|r| r.name == spelling) {
+                r.shared = true;
+                found = true;
+            }
+            for p in &mut self.phrases {
+                if p.text == spelling {
+                    p.shared = true;
+                    found = true;
+                } else if !p.text.contains('_') && p.text.replace(' ', "_") == spelling {
+                    p.shared_joined = true;
+                    found = true;
+                }
+            }
+            assert!(
+                found,
+                "{at}: `{spelling}` is neither an identifier of identifiers.md nor a phrase of phrases.md (in words or joined by underscores)"
+            );
+        }
+    }
+}
+
+/// The rows of `events.md`.
+fn parse_events(text: &str) -> Vec<EventName> {
+    let mut names = BTreeSet::new();
+    table(text, "events.md", 5)
+        .into_iter()
+        .map(|(line, c)| {
+            let at = format!("events.md:{line}");
+            let name = c[0].trim_matches('`').to_owned();
+            assert!(
+                is_ident(&name, b":()_-"),
+                "{at}: `{name}` is not a callback or event name"
+            );
+            assert!(
+                names.insert((name.clone(), c[2].clone(), c[3].clone())),
+                "{at}: `{name}` is listed twice for {} on {}",
+                c[2],
+                c[3]
+            );
+            assert!(
+                matches!(c[1].as_str(), "WillExpire" | "DidExpire"),
+                "{at}: the event is WillExpire or DidExpire"
+            );
+            assert!(
+                matches!(c[2].as_str(), "Rtc" | "Rtm" | "Chat"),
+                "{at}: the product is Rtc, Rtm or Chat"
+            );
+            let platforms: Vec<String> = c[3].split(',').map(|p| p.trim().to_owned()).collect();
+            assert!(
+                platforms.iter().all(|p| is_ident(p, b"")),
+                "{at}: platforms are Platform variants, comma-separated"
+            );
+            check_source(&c[4], &at);
+            EventName {
+                name,
+                event: c[1].clone(),
+                product: c[2].clone(),
+                platforms,
+                source: c[4].clone(),
+            }
+        })
+        .collect()
+}
+
+/// The words of `context.md`, lower-cased, each with its source.
+fn parse_context(text: &str) -> Vec<String> {
+    let words: Vec<String> = table(text, "context.md", 2)
+        .into_iter()
+        .map(|(line, c)| {
+            let at = format!("context.md:{line}");
+            let word = c[0].trim_matches('`').to_owned();
+            assert!(
+                word.len() >= 4 && word == word.to_lowercase(),
+                "{at}: a context word is written in lower case, 4 bytes or more"
+            );
+            check_source(&c[1], &at);
+            word
+        })
+        .collect();
+    assert!(!words.is_empty(), "context.md: no words");
+    words
+}
+
 fn parse_callbacks(text: &str) -> Vec<Callback> {
     table(text, "callbacks.md", 4)
         .into_iter()
@@ -222,8 +365,11 @@ fn parse_callbacks(text: &str) -> Vec<Callback> {
                 .map(|f| f.trim().trim_matches('`').to_owned())
                 .collect();
             assert!(
-                fields.iter().all(|f| f == "-" || is_ident(f, b"")),
-                "{at}: fields are `-` or identifiers, comma-separated"
+                fields.iter().all(|f| f == "-"
+                    || f.strip_prefix('#')
+                        .is_some_and(|k| k.parse::<usize>().is_ok_and(|k| k > 0))
+                    || is_ident(f, b"")),
+                "{at}: fields are `-`, `#N` or identifiers, comma-separated"
             );
             check_source(&c[3], &at);
             Callback {
@@ -383,6 +529,7 @@ fn parse_rows(text: &str) -> Vec<Row> {
                 variant: c[4].clone(),
                 source: c[5].clone(),
                 line,
+                shared: false,
             }
         })
         .collect()
@@ -413,6 +560,8 @@ fn parse_phrases(text: &str) -> Vec<Phrase> {
                 code: parse_code(&c[3], &at),
                 variant: c[4].clone(),
                 source: c[5].clone(),
+                shared: false,
+                shared_joined: false,
             }
         })
         .collect()

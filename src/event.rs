@@ -3,6 +3,7 @@
 use core::fmt;
 use core::str::FromStr;
 
+use crate::catalog::EVENT_CALLBACKS;
 use crate::space::listed_enum;
 use crate::unknown::UnknownName;
 use crate::{Action, Platform, Product};
@@ -44,6 +45,23 @@ pub struct Callback {
 }
 
 impl Callback {
+    /// A row of `catalog/events.md`.
+    pub(crate) const fn new(
+        name: &'static str,
+        event: TokenEvent,
+        product: Product,
+        platforms: &'static [Platform],
+        source: &'static str,
+    ) -> Callback {
+        Callback {
+            name,
+            event,
+            product,
+            platforms,
+            source,
+        }
+    }
+
     /// The callback or event name as the SDK spells it.
     #[must_use]
     pub fn name(&self) -> &'static str {
@@ -75,245 +93,6 @@ impl Callback {
     }
 }
 
-/// The platforms whose 4.x SDKs use the C++ callback names (Java, C++, Dart, TypeScript). Cocos
-/// Creator is not among them: its current scripting API does not expose these names, and no
-/// source was found for what it does expose.
-const CPP_NAMED: &[Platform] = &[
-    Platform::Android,
-    Platform::Windows,
-    Platform::Electron,
-    Platform::ReactNative,
-    Platform::Flutter,
-];
-
-/// Every callback and event name, RTC first, each product's newest SDK generation first, with
-/// where it was read. The first row naming a product and platform gives
-/// [`TokenEvent::callback_for`] for them.
-const NAMES: &[Callback] = {
-    use Platform::{Android, Electron, Flutter, Ios, Macos, ReactNative, Unity, Web, Windows};
-    use Product::{Chat, Rtc, Rtm};
-    use TokenEvent::{DidExpire, WillExpire};
-    &[
-        Callback {
-            name: "onTokenPrivilegeWillExpire",
-            event: WillExpire,
-            product: Rtc,
-            platforms: CPP_NAMED,
-            source: "AgoraIO/API-Examples Android/APIExample/agora-stream-encrypt/src/main/cpp/include/agora/IAgoraRtcEngine.h:2909; AgoraIO-Extensions/Agora-Flutter-SDK lib/src/agora_rtc_engine.dart:2316; AgoraIO-Extensions/react-native-agora src/IAgoraRtcEngine.ts:2110",
-        },
-        Callback {
-            name: "OnTokenPrivilegeWillExpire",
-            event: WillExpire,
-            product: Rtc,
-            platforms: &[Unity],
-            source: "AgoraIO-Extensions/Agora-C_Sharp-SDK Agora-C_Sharp-RTC-SDK/Code/Rtc/IRtcEngineEventHandler.cs:1219",
-        },
-        Callback {
-            name: "rtcEngine:tokenPrivilegeWillExpire:",
-            event: WillExpire,
-            product: Rtc,
-            platforms: &[Ios, Macos],
-            source: "AgoraIO-Extensions/Agora-Flutter-SDK@master integration_test_app/iris_integration_test/third_party/agora/rtc/include/AgoraRtcEngineKit.h:230",
-        },
-        Callback {
-            name: "rtcEngine(_:tokenPrivilegeWillExpire:)",
-            event: WillExpire,
-            product: Rtc,
-            platforms: &[Ios, Macos],
-            source: "AgoraIO-Extensions/react-native-agora@3.x ios/RCTAgora/Base/RtcEngineEvent.swift:273",
-        },
-        Callback {
-            name: "token-privilege-will-expire",
-            event: WillExpire,
-            product: Rtc,
-            platforms: &[Web],
-            source: "npm:agora-rtc-sdk-ng@4.24.8 rtc-sdk_en.d.ts:2725",
-        },
-        Callback {
-            name: "onTokenPrivilegeWillExpire",
-            event: WillExpire,
-            product: Rtc,
-            platforms: &[Web],
-            source: "npm:agora-rtc-sdk@3.6.11 index.d.ts:2879",
-        },
-        Callback {
-            name: "tokenPrivilegeWillExpire",
-            event: WillExpire,
-            product: Rtc,
-            platforms: &[Flutter, Electron],
-            source: "AgoraIO-Extensions/Agora-Flutter-SDK@master lib/src/rtc_engine_event_handler.dart:167; AgoraIO-Extensions/Electron-SDK@3.x ts/Api/index.ts:651",
-        },
-        Callback {
-            name: "TokenPrivilegeWillExpire",
-            event: WillExpire,
-            product: Rtc,
-            platforms: &[ReactNative],
-            source: "AgoraIO-Extensions/react-native-agora@3.x src/common/RtcEvents.ts:783",
-        },
-        Callback {
-            name: "onRequestToken",
-            event: DidExpire,
-            product: Rtc,
-            platforms: CPP_NAMED,
-            source: "AgoraIO/API-Examples Android/APIExample/agora-stream-encrypt/src/main/cpp/include/agora/IAgoraRtcEngine.h:2887; AgoraIO-Extensions/Agora-Flutter-SDK lib/src/agora_rtc_engine.dart:2304; AgoraIO-Extensions/react-native-agora src/IAgoraRtcEngine.ts:2096",
-        },
-        Callback {
-            name: "OnRequestToken",
-            event: DidExpire,
-            product: Rtc,
-            platforms: &[Unity],
-            source: "AgoraIO-Extensions/Agora-C_Sharp-SDK Agora-C_Sharp-RTC-SDK/Code/Rtc/IRtcEngineEventHandler.cs:1193",
-        },
-        Callback {
-            name: "rtcEngineRequestToken:",
-            event: DidExpire,
-            product: Rtc,
-            platforms: &[Ios, Macos],
-            source: "AgoraIO-Extensions/Agora-Flutter-SDK@master integration_test_app/iris_integration_test/third_party/agora/rtc/include/AgoraRtcEngineKit.h:240",
-        },
-        Callback {
-            name: "rtcEngineRequestToken(_:)",
-            event: DidExpire,
-            product: Rtc,
-            platforms: &[Ios, Macos],
-            source: "AgoraIO-Extensions/react-native-agora@3.x ios/RCTAgora/Base/RtcEngineEvent.swift:277",
-        },
-        Callback {
-            name: "token-privilege-did-expire",
-            event: DidExpire,
-            product: Rtc,
-            platforms: &[Web],
-            source: "npm:agora-rtc-sdk-ng@4.24.8 rtc-sdk_en.d.ts:2732",
-        },
-        Callback {
-            name: "onTokenPrivilegeDidExpire",
-            event: DidExpire,
-            product: Rtc,
-            platforms: &[Web],
-            source: "npm:agora-rtc-sdk@3.6.11 index.d.ts:2893",
-        },
-        Callback {
-            name: "requestToken",
-            event: DidExpire,
-            product: Rtc,
-            platforms: &[Flutter, Electron],
-            source: "AgoraIO-Extensions/Agora-Flutter-SDK@master lib/src/rtc_engine_event_handler.dart:176; AgoraIO-Extensions/Electron-SDK@3.x ts/Api/index.ts:601",
-        },
-        Callback {
-            name: "RequestToken",
-            event: DidExpire,
-            product: Rtc,
-            platforms: &[ReactNative],
-            source: "AgoraIO-Extensions/react-native-agora@3.x src/common/RtcEvents.ts:794",
-        },
-        Callback {
-            name: "requestChannelKey",
-            event: DidExpire,
-            product: Rtc,
-            platforms: &[Electron],
-            source: "AgoraIO-Extensions/Electron-SDK@3.x ts/Api/index.ts:599",
-        },
-        Callback {
-            name: "onTokenExpired",
-            event: DidExpire,
-            product: Rtm,
-            platforms: &[Windows, Android, Flutter],
-            source: "AgoraIO/RTM Agora-RTM-Tutorial-Linux/include/IAgoraRtmService.h:533; AgoraIO/RTM Agora-RTM-Tutorial-Android/app/src/main/java/io/agora/rtmtutorial/ChatManager.java:55; AgoraIO-Extensions/Agora-Flutter-RTM-SDK@master lib/src/agora_rtm_client.dart:37 (RTM 1.x)",
-        },
-        Callback {
-            name: "onTokenPrivilegeWillExpire",
-            event: WillExpire,
-            product: Rtm,
-            platforms: &[Android, Windows, Flutter],
-            source: "AgoraIO/RTM Agora-RTM-Tutorial-Android/app/src/main/java/io/agora/rtmtutorial/ChatManager.java:60 (RTM 1.x); netless-io/flat-iOS Flat/Vendor/rtm_v2.2.1/libs/AgoraRtmKit.xcframework/ios-arm64_armv7/AgoraRtmKit.framework/Headers/IAgoraRtmClient.h:649 (RTM 2.x); AgoraIO-Extensions/Agora-Flutter-RTM-SDK lib/src/bindings/gen/agora_rtm_client.dart:99",
-        },
-        Callback {
-            name: "rtmKitTokenPrivilegeWillExpire:",
-            event: WillExpire,
-            product: Rtm,
-            platforms: &[Ios, Macos],
-            source: "AgoraIO-Extensions/Agora-Flutter-RTM-SDK@master ios/Classes/RTMClient.swift:77 (RTM 1.x)",
-        },
-        Callback {
-            name: "rtmKitTokenDidExpire:",
-            event: DidExpire,
-            product: Rtm,
-            platforms: &[Ios, Macos],
-            source: "AgoraIO-Extensions/Agora-Flutter-RTM-SDK@master ios/Classes/RTMClient.swift:73 (RTM 1.x)",
-        },
-        Callback {
-            name: "rtmKit:tokenPrivilegeWillExpire:",
-            event: WillExpire,
-            product: Rtm,
-            platforms: &[Ios, Macos],
-            source: "netless-io/flat-iOS Flat/Vendor/rtm_v2.2.1/libs/AgoraRtmKit.xcframework/ios-arm64_armv7/AgoraRtmKit.framework/Headers/AgoraRtmClientKit.h:71 (RTM 2.x)",
-        },
-        Callback {
-            name: "OnTokenExpired",
-            event: DidExpire,
-            product: Rtm,
-            platforms: &[Unity],
-            source: "AgoraIO-Community/Agora-Unity-RTM-SDK API-Example/Assets/RTM-Engine/Rtm-Scripts/RtmClientEventHandler.cs:49 (RTM 1.x)",
-        },
-        Callback {
-            name: "tokenPrivilegeWillExpire",
-            event: WillExpire,
-            product: Rtm,
-            platforms: &[Web, ReactNative],
-            source: "npm:agora-rtm-sdk@2.3.0 agora-rtm.d.ts:1613; AgoraIO-Extensions/agora-react-native-rtm src/api/RTMEvents.ts:16 (RTM 2.x)",
-        },
-        Callback {
-            name: "TokenPrivilegeWillExpire",
-            event: WillExpire,
-            product: Rtm,
-            platforms: &[Web],
-            source: "npm:agora-rtm-sdk@1.5.1 index.d.ts:699 (RTM 1.x)",
-        },
-        Callback {
-            name: "TokenExpired",
-            event: DidExpire,
-            product: Rtm,
-            platforms: &[Web, ReactNative],
-            source: "npm:agora-rtm-sdk@1.5.1 index.d.ts:687; AgoraIO/agora-react-native-rtm src/RtmEngine.ts:193 (RTM 1.x)",
-        },
-        Callback {
-            name: "onTokenWillExpire",
-            event: WillExpire,
-            product: Chat,
-            platforms: &[Web, Android, ReactNative, Flutter],
-            source: "npm:agora-chat@1.4.0 types/eventHandler.d.ts:350; AgoraIO/Agora-Chat-API-Examples Chat-Android/app/src/main/java/io/agora/agorachatquickstart/MainActivity.java:99; npm:react-native-agora-chat@1.3.5 src/ChatEvents.ts:344",
-        },
-        Callback {
-            name: "onTokenExpired",
-            event: DidExpire,
-            product: Chat,
-            platforms: &[Web, Android],
-            source: "npm:agora-chat@1.4.0 types/eventHandler.d.ts:352; AgoraIO/Agora-Chat-API-Examples Chat-Android/app/src/main/java/io/agora/agorachatquickstart/MainActivity.java:94",
-        },
-        Callback {
-            name: "onTokenDidExpire",
-            event: DidExpire,
-            product: Chat,
-            platforms: &[ReactNative, Flutter],
-            source: "npm:react-native-agora-chat@1.3.5 src/ChatEvents.ts:349; api-ref.agora.io/en/chat-sdk/flutter/1.x/agora_chat_sdk/ConnectionEventHandler/onTokenDidExpire.html",
-        },
-        Callback {
-            name: "tokenWillExpire:",
-            event: WillExpire,
-            product: Chat,
-            platforms: &[Ios, Macos],
-            source: "AgoraIO/Agora-Chat-API-Examples Chat-iOS/AgoraChatAPIExample/AgoraChatAPIExample/ApiExample/AgoraChatApiExampleViewController.m:651",
-        },
-        Callback {
-            name: "tokenDidExpire:",
-            event: DidExpire,
-            product: Chat,
-            platforms: &[Ios, Macos],
-            source: "AgoraIO/Agora-Chat-API-Examples Chat-iOS/AgoraChatAPIExample/AgoraChatAPIExample/ApiExample/AgoraChatApiExampleViewController.m:684",
-        },
-    ]
-};
-
 impl TokenEvent {
     /// The event a callback or event name stands for, from any platform. Case, `on` prefixes
     /// aside, and punctuation (`rtcEngine:tokenPrivilegeWillExpire:`,
@@ -332,7 +111,7 @@ impl TokenEvent {
             return None;
         }
         let wanted = folded(name);
-        NAMES
+        EVENT_CALLBACKS
             .iter()
             .find(|c| folded(c.name).eq(wanted.clone()))
             .map(|c| c.event)
@@ -361,7 +140,7 @@ impl TokenEvent {
     /// ```
     #[must_use]
     pub fn callback_for(&self, product: Product, platform: Platform) -> Option<&'static str> {
-        NAMES
+        EVENT_CALLBACKS
             .iter()
             .find(|c| c.event == *self && c.product == product && c.platforms.contains(&platform))
             .map(|c| c.name)
@@ -375,7 +154,7 @@ impl TokenEvent {
     /// assert!(TokenEvent::callbacks().any(|c| c.product() == Product::Chat));
     /// ```
     pub fn callbacks() -> impl Iterator<Item = &'static Callback> {
-        NAMES.iter()
+        EVENT_CALLBACKS.iter()
     }
 
     /// What to do when it fires: renew in place before expiry, join again after it.

@@ -73,7 +73,7 @@ pub use catalog::{CodeSpace, TokenError};
 pub use event::{Callback, TokenEvent};
 #[cfg(feature = "messages")]
 #[cfg_attr(docsrs, doc(cfg(feature = "messages")))]
-pub use message::MessageMatch;
+pub use message::{Evidence, Found, MessageMatch, Scan, scan};
 pub use platform::Platform;
 pub use space::{Language, Product};
 pub use spelling::{Spelling, spellings};

@@ -26,9 +26,12 @@ pub struct Spelling {
     code: Option<i32>,
     error: TokenError,
     source: &'static str,
+    shared: bool,
 }
 
 impl Spelling {
+    // One argument per column of `catalog/identifiers.md`, as the generated table passes them.
+    #[allow(clippy::too_many_arguments)]
     pub(crate) const fn new(
         identifier: &'static str,
         member_at: usize,
@@ -37,6 +40,7 @@ impl Spelling {
         code: Option<i32>,
         error: TokenError,
         source: &'static str,
+        shared: bool,
     ) -> Self {
         Spelling {
             identifier,
@@ -46,7 +50,22 @@ impl Spelling {
             code,
             error,
             source,
+            shared,
         }
+    }
+
+    /// Whether other vendors print this identifier too (`catalog/shared.md`): in a text it counts
+    /// only where the text also says it comes from Agora.
+    ///
+    /// ```
+    /// use agora_token_errors::Spelling;
+    ///
+    /// assert!(Spelling::from_identifier("INVALID_TOKEN").unwrap().is_shared()); // also Adobe's
+    /// assert!(!Spelling::from_identifier("ERR_NO_AUTHORIZED").unwrap().is_shared());
+    /// ```
+    #[must_use]
+    pub const fn is_shared(&self) -> bool {
+        self.shared
     }
 
     /// The catalog row an SDK identifier names, or `None`. Like [`TokenError::from_name`] it

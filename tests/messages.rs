@@ -26,24 +26,20 @@ fn real_texts_are_recognised_right_or_left_alone() {
     score.print("real texts");
     assert_eq!(score.wrong, Vec::<String>::new(), "wrong labels");
     assert_eq!(score.false_alarms, Vec::<String>::new(), "false alarms");
+    // 95% before other vendors' lines were corpus (issue 14): a code next to a bare error word,
+    // and a phrase other vendors print too, now count only in a text that says it is Agora's.
+    // What that costs is prose users wrote in Agora's issue threads (`I'm receiving the error
+    // code 110`) and two short quotes (`error: code 110 -`, a bare `appid is invalid`), where
+    // the thread itself is the only sign of Agora.
     assert!(
-        score.recognised * 100 >= score.positives * 95,
-        "recall below 95%"
+        score.recognised * 100 >= score.positives * 92,
+        "recall below 92%"
     );
 }
 
-/// Every line of `tests/fixtures/ordinary-logs.txt` (`#` starts a comment).
+/// Every line of `tests/fixtures/ordinary-logs.txt`.
 fn ordinary_logs() -> Vec<String> {
-    let raw = std::fs::read(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/ordinary-logs.txt"
-    ))
-    .unwrap();
-    String::from_utf8_lossy(&raw)
-        .lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(str::to_owned)
-        .collect()
+    common::corpus::lines("ordinary-logs.txt")
 }
 
 #[test]
@@ -206,7 +202,7 @@ fn an_upper_case_constant_written_in_lower_case_is_a_variable_not_the_constant()
         assert_eq!(TokenError::from_message(text), None, "{text}");
     }
     assert_eq!(
-        TokenError::from_message("TOKEN_EXPIRED"),
+        TokenError::from_message("Agora-SDK [ERROR]: TOKEN_EXPIRED"),
         Some(TokenError::TokenExpired)
     );
 }
@@ -231,9 +227,16 @@ fn flutter_exceptions_carry_the_native_code() {
 #[test]
 fn chinese_error_code_words_carry_the_code() {
     for (text, error) in [
-        ("加入频道失败，错误码：110", TokenError::InvalidToken),
-        ("错误代码 109", TokenError::TokenExpired),
-        ("报错码 101", TokenError::InvalidAppId),
+        ("声网 加入频道失败，错误码：110", TokenError::InvalidToken),
+        ("Agora 错误代码 109", TokenError::TokenExpired),
+        ("agora 报错码 101", TokenError::InvalidAppId),
+        // Full-width digits, as Chinese input methods type them.
+        (
+            "声网 加入频道失败，错误码：１１０",
+            TokenError::InvalidToken,
+        ),
+        // The code's own subject named in the text.
+        ("加入频道失败，token 错误码：110", TokenError::InvalidToken),
     ] {
         assert_eq!(TokenError::from_message(text), Some(error), "{text}");
     }
@@ -252,7 +255,7 @@ fn a_system_error_number_is_not_an_sdk_code() {
         assert_eq!(TokenError::from_message(text), None, "{text}");
     }
     assert_eq!(
-        TokenError::from_message("Failed to connect to the channel, error 110"),
+        TokenError::from_message("Agora: failed to connect to the channel, error 110"),
         Some(TokenError::InvalidToken)
     );
 }
@@ -363,7 +366,9 @@ proptest! {
     fn every_identifier_in_noise_is_found(i in 0..spellings().len(), before in noise(), after in noise(), code in prop::option::of(0i32..3000)) {
         let s = &spellings()[i];
         let code = code.map_or_else(String::new, |c| format!("({c})"));
-        let text = format!("{before} {}{code} {after}", s.identifier());
+        // A spelling other vendors print too needs the text to say it is Agora's.
+        let agora = if s.is_shared() { "Agora" } else { "" };
+        let text = format!("{agora}{before} {}{code} {after}", s.identifier());
         prop_assert_eq!(TokenError::from_message(&text), Some(s.error()), "{}", text);
     }
 

@@ -155,10 +155,26 @@ macro_rules! reported_as {
     };
 }
 
+/// The `named-as` words of `errors.md`.
+macro_rules! named_as {
+    ($($variant:ident: [$($word:literal),*];)*) => {
+        impl TokenError {
+            /// The words a text about this error uses (`token`, `app id`): a code other
+            /// vendors print too counts in a text that names them.
+            #[cfg_attr(not(feature = "messages"), allow(dead_code))]
+            pub(crate) fn named_as(&self) -> &'static [&'static str] {
+                match self {
+                    $(TokenError::$variant => &[$($word),*],)*
+                }
+            }
+        }
+    };
+}
+
 /// Every row of `identifiers.md`, grouped by variant.
 macro_rules! spellings {
     ($($name:literal, $member_at:literal, $language:ident, $space:ident, $code:expr,
-       $variant:ident, $source:literal;)*) => {
+       $variant:ident, $source:literal, $shared:literal;)*) => {
         pub(crate) static SPELLINGS: [Spelling; [$($name),*].len()] = [$(
             Spelling::new(
                 $name,
@@ -168,6 +184,7 @@ macro_rules! spellings {
                 $code,
                 TokenError::$variant,
                 $source,
+                $shared,
             ),
         )*];
     };
@@ -196,7 +213,8 @@ macro_rules! codes {
 
 /// Every row of `phrases.md`.
 macro_rules! phrases {
-    ($($text:literal, $min:literal, $space:ident, $code:expr, $variant:ident, $source:literal;)*) => {
+    ($($text:literal, $min:literal, $space:ident, $code:expr, $variant:ident, $source:literal,
+       $shared:literal, $shared_joined:literal;)*) => {
         pub(crate) static PHRASES: [Phrase; [$($text),*].len()] = [$(
             Phrase {
                 text: $text,
@@ -205,8 +223,33 @@ macro_rules! phrases {
                 code: $code,
                 error: TokenError::$variant,
                 source: $source,
+                shared: $shared,
+                shared_joined: $shared_joined,
             },
         )*];
+    };
+}
+
+/// Every row of `events.md`.
+macro_rules! token_events {
+    ($($name:literal, $event:ident, $product:ident, [$($platform:ident),*], $source:literal;)*) => {
+        pub(crate) static EVENT_CALLBACKS: [Callback; [$($name),*].len()] = [$(
+            Callback::new(
+                $name,
+                TokenEvent::$event,
+                Product::$product,
+                &[$(Platform::$platform),*],
+                $source,
+            ),
+        )*];
+    };
+}
+
+/// The words of `context.md`: a text that holds one comes from an Agora SDK.
+macro_rules! context_words {
+    ([$($word:literal),*]) => {
+        #[cfg_attr(not(feature = "messages"), allow(dead_code))]
+        pub(crate) static CONTEXT_WORDS: [&str; [$($word),*].len()] = [$($word),*];
     };
 }
 

@@ -31,6 +31,10 @@ pub(crate) struct Phrase {
     pub(crate) code: Option<i32>,
     pub(crate) error: TokenError,
     pub(crate) source: &'static str,
+    /// Other vendors print it too (`catalog/shared.md`): it counts only in an Agora text. In
+    /// words, and joined by underscores (OAuth's `invalid_token`).
+    pub(crate) shared: bool,
+    pub(crate) shared_joined: bool,
 }
 
 /// One row of `catalog/callbacks.md`: a callback whose arguments carry a code of `space` (the
@@ -49,13 +53,13 @@ pub(crate) struct CodedCallback {
 #[cfg_attr(not(feature = "messages"), allow(dead_code))] // codes such as 2010005 are quoted as the SDKs write them
 mod generated {
     use super::{CodedCallback, Phrase, Texts};
-    use crate::{Action, Language, Spelling};
+    use crate::{Action, Callback, Language, Platform, Product, Spelling, TokenEvent};
 
     include!(concat!(env!("OUT_DIR"), "/catalog.rs"));
 }
 
 #[cfg_attr(not(feature = "messages"), allow(unused_imports))]
-pub(crate) use generated::{CALLBACKS, PHRASES, SPELLINGS};
+pub(crate) use generated::{CALLBACKS, CONTEXT_WORDS, EVENT_CALLBACKS, PHRASES, SPELLINGS};
 pub use generated::{CodeSpace, TokenError};
 use generated::{SPELLING_RANGES, TEXTS, error_for_code, product_text};
 

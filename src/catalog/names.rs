@@ -61,13 +61,24 @@ pub(crate) fn resolve(
     if !segment.is_empty() {
         // Exact case first: RTM's `ErrorCode.invalidToken` and RTC's `ErrorCode.InvalidToken`
         // differ only in case.
-        let mut same = list.iter().map(spelling).filter(|s| {
-            s.qualifier()
-                .is_some_and(|q| q.as_bytes().eq_ignore_ascii_case(segment))
-        });
+        // The row's qualifier is the text's last segment, or all of its last segments
+        // (`RtmStatusCode.ConnectionChangeReason`).
+        let names_row = |q: &[u8]| {
+            q.eq_ignore_ascii_case(segment)
+                || (qualifier.len() > q.len()
+                    && qualifier[qualifier.len() - q.len() - 1] == b'.'
+                    && qualifier[qualifier.len() - q.len()..].eq_ignore_ascii_case(q))
+                || qualifier.eq_ignore_ascii_case(q)
+        };
+        let mut same = list
+            .iter()
+            .map(spelling)
+            .filter(|s| s.qualifier().is_some_and(|q| names_row(q.as_bytes())));
         if let Some(first) = same.next() {
             let exact = core::iter::once(first).chain(same).find(|s| {
-                s.qualifier().map(str::as_bytes) == Some(segment) && s.member().as_bytes() == member
+                s.qualifier()
+                    .is_some_and(|q| q.as_bytes() == segment || qualifier.ends_with(q.as_bytes()))
+                    && s.member().as_bytes() == member
             });
             return Some(exact.unwrap_or(first));
         }

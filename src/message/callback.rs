@@ -2,8 +2,8 @@
 //! `onConnectionStateChanged state: 5, reason: 8`, `onRenewTokenResult ... code: 3`. Where a
 //! callback name stands whole in a text, its code is read and looked up in its code space.
 
-use super::MessageMatch;
 use super::read::{code_at, find_word};
+use super::{Evidence, MessageMatch};
 use crate::TokenError;
 use crate::catalog::CodedCallback;
 
@@ -43,19 +43,70 @@ pub(super) fn callback_code(
     callback.fields.iter().find_map(|&field| {
         let (code, code_end) = if field == "-" {
             code_at(bytes, word_end, CODE_REACH)?
+        } else if let Some(k) = field.strip_prefix('#') {
+            positional(bytes, word_end, k.parse().ok()?)?
         } else {
             let at = find_word(bytes, word_end, word_end + FIELD_REACH, field.as_bytes())?;
             code_at(bytes, at + field.len(), 16)?
         };
         let error = TokenError::from_code(callback.space, code)?;
+        // A name in another case than Agora's (`onerror`, `ONERROR`) is how other code writes it.
+        let exact = &bytes[word_start..word_end] == callback.name.as_bytes();
         Some(MessageMatch::coded(
             error,
-            callback.name,
+            (callback.name, Evidence::Callback, !exact),
             callback.space,
             code,
             word_start..code_end,
         ))
     })
+}
+
+/// The `k`-th (from 1) integer argument of a call written right after the name:
+/// `onConnectionStateChanged(5, 8)`, `(5,8)`, `( 5, 8 )`; every argument before it an integer.
+fn positional(bytes: &[u8], from: usize, k: usize) -> Option<(i32, usize)> {
+    let rest = &bytes[from..bytes.len().min(from + CODE_REACH)];
+    let open = rest.iter().position(|&b| b != b' ')?;
+    if rest[open] != b'(' {
+        return None;
+    }
+    let mut at = from + open + 1;
+    for i in 1..=k {
+        while bytes.get(at) == Some(&b' ') {
+            at += 1;
+        }
+        let negative = bytes.get(at) == Some(&b'-');
+        let digits_at = at + usize::from(negative);
+        let digits = bytes[digits_at..]
+            .iter()
+            .take(10)
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        if digits == 0 {
+            return None;
+        }
+        let end = digits_at + digits;
+        let value = bytes[digits_at..end]
+            .iter()
+            .fold(0i64, |v, &d| v * 10 + i64::from(d - b'0'));
+        let after = bytes[end..]
+            .iter()
+            .position(|&b| b != b' ')
+            .map(|i| end + i);
+        let next = after.map(|a| bytes[a]);
+        if i == k {
+            if !matches!(next, Some(b',' | b')')) {
+                return None;
+            }
+            let value = i32::try_from(if negative { -value } else { value }).ok()?;
+            return Some((value, end));
+        }
+        if next != Some(b',') {
+            return None;
+        }
+        at = after? + 1;
+    }
+    None
 }
 
 #[cfg(test)]
@@ -75,6 +126,9 @@ mod tests {
             for field in callback.fields {
                 let text = if *field == "-" {
                     format!("12:00:01 I/App: {}: {code}", callback.name)
+                } else if let Some(k) = field.strip_prefix('#') {
+                    let before = "5, ".repeat(k.parse::<usize>().unwrap() - 1);
+                    format!("12:00:01 I/App: {}({before}{code})", callback.name)
                 } else {
                     format!(
                         "12:00:01 I/App: {} state: 5, {field}: {code}",

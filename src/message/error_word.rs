@@ -2,7 +2,18 @@
 //! `101的错误`, `错误码：110`), in the code space the line says (RTM login results), unless the
 //! number is another enum's field or the system's error number.
 
-use super::MessageMatch;
+use super::{Evidence, MessageMatch};
+
+/// What a code next to an error word is matched as: other vendors print the same shapes with
+/// the same numbers (`libcurl error 110`, `Redis error 109`), so a native code is shared. A code
+/// read in an RTM space is not: the line names RTM's own failed login or renewal, or the code
+/// is one of RTM 2.x's (-10001 and below).
+const ERROR_CODE: (&str, Evidence, bool) = ("error code", Evidence::ErrorCode, true);
+
+/// [`ERROR_CODE`] for a code read in `space`.
+fn error_code(space: CodeSpace) -> (&'static str, Evidence, bool) {
+    (ERROR_CODE.0, ERROR_CODE.1, space == CodeSpace::Native)
+}
 use super::read::{code_at, code_before};
 use crate::{CodeSpace, TokenError};
 
@@ -68,7 +79,7 @@ pub(super) fn error_word(
             }
             return Some(MessageMatch::coded(
                 error,
-                "error code",
+                error_code(space),
                 space,
                 code,
                 word_start..code_end,
@@ -79,7 +90,13 @@ pub(super) fn error_word(
             let space = CodeSpace::RtmLogin;
             let error = TokenError::from_code(space, code)?;
             let span = word_start..code_end;
-            return Some(MessageMatch::coded(error, "error code", space, code, span));
+            return Some(MessageMatch::coded(
+                error,
+                error_code(space),
+                space,
+                code,
+                span,
+            ));
         }
     }
     let (code, code_start) = code_before(bytes, word_start)?;
@@ -105,7 +122,7 @@ pub(super) fn error_word(
             TokenError::InvalidToken | TokenError::InvalidAppId | TokenError::InvalidUserAccount
         ),
     };
-    agrees.then(|| MessageMatch::coded(error, "error code", space, code, code_start..word_end))
+    agrees.then(|| MessageMatch::coded(error, ERROR_CODE, space, code, code_start..word_end))
 }
 
 /// Whether the number next to an error word is the system's error number (`errno`), not an SDK

@@ -7,15 +7,80 @@
 //! holds hundreds of them, and the test over it allows no false alarm.
 
 mod callback;
+mod check;
+mod context;
 mod error_word;
+mod log;
 mod phrase;
 mod read;
 mod scan;
 
 use core::ops::Range;
 
+use core::fmt;
+use core::str::FromStr;
+
+pub use log::{Found, Scan, scan};
+
 use crate::catalog::Phrase;
-use crate::{CodeSpace, Product, Spelling, TokenError, spellings};
+use crate::space::listed_enum;
+use crate::{CodeSpace, Product, Spelling, TokenError, UnknownName, spellings};
+
+listed_enum! {
+    /// What a [`MessageMatch`] rests on.
+    ///
+    /// ```
+    /// use agora_token_errors::{Evidence, TokenError};
+    ///
+    /// let m = TokenError::match_message("User join failed [ERR_NO_AUTHORIZED]").unwrap();
+    /// assert_eq!(m.evidence(), Evidence::Identifier);
+    /// let m = TokenError::match_message("[Agora] join failed, error code 110").unwrap();
+    /// assert_eq!(m.evidence(), Evidence::ErrorCode);
+    /// assert_eq!(m.evidence().as_str(), "error_code");
+    /// assert_eq!("error_code".parse(), Ok(Evidence::ErrorCode));
+    /// ```
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+    #[non_exhaustive]
+    pub enum Evidence {
+        /// An identifier of the catalog (`ERR_NO_AUTHORIZED`, `ConnectionChangedReason.InvalidToken`).
+        Identifier,
+        /// A phrase of `catalog/phrases.md` (`invalid vendor key, can not find appid`).
+        Phrase,
+        /// The code of a callback of `catalog/callbacks.md` (`onError: err 110`).
+        Callback,
+        /// A code next to a word that reports an error (`error code 110`, `110 error`, `错误码 110`).
+        ErrorCode,
+    }
+}
+
+impl Evidence {
+    /// The stable lower snake_case name, as it serialises.
+    #[must_use]
+    pub const fn as_str(&self) -> &'static str {
+        match self {
+            Evidence::Identifier => "identifier",
+            Evidence::Phrase => "phrase",
+            Evidence::Callback => "callback",
+            Evidence::ErrorCode => "error_code",
+        }
+    }
+}
+
+impl fmt::Display for Evidence {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Evidence {
+    type Err = UnknownName;
+
+    /// Its [`Evidence::as_str`], in any case, with spaces or dashes for the underscore.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let names = Evidence::ALL.iter().map(|&e| (e.as_str(), e));
+        crate::unknown::parse_keyed(s, names, "an evidence kind")
+    }
+}
 
 /// A token error found in a text, with what matched and the catalog row it stands for.
 ///
@@ -35,6 +100,10 @@ pub struct MessageMatch {
     code: Option<i32>,
     source: Option<&'static str>,
     span: Range<usize>,
+    evidence: Evidence,
+    /// Other vendors print this evidence too: it counts only with `context`.
+    shared: bool,
+    context: Option<Range<usize>>,
 }
 
 impl MessageMatch {
@@ -48,14 +117,18 @@ impl MessageMatch {
             code: spelling.code(),
             source: Some(spelling.source()),
             span,
+            evidence: Evidence::Identifier,
+            shared: spelling.is_shared(),
+            context: None,
         }
     }
 
     /// A match of a code after a callback (or "error code"): the row is the catalog's first
-    /// for that code, its identifier in the SDK's enum.
+    /// for that code, its identifier in the SDK's enum. `shared`: other vendors print the same
+    /// (an error word, or a callback name in another case than Agora's).
     fn coded(
         error: TokenError,
-        callback: &'static str,
+        (callback, evidence, shared): (&'static str, Evidence, bool),
         space: CodeSpace,
         code: i32,
         span: Range<usize>,
@@ -71,6 +144,9 @@ impl MessageMatch {
             code: row.and_then(Spelling::code).or(Some(code.abs())),
             source: row.map(Spelling::source),
             span,
+            evidence,
+            shared,
+            context: None,
         }
     }
 
@@ -84,7 +160,16 @@ impl MessageMatch {
             code: phrase.code,
             source: Some(phrase.source),
             span,
+            evidence: Evidence::Phrase,
+            shared: phrase.shared,
+            context: None,
         }
+    }
+
+    /// The same match in a text that starts `offset` bytes earlier.
+    fn shifted(mut self, offset: usize) -> Self {
+        self.span = self.span.start + offset..self.span.end + offset;
+        self
     }
 
     /// The error.
@@ -182,6 +267,38 @@ impl MessageMatch {
     pub fn span(&self) -> Range<usize> {
         self.span.clone()
     }
+
+    /// What the match rests on: an identifier, a phrase, a callback's code, or a code next to an
+    /// error word.
+    ///
+    /// ```
+    /// use agora_token_errors::{Evidence, TokenError};
+    /// let m = TokenError::match_message("rtcEngine:didOccurError: 101").unwrap();
+    /// assert_eq!(m.evidence(), Evidence::Callback);
+    /// ```
+    #[must_use]
+    pub fn evidence(&self) -> Evidence {
+        self.evidence
+    }
+
+    /// Where the text says it comes from Agora, for evidence that other vendors print too (a
+    /// bare `INVALID_TOKEN`, `invalid appid`, `the token has expired`, `error code 110`): such
+    /// evidence counts only in a text that names Agora (`catalog/context.md`) or holds a
+    /// spelling only Agora's SDKs print. `None` where the evidence is Agora's own.
+    ///
+    /// ```
+    /// use agora_token_errors::TokenError;
+    ///
+    /// let text = "Agora-SDK [ERROR]: join failed: INVALID_TOKEN";
+    /// let m = TokenError::match_message(text).unwrap();
+    /// assert_eq!(&text[m.context().unwrap()], "Agora");
+    /// assert_eq!(TokenError::from_message("grpc: INVALID_TOKEN"), None);
+    /// assert_eq!(TokenError::match_message("onError: err 110").unwrap().context(), None);
+    /// ```
+    #[must_use]
+    pub fn context(&self) -> Option<Range<usize>> {
+        self.context.clone()
+    }
 }
 
 impl TokenError {
@@ -230,6 +347,6 @@ impl TokenError {
     #[must_use]
     #[cfg_attr(docsrs, doc(cfg(feature = "messages")))]
     pub fn match_message(text: &str) -> Option<MessageMatch> {
-        scan::find(text.as_bytes())
+        context::first(text.as_bytes())
     }
 }

@@ -19,15 +19,31 @@ pub(super) fn phrase_at(
             continue;
         };
         let p = phrase.text.as_bytes();
+        // A phrase that starts with a word starts a word of the text: `access_token已过期` and
+        // `RTMP_STREAM_PUBLISH_REASON_INVALID_APPID` are other things.
+        let glued = p[0].is_ascii_alphanumeric()
+            && from > 0
+            && (bytes[from - 1].is_ascii_alphanumeric() || bytes[from - 1] == b'_');
         // Most candidates fail within a few bytes after the anchor, or on the phrase's first.
-        if !bytes[from].eq_ignore_ascii_case(&p[0])
+        if glued
+            || !bytes[from].eq_ignore_ascii_case(&p[0])
             || !ascii_prefix_agrees(&bytes[end..], &p[offset + len..])
         {
             continue;
         }
         let (read, same) = compare_phrase(&bytes[from..], p);
         if same >= phrase.min.max(offset + end - start) {
-            return Some(MessageMatch::phrase(phrase, from..from + read));
+            // Whether other vendors print it as the text writes it: in words (WeChat's
+            // `invalid appid`) or joined (OAuth's `invalid_token`; `invalid_appid` is Agora's
+            // gateway reason, no one else's).
+            let joined = bytes[from..from + read].contains(&b'_') && !p.contains(&b'_');
+            let mut m = MessageMatch::phrase(phrase, from..from + read);
+            m.shared = if joined {
+                phrase.shared_joined
+            } else {
+                phrase.shared
+            };
+            return Some(m);
         }
     }
     None

@@ -93,15 +93,19 @@ fn is_code_separator(b: u8) -> bool {
     )
 }
 
-/// Full-width punctuation Chinese texts put between a word and its code: `：`, `（`, `）`, `，`,
-/// and the particle `的` (`101的错误`). Returns its length in bytes when `b` starts with one.
+/// Separators beyond ASCII: full-width punctuation Chinese texts put between a word and its
+/// code (`：`, `（`, `）`, `，`, the ideographic space), the particle `的` (`101的错误`), and the
+/// no-break space some loggers print (`onError:\u{a0}err\u{a0}110`). Returns its length in
+/// bytes when `b` starts with one.
 fn wide_separator(b: &[u8]) -> Option<usize> {
-    const WIDE: [&[u8]; 5] = [
+    const WIDE: [&[u8]; 7] = [
         "：".as_bytes(),
         "（".as_bytes(),
         "）".as_bytes(),
         "，".as_bytes(),
         "的".as_bytes(),
+        "\u{3000}".as_bytes(),
+        "\u{a0}".as_bytes(),
     ];
     WIDE.iter().find(|w| b.starts_with(w)).map(|w| w.len())
 }
@@ -128,6 +132,9 @@ pub(super) fn code_at(bytes: &[u8], from: usize, reach: usize) -> Option<(i32, u
         }
         if bytes[at].is_ascii_digit() {
             break;
+        }
+        if wide_digit(&bytes[at..]).is_some() {
+            return wide_code(bytes, at);
         }
         let word = bytes[at..].iter().take_while(|&&b| is_word_byte(b)).count();
         let w = &bytes[at..at + word];
@@ -156,6 +163,30 @@ pub(super) fn code_at(bytes: &[u8], from: usize, reach: usize) -> Option<(i32, u
         .fold(0i64, |v, &d| v * 10 + i64::from(d - b'0'));
     let value = i32::try_from(if negative { -value } else { value }).ok()?;
     Some((value, after))
+}
+
+/// The value of the full-width digit (`０` to `９`, U+FF10 to U+FF19) `b` starts with.
+fn wide_digit(b: &[u8]) -> Option<u8> {
+    match b {
+        [0xEF, 0xBC, d @ 0x90..=0x99, ..] => Some(d - 0x90),
+        _ => None,
+    }
+}
+
+/// A code written in full-width digits at `at` (`错误码：１１０`), and where it ends: at most
+/// nine digits, standing alone.
+fn wide_code(bytes: &[u8], at: usize) -> Option<(i32, usize)> {
+    let mut value = 0i32;
+    let mut end = at;
+    for _ in 0..9 {
+        let Some(d) = wide_digit(&bytes[end..]) else {
+            break;
+        };
+        value = value * 10 + i32::from(d);
+        end += 3;
+    }
+    let glued = bytes.get(end).is_some_and(|&b| is_word_byte(b));
+    (!glued).then_some((value, end))
 }
 
 /// `(109)`, ` (109)` or `(-109)` right after an identifier.

@@ -13,18 +13,15 @@ use std::sync::OnceLock;
 use aho_corasick::packed::{Config, Searcher};
 use aho_corasick::{AhoCorasick, Match, MatchKind, Span};
 
+use core::ops::Range;
+
 use super::MessageMatch;
-use super::callback::{callback_at, callback_code};
-use super::error_word::{code_suffix, error_word};
-use super::phrase::phrase_at;
-use super::read::{paren_code, qualifier_before, word_around};
-use crate::Spelling;
-use crate::catalog::names::{self, Qualifier};
+use super::check::check;
 use crate::catalog::{CALLBACKS, CodedCallback, PHRASES, Phrase, SPELLINGS};
 
 /// What an anchor hit is checked for.
 #[derive(Clone, Copy)]
-enum Check {
+pub(super) enum Check {
     /// An identifier containing the anchor, else a phrase around it.
     Word,
     /// Only a phrase around it (anchors chosen for a phrase's cut-short prefix).
@@ -48,7 +45,7 @@ enum Check {
 /// was the fastest of 25 measured on the benchmark's log (callgrind: 114.9M instructions per
 /// pass, against 124.7M for the order the anchors were written in and 119.4M to 136.2M for other
 /// orders).
-const ANCHORS: &[(&str, Check)] = &[
+pub(super) const ANCHORS: &[(&str, Check)] = &[
     ("ccount", Check::Word),
     ("mediarelaystate", Check::Callback),
     ("tcexception", Check::Callback),
@@ -128,20 +125,17 @@ const fn starts_with(haystack: &[u8], prefix: &[u8]) -> bool {
     true
 }
 
-/// How far back a qualifier is read (`io.agora.rtc2.Constants.`).
-const QUALIFIER_REACH: usize = 64;
-
 /// The searcher, and what each anchor can be part of.
-struct Scanner {
+pub(super) struct Scanner {
     search: Search,
-    anchors: Vec<Anchor>,
-    members: Members,
+    pub(super) anchors: Vec<Anchor>,
+    pub(super) members: Members,
 }
 
 /// The lengths and last letters of the catalog's members: a word whose pair no member has is
 /// no identifier, and is not looked up (most words an anchor falls in: `AgoraRTCError`, `ERROR`,
 /// `ERR_INVALID_ARGUMENT`).
-struct Members([u64; 64]);
+pub(super) struct Members([u64; 64]);
 
 impl Members {
     fn new() -> Members {
@@ -163,7 +157,7 @@ impl Members {
     }
 
     /// Whether some member has this word's length and last letter (in any case).
-    fn may_hold(&self, word: &[u8]) -> bool {
+    pub(super) fn may_hold(&self, word: &[u8]) -> bool {
         self.0[Members::row(word)] & Members::bit(word) != 0
     }
 }
@@ -213,11 +207,11 @@ impl Search {
 
 /// The catalog's phrases and callbacks that contain an anchor, found once: a hit compares only
 /// these.
-struct Anchor {
+pub(super) struct Anchor {
     /// Each phrase containing the anchor, and where in it.
-    phrases: Vec<(&'static Phrase, usize)>,
+    pub(super) phrases: Vec<(&'static Phrase, usize)>,
     /// The callbacks whose names contain the anchor.
-    callbacks: Vec<&'static CodedCallback>,
+    pub(super) callbacks: Vec<&'static CodedCallback>,
 }
 
 /// Where `needle` occurs in `haystack`, in any ASCII case.
@@ -229,14 +223,9 @@ fn offsets_in<'a>(haystack: &'a str, needle: &'a str) -> impl Iterator<Item = us
     })
 }
 
-fn scanner() -> &'static Scanner {
-    static SCANNER: OnceLock<Scanner> = OnceLock::new();
-    SCANNER.get_or_init(|| Scanner::new(true))
-}
-
 impl Scanner {
     /// The scanner, with the packed searcher if `packed` and the CPU has one.
-    fn new(packed: bool) -> Scanner {
+    pub(super) fn new(packed: bool) -> Scanner {
         let anchors = ANCHORS
             .iter()
             .map(|&(anchor, _)| Anchor {
@@ -265,156 +254,148 @@ fn lower_into(src: &[u8], dst: &mut [u8]) {
     }
 }
 
-/// The first token error in `bytes`.
-pub(super) fn find(bytes: &[u8]) -> Option<MessageMatch> {
-    find_with(scanner(), bytes)
+/// The scanner, set up on first use.
+pub(super) fn scanner() -> &'static Scanner {
+    static SCANNER: OnceLock<Scanner> = OnceLock::new();
+    SCANNER.get_or_init(|| Scanner::new(true))
 }
 
-fn find_with(scanner: &Scanner, bytes: &[u8]) -> Option<MessageMatch> {
-    let mut lower = [0u8; WINDOW + PAD];
-    let mut base = 0usize;
-    // Hits before this (absolute) position have been checked, or were skipped past.
-    let mut next = 0usize;
-    loop {
-        let window_end = (base + WINDOW).min(bytes.len());
-        let last = window_end == bytes.len();
-        let n = window_end - base;
-        lower_into(&bytes[base..window_end], &mut lower[..n]);
-        if base > 0 {
+/// A match found in a text, before the rule on shared spellings (`super::context`) is applied,
+/// with the line it was read in.
+#[derive(Clone)]
+pub(super) struct Candidate {
+    pub(super) found: MessageMatch,
+    /// The bytes of the line (or the whole text) its checks read.
+    pub(super) line: Range<usize>,
+}
+
+/// Every match in a text, in text order: the anchors found by one search over windows of the
+/// lower-cased text, each hit checked. With `by_line`, each check reads only the hit's line, so
+/// no match spans a line break; else it reads the whole text. Allocates nothing: the window is
+/// a stack buffer.
+#[derive(Clone)]
+pub(super) struct Candidates<'s, 'b> {
+    scanner: &'s Scanner,
+    bytes: &'b [u8],
+    by_line: bool,
+    lower: [u8; WINDOW + PAD],
+    /// Where the window starts in `bytes`, and how many bytes of it are loaded.
+    base: usize,
+    len: usize,
+    /// Hits before this (absolute) position have been checked, or were skipped past.
+    next: usize,
+    /// The line of the last hit (with `by_line`).
+    line: Range<usize>,
+    /// Hits from here on are not looked at.
+    stop: usize,
+}
+
+impl<'s, 'b> Candidates<'s, 'b> {
+    pub(super) fn new(scanner: &'s Scanner, bytes: &'b [u8], by_line: bool) -> Self {
+        let mut c = Candidates {
+            scanner,
+            bytes,
+            by_line,
+            lower: [0; WINDOW + PAD],
+            base: 0,
+            len: 0,
+            next: 0,
+            line: 0..0,
+            stop: bytes.len(),
+        };
+        c.load();
+        c
+    }
+
+    /// Lower-cases the window at `base` into the buffer.
+    fn load(&mut self) {
+        let end = (self.base + WINDOW).min(self.bytes.len());
+        let n = end - self.base;
+        lower_into(&self.bytes[self.base..end], &mut self.lower[..n]);
+        if self.base > 0 {
             // The first window's tail is still zero; a later one may hold text there.
-            lower[n..n + PAD].fill(0);
+            self.lower[n..n + PAD].fill(0);
         }
-        // Anchors starting in the overlap are complete only in the next window.
-        let limit = if last { n } else { n - OVERLAP };
-        let mut from = next.saturating_sub(base);
-        while from < limit {
-            let Some(hit) = scanner.search.find(&lower[..search_end(from, n)], from) else {
-                break;
-            };
-            if hit.start() >= limit {
-                break;
-            }
-            let (start, end) = (base + hit.start(), base + hit.end());
-            let pattern = hit.pattern().as_usize();
-            let anchor = &scanner.anchors[pattern];
-            let phrases = &anchor.phrases;
-            let (found, resume) = match ANCHORS[pattern].1 {
-                Check::Word => check_word(
-                    scanner,
-                    bytes,
-                    (start, end),
-                    word_around(bytes, start, end),
-                    phrases,
-                ),
-                Check::Phrase => (phrase_at(bytes, start, end, phrases), end),
-                Check::Callback => {
-                    match callback_at(bytes, word_around(bytes, start, end), &anchor.callbacks) {
-                        Some(cb) => (callback_code(bytes, cb), cb.2),
-                        // Not the callback itself: another anchor in the word may name something
-                        // (`RenewTokenResult` inside a longer identifier).
-                        None => (None, start + 1),
-                    }
+        self.len = n;
+    }
+
+    /// Ends the matches at `end`: a hit from there on is not checked.
+    pub(super) fn stop_at(&mut self, end: usize) {
+        self.stop = self.stop.min(end);
+    }
+
+    /// The bytes the check of a hit at `start` reads: its line, or the whole text.
+    fn line_of(&mut self, start: usize) -> Range<usize> {
+        if !self.by_line {
+            return 0..self.bytes.len();
+        }
+        if start >= self.line.end || self.line.end == 0 {
+            // Hits come in text order, so each byte is looked at at most once here.
+            let floor = self.line.end.min(start);
+            let line_start =
+                memchr::memrchr(b'\n', &self.bytes[floor..start]).map_or(floor, |i| floor + i + 1);
+            let line_end =
+                memchr::memchr(b'\n', &self.bytes[start..]).map_or(self.bytes.len(), |i| start + i);
+            self.line = line_start..line_end;
+        }
+        self.line.clone()
+    }
+}
+
+impl Iterator for Candidates<'_, '_> {
+    type Item = Candidate;
+
+    fn next(&mut self) -> Option<Candidate> {
+        loop {
+            let (base, n) = (self.base, self.len);
+            let last = base + n == self.bytes.len();
+            // Anchors starting in the overlap are complete only in the next window.
+            let limit = if last { n } else { n - OVERLAP };
+            let from = self.next.saturating_sub(base);
+            let hit = (from < limit)
+                .then(|| {
+                    self.scanner
+                        .search
+                        .find(&self.lower[..search_end(from, n)], from)
+                })
+                .flatten()
+                .filter(|hit| hit.start() < limit);
+            if let Some(hit) = hit {
+                let (start, end) = (base + hit.start(), base + hit.end());
+                if start >= self.stop {
+                    return None;
                 }
-                Check::ErrorWord => {
-                    // `错误` stands alone (with `码` or `代码` after it, "error code"); an ASCII
-                    // error word is the word around it.
-                    let ascii = bytes[start].is_ascii();
-                    let word = if ascii {
-                        word_around(bytes, start, end)
-                    } else {
-                        (start, end + code_suffix(&bytes[end..]))
-                    };
-                    match callback_at(bytes, word, &anchor.callbacks) {
-                        // `onError: err 110`, `rtcEngine:didOccurError: 101`: read only where
-                        // the name stands whole (`onErrorCount=101` is not one).
-                        Some(cb) => (callback_code(bytes, cb), cb.2),
-                        None => {
-                            if let Some(m) = error_word(bytes, word) {
-                                (Some(m), end)
-                            } else {
-                                // `INVALID` of `ERR_INVALID_STRINGUID`, `invalid` of a phrase.
-                                let around = if ascii {
-                                    word
-                                } else {
-                                    word_around(bytes, start, end)
-                                };
-                                check_word(scanner, bytes, (start, end), around, phrases)
-                            }
-                        }
-                    }
+                let line = self.line_of(start);
+                let text = &self.bytes[line.clone()];
+                let (found, resume) = check(
+                    self.scanner,
+                    hit.pattern().as_usize(),
+                    text,
+                    (start - line.start, end - line.start),
+                );
+                self.next = (line.start + resume).max(end);
+                if let Some(found) = found {
+                    return Some(Candidate {
+                        found: found.shifted(line.start),
+                        line,
+                    });
                 }
-            };
-            if found.is_some() {
-                return found;
+                continue;
             }
-            next = resume.max(end);
-            from = next - base;
+            if last || base + n - OVERLAP >= self.stop {
+                return None;
+            }
+            self.base = base + n - OVERLAP;
+            self.next = self.next.max(self.base);
+            self.load();
         }
-        if last {
-            return None;
-        }
-        base = window_end - OVERLAP;
-        next = next.max(base);
     }
-}
-
-/// The identifier or phrase around an anchor at `start..end` (in the word `word_start..word_end`
-/// around it), and where to resume otherwise.
-fn check_word(
-    scanner: &Scanner,
-    bytes: &[u8],
-    (start, end): (usize, usize),
-    (word_start, word_end): (usize, usize),
-    phrases: &[(&'static Phrase, usize)],
-) -> (Option<MessageMatch>, usize) {
-    let member = &bytes[word_start..word_end];
-    let spelling = scanner.members.may_hold(member).then(|| {
-        let qualifier = qualifier_before(bytes, word_start, QUALIFIER_REACH);
-        names::resolve(qualifier, member, Qualifier::Strict)
-            .filter(|s| same_shape(member, s.member().as_bytes()))
-            .map(|s| (s, qualifier))
-    });
-    if let Some((spelling, qualifier)) = spelling.flatten() {
-        let code = paren_code(&bytes[word_end..]);
-        let spelling = code
-            .and_then(|c| same_identifier_with_code(spelling, c))
-            .unwrap_or(spelling);
-        let from = word_start
-            - if qualifier.is_empty() {
-                0
-            } else {
-                qualifier.len() + 1
-            };
-        let m = MessageMatch::row(spelling, spelling.identifier(), from..word_end);
-        return (Some(m), word_end);
-    }
-    (phrase_at(bytes, start, end, phrases), word_end)
-}
-
-/// Whether a word written in a text can be the catalog member `member`: an upper-case constant
-/// (`TOKEN_EXPIRED`, `INVALID_TOKEN`) only where the text writes it in upper case too. In lower
-/// case it is a variable, a JSON field or another protocol's code (`token_expired=0`, OAuth's
-/// `invalid_token`), never how an SDK prints its constant.
-fn same_shape(word: &[u8], member: &[u8]) -> bool {
-    member.iter().any(u8::is_ascii_lowercase) || !word.iter().any(u8::is_ascii_lowercase)
-}
-
-/// Another row of the same identifier whose code is `code` (`ERR_INVALID_VENDOR_KEY(2013)` is
-/// the 2013 row, not the 101 one).
-fn same_identifier_with_code(spelling: &'static Spelling, code: i32) -> Option<&'static Spelling> {
-    if spelling.code() == Some(code) {
-        return None;
-    }
-    SPELLINGS.iter().find(|s| {
-        s.identifier() == spelling.identifier()
-            && s.space() == spelling.space()
-            && s.code() == Some(code)
-    })
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{Scanner, Search, find_with};
+    use super::super::context::first_with as find_with;
+    use super::{Scanner, Search};
 
     /// Every text of the corpora (as bytes: one is not UTF-8 on purpose), one at a time and all
     /// together (so that windows are crossed).

@@ -73,3 +73,15 @@ impl Score {
         }
     }
 }
+
+/// The text lines of a line corpus (`tests/fixtures/ordinary-logs.txt`,
+/// `tests/fixtures/other-vendors.txt`): every line but blank ones and `#` comments.
+pub fn lines(file: &str) -> Vec<String> {
+    let path = format!("{}/tests/fixtures/{file}", env!("CARGO_MANIFEST_DIR"));
+    let raw = std::fs::read(path).unwrap();
+    String::from_utf8_lossy(&raw)
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(str::to_owned)
+        .collect()
+}

@@ -1,0 +1,128 @@
+//! The check an anchor hit gets: the identifier around it resolved through the catalog's name
+//! map, a phrase of `catalog/phrases.md` compared, or the code of a callback of
+//! `catalog/callbacks.md` (or after an error word) read and looked up in its code space.
+
+use super::MessageMatch;
+use super::callback::{callback_at, callback_code};
+use super::error_word::{code_suffix, error_word};
+use super::phrase::phrase_at;
+use super::read::{paren_code, qualifier_before, word_around};
+use super::scan::{ANCHORS, Check, Scanner};
+use crate::Spelling;
+use crate::catalog::names::{self, Qualifier};
+use crate::catalog::{Phrase, SPELLINGS};
+
+/// How far back a qualifier is read (`io.agora.rtc2.Constants.`).
+const QUALIFIER_REACH: usize = 64;
+
+/// What the hit of anchor `pattern` at `start..end` of `bytes` stands for, and where the search
+/// resumes.
+pub(super) fn check(
+    scanner: &Scanner,
+    pattern: usize,
+    bytes: &[u8],
+    (start, end): (usize, usize),
+) -> (Option<MessageMatch>, usize) {
+    let anchor = &scanner.anchors[pattern];
+    let phrases = &anchor.phrases;
+    match ANCHORS[pattern].1 {
+        Check::Word => check_word(
+            scanner,
+            bytes,
+            (start, end),
+            word_around(bytes, start, end),
+            phrases,
+        ),
+        Check::Phrase => (phrase_at(bytes, start, end, phrases), end),
+        Check::Callback => {
+            match callback_at(bytes, word_around(bytes, start, end), &anchor.callbacks) {
+                Some(cb) => (callback_code(bytes, cb), cb.2),
+                // Not the callback itself: another anchor in the word may name something
+                // (`RenewTokenResult` inside a longer identifier).
+                None => (None, start + 1),
+            }
+        }
+        Check::ErrorWord => {
+            // `错误` stands alone (with `码` or `代码` after it, "error code"); an ASCII
+            // error word is the word around it.
+            let ascii = bytes[start].is_ascii();
+            let word = if ascii {
+                word_around(bytes, start, end)
+            } else {
+                (start, end + code_suffix(&bytes[end..]))
+            };
+            match callback_at(bytes, word, &anchor.callbacks) {
+                // `onError: err 110`, `rtcEngine:didOccurError: 101`: read only where
+                // the name stands whole (`onErrorCount=101` is not one).
+                Some(cb) => (callback_code(bytes, cb), cb.2),
+                None => {
+                    if let Some(m) = error_word(bytes, word) {
+                        (Some(m), end)
+                    } else {
+                        // `INVALID` of `ERR_INVALID_STRINGUID`, `invalid` of a phrase.
+                        let around = if ascii {
+                            word
+                        } else {
+                            word_around(bytes, start, end)
+                        };
+                        check_word(scanner, bytes, (start, end), around, phrases)
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The identifier or phrase around an anchor at `start..end` (in the word `word_start..word_end`
+/// around it), and where to resume otherwise.
+fn check_word(
+    scanner: &Scanner,
+    bytes: &[u8],
+    (start, end): (usize, usize),
+    (word_start, word_end): (usize, usize),
+    phrases: &[(&'static Phrase, usize)],
+) -> (Option<MessageMatch>, usize) {
+    let member = &bytes[word_start..word_end];
+    let spelling = scanner.members.may_hold(member).then(|| {
+        let qualifier = qualifier_before(bytes, word_start, QUALIFIER_REACH);
+        names::resolve(qualifier, member, Qualifier::Strict)
+            .filter(|s| same_shape(member, s.member().as_bytes()))
+            .map(|s| (s, qualifier))
+    });
+    if let Some((spelling, qualifier)) = spelling.flatten() {
+        let code = paren_code(&bytes[word_end..]);
+        let spelling = code
+            .and_then(|c| same_identifier_with_code(spelling, c))
+            .unwrap_or(spelling);
+        let from = word_start
+            - if qualifier.is_empty() {
+                0
+            } else {
+                qualifier.len() + 1
+            };
+        let m = MessageMatch::row(spelling, spelling.identifier(), from..word_end);
+        return (Some(m), word_end);
+    }
+    (phrase_at(bytes, start, end, phrases), word_end)
+}
+
+/// Whether a word written in a text can be the catalog member `member`: an upper-case constant
+/// (`TOKEN_EXPIRED`, `INVALID_TOKEN`) only where the text writes it in upper case too. In lower
+/// case it is a variable, a JSON field or another protocol's code (`token_expired=0`, OAuth's
+/// `invalid_token`), never how an SDK prints its constant.
+fn same_shape(word: &[u8], member: &[u8]) -> bool {
+    member.iter().any(u8::is_ascii_lowercase) || !word.iter().any(u8::is_ascii_lowercase)
+}
+
+/// Another row of the same identifier whose code is `code` (`ERR_INVALID_VENDOR_KEY(2013)` is
+/// the 2013 row, not the 101 one).
+fn same_identifier_with_code(spelling: &'static Spelling, code: i32) -> Option<&'static Spelling> {
+    if spelling.code() == Some(code) {
+        return None;
+    }
+    SPELLINGS.iter().find(|s| {
+        s.identifier() == spelling.identifier()
+            && s.space() == spelling.space()
+            && s.code() == Some(code)
+    })
+}

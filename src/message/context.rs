@@ -1,0 +1,205 @@
+//! The rule on evidence that other vendors print too: a bare `INVALID_TOKEN`, `invalid appid`,
+//! `the token has expired`, `error code 110`. Such a match counts only in a text (or, when a log
+//! is scanned, a line) that says it comes from Agora: a word of `catalog/context.md`, or a match
+//! whose evidence only Agora's SDKs print. A code next to an error word also counts in a text
+//! that names what the code means (`error 110 invalid token`, `101的错误 ... appid`: the
+//! `named-as` words of `catalog/errors.md`). Evidence of Agora's own counts alone.
+//!
+//! RTM 2.x writes a generic reason and then the access point's own (`Invalid App ID. ...
+//! detail: DYNAMIC_KEY_NOT_ENABLED, ...`): the match after ` detail: ` names the cause, and the
+//! generic one before it is passed over.
+
+use core::ops::Range;
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
+
+use super::scan::{Candidates, Scanner, scanner};
+use super::{Evidence, MessageMatch};
+use crate::TokenError;
+use crate::catalog::CONTEXT_WORDS;
+
+/// The words of `catalog/context.md`, searched in any ASCII case.
+fn context_words() -> &'static AhoCorasick {
+    static WORDS: OnceLock<AhoCorasick> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(CONTEXT_WORDS)
+            .expect("a few short literals are far within the automaton's limits")
+    })
+}
+
+/// The `named-as` words of every error, each with the errors (as bits of their index in
+/// `TokenError::ALL`) it names.
+fn named_words() -> &'static (AhoCorasick, Vec<u32>) {
+    static WORDS: OnceLock<(AhoCorasick, Vec<u32>)> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut words: Vec<(&str, u32)> = Vec::new();
+        for (i, e) in TokenError::ALL.iter().enumerate() {
+            for &w in e.named_as() {
+                match words.iter_mut().find(|(x, _)| *x == w) {
+                    Some((_, bits)) => *bits |= 1 << i,
+                    None => words.push((w, 1 << i)),
+                }
+            }
+        }
+        let automaton = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(words.iter().map(|(w, _)| w))
+            .expect("a few short literals are far within the automaton's limits");
+        (automaton, words.into_iter().map(|(_, bits)| bits).collect())
+    })
+}
+
+/// The bit of `error` in the masks of [`named_words`].
+fn bit(error: TokenError) -> u32 {
+    TokenError::ALL
+        .iter()
+        .position(|&e| e == error)
+        .map_or(0, |i| 1 << i)
+}
+
+/// A fact about a line, found when a match first needs it.
+#[derive(Clone)]
+enum Lazy<T> {
+    Unread,
+    Read(T),
+}
+
+impl<T: Clone> Lazy<T> {
+    fn get_or_read(&mut self, read: impl FnOnce() -> T) -> T {
+        if let Lazy::Read(value) = self {
+            return value.clone();
+        }
+        let value = read();
+        *self = Lazy::Read(value.clone());
+        value
+    }
+}
+
+/// What is known of one line (or text).
+struct Known {
+    line_start: usize,
+    /// Where it says it comes from Agora, if it does.
+    context: Lazy<Option<Range<usize>>>,
+    /// The errors whose `named-as` words it holds.
+    named: Lazy<u32>,
+    /// Where a match after RTM 2.x's ` detail: ` starts, if there is one: the matches before
+    /// it are the generic reason in front of the cause.
+    detail: Lazy<Option<usize>>,
+}
+
+impl Known {
+    fn new(line_start: usize) -> Known {
+        Known {
+            line_start,
+            context: Lazy::Unread,
+            named: Lazy::Unread,
+            detail: Lazy::Unread,
+        }
+    }
+}
+
+/// The matches in a text that count, in text order.
+pub(super) struct Judged<'s, 'b> {
+    candidates: Candidates<'s, 'b>,
+    bytes: &'b [u8],
+    known: Known,
+}
+
+impl<'s, 'b> Judged<'s, 'b> {
+    /// With `by_line`, each line of `bytes` is judged alone (a log); else the whole text.
+    pub(super) fn new(scanner: &'s Scanner, bytes: &'b [u8], by_line: bool) -> Self {
+        Judged {
+            candidates: Candidates::new(scanner, bytes, by_line),
+            bytes,
+            known: Known::new(usize::MAX),
+        }
+    }
+
+    /// Where `bytes[line]` says it comes from Agora: a context word, else the first match of
+    /// Agora's own evidence on it after the current one (earlier ones have set `known`). Runs at
+    /// most once per line, so a text costs at most two searches.
+    fn context_in(&self, line: Range<usize>) -> Option<Range<usize>> {
+        if let Some(m) = context_words().find(&self.bytes[line.clone()]) {
+            return Some(line.start + m.start()..line.start + m.end());
+        }
+        let mut ahead = self.candidates.clone();
+        ahead.stop_at(line.end);
+        ahead.find(|c| !c.found.shared).map(|c| c.found.span())
+    }
+}
+
+impl Iterator for Judged<'_, '_> {
+    type Item = MessageMatch;
+
+    fn next(&mut self) -> Option<MessageMatch> {
+        loop {
+            let candidate = self.candidates.next()?;
+            let line = candidate.line;
+            let mut found = candidate.found;
+            if self.known.line_start != line.start {
+                self.known = Known::new(line.start);
+            }
+            let (bytes, candidates) = (self.bytes, &self.candidates);
+            let detail = self.known.detail.get_or_read(|| {
+                let at = memchr::memmem::find(&bytes[line.clone()], DETAIL)?;
+                let after = line.start + at + DETAIL.len();
+                let mut ahead = candidates.clone();
+                ahead.stop_at(line.end);
+                ahead
+                    .find(|c| c.found.span.start >= after)
+                    .map(|c| c.found.span.start)
+            });
+            match detail {
+                Some(cause) if found.span.end <= cause => continue,
+                // RTM 2.x's own shape names the access point's reason: Agora's, not shared.
+                Some(cause) if found.span.start == cause => found.shared = false,
+                _ => {}
+            }
+            if !found.shared {
+                if let Lazy::Unread = self.known.context {
+                    self.known.context = Lazy::Read(Some(found.span()));
+                }
+                return Some(found);
+            }
+            if found.evidence == Evidence::ErrorCode {
+                let named = self.known.named.get_or_read(|| {
+                    let (automaton, bits) = named_words();
+                    automaton
+                        .find_iter(&bytes[line.clone()])
+                        .fold(0, |m, hit| m | bits[hit.pattern().as_usize()])
+                });
+                if named & bit(found.error) != 0 {
+                    return Some(found);
+                }
+            }
+            let context = match self.known.context.clone() {
+                Lazy::Read(context) => context,
+                Lazy::Unread => {
+                    let context = self.context_in(line.clone());
+                    self.known.context = Lazy::Read(context.clone());
+                    context
+                }
+            };
+            if context.is_some() {
+                found.context = context;
+                return Some(found);
+            }
+        }
+    }
+}
+
+/// The first token error in a text.
+pub(super) fn first(bytes: &[u8]) -> Option<MessageMatch> {
+    first_with(scanner(), bytes)
+}
+
+/// [`first`] with a given scanner.
+pub(super) fn first_with(scanner: &Scanner, bytes: &[u8]) -> Option<MessageMatch> {
+    Judged::new(scanner, bytes, false).next()
+}
+
+/// What RTM 2.x writes between a generic reason and the access point's own.
+const DETAIL: &[u8] = b" detail: ";

@@ -1,0 +1,259 @@
+//! One pass over a whole log: every token error, token event and access token in it, with its
+//! line.
+
+use core::fmt;
+use core::iter::Peekable;
+use core::ops::Range;
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, FindIter, MatchKind};
+
+use super::MessageMatch;
+use super::context::Judged;
+use super::read::is_word_byte;
+use super::scan::scanner;
+use crate::catalog::EVENT_CALLBACKS;
+use crate::{TokenError, TokenEvent};
+
+/// What the second search finds: the names of `catalog/events.md`, then the starts of access
+/// tokens.
+fn markers() -> &'static AhoCorasick {
+    static MARKERS: OnceLock<AhoCorasick> = OnceLock::new();
+    MARKERS.get_or_init(|| {
+        let names = EVENT_CALLBACKS.iter().map(crate::Callback::name);
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(names.chain(TOKEN_STARTS.iter().copied()))
+            .expect("a few dozen short literals are far within the automaton's limits")
+    })
+}
+
+/// How 007 tokens start (`007` and the base64 of zlib's first byte) and 006 tokens start.
+const TOKEN_STARTS: [&str; 2] = ["007eJ", "006"];
+
+/// The fewest base64 characters after its version that a token written in a text has: the
+/// smallest 007 token (one service, no privileges) is over 100, a 006 token's App ID alone 32.
+const TOKEN_BODY: usize = 64;
+
+/// Everything [`scan`] finds at one place of a log: a token error, a token event, an access
+/// token, or an error and the event it names (`received message onTokenPrivilegeDidExpire`).
+///
+/// Its `Debug` shows a token's first characters and length only: tokens are secrets.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Found<'a> {
+    line: usize,
+    span: Range<usize>,
+    error: Option<MessageMatch>,
+    event: Option<TokenEvent>,
+    token: Option<&'a str>,
+}
+
+impl<'a> Found<'a> {
+    /// The line it is on, counted from 1.
+    #[must_use]
+    pub fn line(&self) -> usize {
+        self.line
+    }
+
+    /// Where it is, in bytes of the input; never across a line break.
+    #[must_use]
+    pub fn span(&self) -> Range<usize> {
+        self.span.clone()
+    }
+
+    /// The token error, if one is reported here.
+    #[must_use]
+    pub fn error(&self) -> Option<TokenError> {
+        self.error.as_ref().map(MessageMatch::error)
+    }
+
+    /// How the token error was recognised: what matched, its catalog row, code and evidence.
+    /// Its span is in bytes of the whole input.
+    #[must_use]
+    pub fn matched(&self) -> Option<&MessageMatch> {
+        self.error.as_ref()
+    }
+
+    /// The token event, if a callback or event of `catalog/events.md` is named here
+    /// (`onTokenPrivilegeWillExpire`, `token-privilege-did-expire`, `onRequestToken`, ...).
+    #[must_use]
+    pub fn event(&self) -> Option<TokenEvent> {
+        self.event
+    }
+
+    /// The access token written here: `006` or `007` and the base64 characters that follow. It
+    /// is only its shape that was checked; `token::Token::parse` says whether it decodes.
+    #[must_use]
+    pub fn token(&self) -> Option<&'a str> {
+        self.token
+    }
+}
+
+impl fmt::Debug for Found<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        struct Redacted<'t>(&'t str);
+        impl fmt::Debug for Redacted<'_> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                let head = self.0.get(..8).unwrap_or(self.0);
+                write!(f, "\"{head}...\" ({} bytes)", self.0.len())
+            }
+        }
+        f.debug_struct("Found")
+            .field("line", &self.line)
+            .field("span", &self.span)
+            .field("error", &self.error.as_ref().map(MessageMatch::error))
+            .field("event", &self.event)
+            .field("token", &self.token.map(Redacted))
+            .finish()
+    }
+}
+
+/// Every token error, token event and access token in a log, in the order they stand, with
+/// line numbers: one pass over the bytes, allocating nothing after the searchers' set-up.
+///
+/// Each line is read on its own, as [`TokenError::match_message`] reads a text, and every
+/// error on it is found, not only the first; the first agrees with `match_message` on that
+/// line. Invalid UTF-8 is passed over.
+///
+/// ```
+/// use agora_token_errors::{TokenError, TokenEvent, scan};
+///
+/// let log = b"12:00:01 I/App: joined\n\
+///             12:00:02 W/agora: onTokenPrivilegeWillExpire\n\
+///             12:00:03 E/App: onError: err 109, msg: \xff\n";
+/// let found: Vec<_> = scan(log).collect();
+/// assert_eq!(found.len(), 2);
+/// assert_eq!((found[0].line(), found[0].event()), (2, Some(TokenEvent::WillExpire)));
+/// assert_eq!((found[1].line(), found[1].error()), (3, Some(TokenError::TokenExpired)));
+/// assert_eq!(&log[found[1].span()], b"onError: err 109");
+/// ```
+#[must_use]
+pub fn scan(log: &[u8]) -> Scan<'_> {
+    Scan {
+        log,
+        errors: Judged::new(scanner(), log, true).peekable(),
+        markers: markers().find_iter(log).peekable(),
+        pending: None,
+        counted: 0,
+        line: 1,
+    }
+}
+
+/// The iterator [`scan`] returns.
+pub struct Scan<'a> {
+    log: &'a [u8],
+    errors: Peekable<Judged<'static, 'a>>,
+    markers: Peekable<FindIter<'static, 'a>>,
+    /// The next event or token, found but not yet returned.
+    pending: Option<(Range<usize>, Marker<'a>)>,
+    /// Line breaks before this byte are counted in `line`.
+    counted: usize,
+    line: usize,
+}
+
+impl fmt::Debug for Scan<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Scan")
+            .field("line", &self.line)
+            .finish_non_exhaustive()
+    }
+}
+
+/// An event name or token at a marker's place, if the text there is one.
+enum Marker<'a> {
+    Event(TokenEvent),
+    Token(&'a str),
+}
+
+impl<'a> Scan<'a> {
+    /// The next event or token, skipping markers that are part of something else.
+    fn next_marker(&mut self) -> Option<(Range<usize>, Marker<'a>)> {
+        let events = EVENT_CALLBACKS.len();
+        for hit in self.markers.by_ref() {
+            let (start, end) = (hit.start(), hit.end());
+            let log = self.log;
+            let apart = |b: Option<&u8>| b.is_none_or(|&b| !is_word_byte(b) && b != b'-');
+            let pattern = hit.pattern().as_usize();
+            if pattern < events {
+                let name = EVENT_CALLBACKS[pattern].name().as_bytes();
+                let open_end = name.last().is_some_and(|b| matches!(b, b':' | b')'));
+                if apart(start.checked_sub(1).map(|i| &log[i])) && (open_end || apart(log.get(end)))
+                {
+                    return Some((start..end, Marker::Event(EVENT_CALLBACKS[pattern].event())));
+                }
+                continue;
+            }
+            let body = log[end..]
+                .iter()
+                .take_while(|&&b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'='))
+                .count();
+            let token_end = end + body;
+            let start_apart = start == 0 || !log[start - 1].is_ascii_alphanumeric();
+            if start_apart && body >= TOKEN_BODY {
+                // Base64 and ASCII digits: valid UTF-8.
+                if let Ok(token) = core::str::from_utf8(&log[start..token_end]) {
+                    return Some((start..token_end, Marker::Token(token)));
+                }
+            }
+        }
+        None
+    }
+
+    /// The line `at` is on.
+    fn line_at(&mut self, at: usize) -> usize {
+        self.line += memchr::memchr_iter(b'\n', &self.log[self.counted..at]).count();
+        self.counted = at;
+        self.line
+    }
+}
+
+impl<'a> Iterator for Scan<'a> {
+    type Item = Found<'a>;
+
+    fn next(&mut self) -> Option<Found<'a>> {
+        if self.pending.is_none() {
+            self.pending = self.next_marker();
+        }
+        let error_start = self.errors.peek().map(|m| m.span.start);
+        let marker_start = self.pending.as_ref().map(|(r, _)| r.start);
+        let take_error = match (error_start, marker_start) {
+            (Some(e), Some(m)) => e <= m,
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => return None,
+        };
+        if take_error {
+            let m = self.errors.next()?;
+            let span = m.span();
+            // An event named within the error's own words is the same report.
+            let mut event = None;
+            if let Some((r, Marker::Event(e))) = &self.pending
+                && r.start < span.end
+            {
+                event = Some(*e);
+                self.pending = None;
+            }
+            let line = self.line_at(span.start);
+            return Some(Found {
+                line,
+                span,
+                error: Some(m),
+                event,
+                token: None,
+            });
+        }
+        let (span, marker) = self.pending.take()?;
+        let line = self.line_at(span.start);
+        let (event, token) = match marker {
+            Marker::Event(e) => (Some(e), None),
+            Marker::Token(t) => (None, Some(t)),
+        };
+        Some(Found {
+            line,
+            span,
+            error: None,
+            event,
+            token,
+        })
+    }
+}
