@@ -287,6 +287,18 @@ fn noise() -> impl Strategy<Value = String> {
 /// characters, callbacks), to be put together at random: every path through its checks, at
 /// every place in a text, including its ends.
 const FRAGMENTS: &[&str] = &[
+    // The callback fragments that once made one long word quadratic (issue 14).
+    "onnection",
+    "tcexception",
+    "mediarelaystate",
+    "enewtokenresult",
+    "Agora",
+    " detail: ",
+    "INVALID_TOKEN",
+    "\u{a0}",
+    "１",
+    "007eJ",
+    "onTokenPrivilegeWillExpire",
     "Error",
     "error",
     "err",
@@ -370,6 +382,16 @@ proptest! {
         let agora = if s.is_shared() { "Agora" } else { "" };
         let text = format!("{agora}{before} {}{code} {after}", s.identifier());
         prop_assert_eq!(TokenError::from_message(&text), Some(s.error()), "{}", text);
+    }
+
+    // One long word (or line) of the recogniser's own words, repeated: each hit inside it costs
+    // a bounded read, and `scan` reads the line as `match_message` does.
+    #[test]
+    fn long_runs_of_repeated_anchors_read_as_one_line(parts in prop::collection::vec(0usize..FRAGMENTS.len(), 1..6), times in 1usize..3000) {
+        let unit: String = parts.iter().map(|&i| FRAGMENTS[i]).collect::<String>().replace('\n', " ");
+        let text = unit.repeat(times);
+        let first = agora_token_errors::scan(text.as_bytes()).find(|f| f.error().is_some());
+        prop_assert_eq!(first.and_then(|f| f.error()), TokenError::from_message(&text));
     }
 
     #[test]

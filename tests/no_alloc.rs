@@ -58,3 +58,27 @@ fn the_counter_does_count() {
     let n = allocations_during(|| drop(std::hint::black_box(vec![1u8; 32])));
     assert_eq!(n, 1);
 }
+
+#[cfg(feature = "messages")]
+#[test]
+fn scanning_a_log_does_not_allocate_after_set_up() {
+    let mut log = String::new();
+    for i in 0..2000 {
+        log.push_str(&format!(
+            "12:00:{:02} I/App: frame {i} ok\n12:00:01 E/agora: onError: err 110, msg: \n\
+             Agora-SDK [ERROR]: INVALID_TOKEN, then onTokenPrivilegeWillExpire\n\
+             libcurl error 110\n",
+            i % 60
+        ));
+    }
+    // The searchers are set up on first use.
+    let warm = agora_token_errors::scan(log.as_bytes()).count();
+    let mut found = 0;
+    let n = allocations_during(|| {
+        found = agora_token_errors::scan(log.as_bytes()).count();
+        found += usize::from(TokenError::from_message(&log).is_some());
+    });
+    assert_eq!(found, warm + 1);
+    assert_eq!(found, 2000 * 3 + 1);
+    assert_eq!(n, 0, "{n} allocations while scanning {} bytes", log.len());
+}

@@ -1,0 +1,151 @@
+//! `scan`: one pass over a whole log finds every token error, token event and access token, with
+//! its line, never across a line break, and agrees with `match_message` line by line.
+#![cfg(all(feature = "messages", feature = "token"))]
+
+mod common;
+
+use agora_token_errors::{TokenError, TokenEvent, scan};
+
+/// Every text of the real-text corpora and both line corpora, one per line.
+fn corpus_lines() -> Vec<String> {
+    let tsv = |file: &str| {
+        common::corpus::read(&format!(
+            "{}/tests/fixtures/{file}",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .into_iter()
+        .flat_map(|(_, _, text)| text.lines().map(str::to_owned).collect::<Vec<_>>())
+    };
+    tsv("messages.tsv")
+        .chain(tsv("products-messages.tsv"))
+        .chain(common::corpus::lines("ordinary-logs.txt"))
+        .chain(common::corpus::lines("other-vendors.txt"))
+        .collect()
+}
+
+#[test]
+fn the_first_error_of_each_line_is_what_match_message_says_of_that_line() {
+    let lines = corpus_lines();
+    let log = lines.join("\n");
+    let found: Vec<_> = scan(log.as_bytes())
+        .filter(|f| f.error().is_some())
+        .collect();
+    let mut agree = 0;
+    for (i, line) in lines.iter().enumerate() {
+        let first = found.iter().find(|f| f.line() == i + 1);
+        let expected = TokenError::match_message(line);
+        assert_eq!(
+            first.map(|f| f.error()),
+            expected.as_ref().map(|m| Some(m.error())),
+            "line {}: {line:?}",
+            i + 1
+        );
+        if let (Some(f), Some(m)) = (first, expected) {
+            let line_start = f.span().start - m.span().start;
+            assert_eq!(&log.as_bytes()[line_start..][..line.len()], line.as_bytes());
+            agree += 1;
+        }
+    }
+    println!(
+        "scan: {} lines, {} with an error, every first one as match_message reads its line",
+        lines.len(),
+        agree
+    );
+    assert!(agree > 200, "{agree}");
+}
+
+#[test]
+fn every_error_on_a_line_is_found_and_none_spans_a_line_break() {
+    let log = "E/App: ERR_NO_AUTHORIZED then ERR_DYNAMIC_KEY_TIMEOUT(109)\nI/App: fine\nE/App: onError: err 101, msg:\n";
+    let found: Vec<_> = scan(log.as_bytes()).collect();
+    let got: Vec<_> = found.iter().map(|f| (f.line(), f.error())).collect();
+    assert_eq!(
+        got,
+        [
+            (1, Some(TokenError::InvalidToken)),
+            (1, Some(TokenError::TokenExpired)),
+            (3, Some(TokenError::InvalidAppId)),
+        ]
+    );
+    for f in &found {
+        assert!(!log[f.span()].contains('\n'), "{f:?}");
+    }
+    assert_eq!(&log[found[1].span()], "ERR_DYNAMIC_KEY_TIMEOUT");
+}
+
+#[test]
+fn a_shared_spelling_needs_agora_on_its_own_line() {
+    // The first line names Agora; the second is another SDK's, with the same words.
+    let log = "Agora-SDK [ERROR]: INVALID_TOKEN\nfirebase: INVALID_TOKEN\n";
+    let lines: Vec<_> = scan(log.as_bytes()).map(|f| f.line()).collect();
+    assert_eq!(lines, [1]);
+}
+
+#[test]
+fn token_events_are_found_by_their_callback_and_event_names() {
+    for c in TokenEvent::callbacks() {
+        let log = format!(
+            "12:00:00 I/App: hello\n12:00:01 W/App: {} fired\n",
+            c.name()
+        );
+        let found: Vec<_> = scan(log.as_bytes()).collect();
+        let event = found.iter().find_map(|f| f.event());
+        assert_eq!(event, Some(c.event()), "{log:?} gave {found:?}");
+        assert!(found.iter().all(|f| f.line() == 2), "{found:?}");
+    }
+    // Part of a longer word, a name is not the callback.
+    assert!(scan(b"myonRequestTokenHandler failed").next().is_none());
+}
+
+#[test]
+fn the_web_sdks_did_expire_line_is_the_error_and_the_event_at_once() {
+    let log = "Agora-SDK [INFO]: [client-1a2b3] received message onTokenPrivilegeDidExpire, please get new token and join again";
+    let found: Vec<_> = scan(log.as_bytes()).collect();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].error(), Some(TokenError::TokenExpired));
+    assert_eq!(found[0].event(), Some(TokenEvent::DidExpire));
+}
+
+#[test]
+fn access_tokens_written_in_a_log_are_found_and_never_shown_whole() {
+    for name in [
+        "rtc_uid_publisher",
+        "rtc_and_rtm",
+        "v006_rtc_uid",
+        "chat_app",
+    ] {
+        let token = common::tokens::token(name);
+        let log = format!("D/App: joining with token={token}, uid 42\nD/App: next\n");
+        let found: Vec<_> = scan(log.as_bytes()).collect();
+        assert_eq!(found.len(), 1, "{name}: {found:?}");
+        assert_eq!(found[0].token(), Some(token.as_str()), "{name}");
+        assert_eq!(&log[found[0].span()], token, "{name}");
+        let shown = format!("{:?}", found[0]);
+        assert!(!shown.contains(&token[..40]), "{shown}");
+    }
+    // Too short, or inside a longer word: not a token.
+    assert!(scan(b"build 006 of 007eJ").next().is_none());
+    let glued = format!("x{}", common::tokens::token("rtc_uid_publisher"));
+    assert!(scan(glued.as_bytes()).all(|f| f.token().is_none()));
+}
+
+#[test]
+fn invalid_utf8_is_passed_over() {
+    let mut log = b"\xff\xfe garbage \xc3\n".to_vec();
+    log.extend_from_slice(b"E/App: ERR_NO_AUTHORIZED \xe2\x82\n\xf0");
+    let found: Vec<_> = scan(&log).collect();
+    assert_eq!(found.len(), 1);
+    assert_eq!(
+        (found[0].line(), found[0].error()),
+        (2, Some(TokenError::InvalidToken))
+    );
+}
+
+#[test]
+fn other_vendors_lines_hold_no_token_error_or_event() {
+    let log = common::corpus::lines("other-vendors.txt").join("\n");
+    let found: Vec<_> = scan(log.as_bytes())
+        .filter(|f| f.error().is_some() || f.event().is_some())
+        .collect();
+    assert!(found.is_empty(), "{found:?}");
+}
