@@ -4,12 +4,17 @@
 //!
 //! The log is mostly unrelated lines full of lookalikes (`ERROR`, `Agora...`, `ERR_` of other
 //! codes, numbers), with a token error every few hundred lines.
+//!
+//! `scan` reads the same log as one buffer, against one `memchr::memmem` pass over it. The
+//! `hostile` group feeds texts made of one fragment repeated (anchors, callback fragments,
+//! error words, shared spellings) at 32 KiB and 1 MiB: the time per byte must stay flat, and
+//! within a bounded factor of ordinary log text.
 
 #![allow(clippy::cast_possible_truncation)] // a 64-bit generator picks lines; truncation is fine
 
 use std::hint::black_box;
 
-use agora_token_errors::{TokenError, spellings};
+use agora_token_errors::{Language, TokenError, scan, spellings};
 use aho_corasick::{AhoCorasick, MatchKind};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
@@ -99,6 +104,33 @@ fn bench(c: &mut Criterion) {
                 .count()
         });
     });
+    // Each error's name in each SDK language: the short list a user might search for.
+    let mut short: Vec<&str> = TokenError::ALL
+        .iter()
+        .flat_map(|e| Language::ALL.iter().filter_map(|&l| e.identifier(l)))
+        .map(|n| n.rsplit('.').next().unwrap())
+        .collect();
+    short.sort_unstable();
+    short.dedup();
+    let ac_short = AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostFirst)
+        .build(&short)
+        .unwrap();
+    g.bench_function(
+        format!(
+            "aho-corasick over {} names, one per error and language (baseline)",
+            short.len()
+        ),
+        |b| {
+            b.iter(|| {
+                lines
+                    .iter()
+                    .filter(|l| ac_short.find(black_box(*l)).is_some())
+                    .count()
+            });
+        },
+    );
     g.bench_function("TokenError::from_message", |b| {
         b.iter(|| {
             lines
@@ -108,7 +140,75 @@ fn bench(c: &mut Criterion) {
         });
     });
     g.finish();
+
+    let mut g = c.benchmark_group("scan");
+    g.throughput(Throughput::Bytes(log.len() as u64));
+    g.sample_size(20);
+    let mut error_lines: Vec<usize> = scan(log.as_bytes())
+        .filter(|f| f.error().is_some())
+        .map(|f| f.line())
+        .collect();
+    error_lines.dedup();
+    assert_eq!(
+        error_lines.len(),
+        expected,
+        "the same lines as from_message"
+    );
+    let one_pass = memchr::memmem::Finder::new("ERR_NO_AUTHORIZED");
+    g.bench_function("memmem one needle over the whole log (baseline)", |b| {
+        b.iter(|| one_pass.find_iter(black_box(log.as_bytes())).count());
+    });
+    g.bench_function("scan", |b| {
+        b.iter(|| scan(black_box(log.as_bytes())).count());
+    });
+    g.finish();
 }
 
-criterion_group!(benches, bench);
+/// One fragment repeated: what an attacker (or a broken logger) can send.
+const HOSTILE: &[&str] = &[
+    "onnection",
+    "tcexception",
+    "mediarelaystate",
+    "enewtokenresult",
+    "oken",
+    "rror ",
+    "error 110 ",
+    "onError ",
+    "invalid ",
+    "错误",
+    "INVALID_TOKEN ",
+    " detail: INVALID_TOKEN",
+    "1100000000",
+];
+
+fn hostile(c: &mut Criterion) {
+    let mut g = c.benchmark_group("hostile");
+    g.sample_size(10);
+    let plain = log();
+    for size in [32usize << 10, 1 << 20] {
+        let text = &plain[..size]; // the log is ASCII
+        g.throughput(Throughput::Bytes(text.len() as u64));
+        g.bench_function(
+            format!("ordinary log as one text ({} KiB)", size >> 10),
+            |b| {
+                b.iter(|| TokenError::from_message(black_box(text)));
+            },
+        );
+        for unit in HOSTILE {
+            let text = unit.repeat(size / unit.len());
+            g.throughput(Throughput::Bytes(text.len() as u64));
+            g.bench_function(format!("{unit:?} repeated ({} KiB)", size >> 10), |b| {
+                b.iter(|| {
+                    (
+                        TokenError::from_message(black_box(&text)),
+                        scan(black_box(text.as_bytes())).count(),
+                    )
+                });
+            });
+        }
+    }
+    g.finish();
+}
+
+criterion_group!(benches, bench, hostile);
 criterion_main!(benches);

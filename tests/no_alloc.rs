@@ -62,14 +62,17 @@ fn the_counter_does_count() {
 #[cfg(feature = "messages")]
 #[test]
 fn scanning_a_log_does_not_allocate_after_set_up() {
+    use std::fmt::Write as _;
     let mut log = String::new();
     for i in 0..2000 {
-        log.push_str(&format!(
+        write!(
+            log,
             "12:00:{:02} I/App: frame {i} ok\n12:00:01 E/agora: onError: err 110, msg: \n\
              Agora-SDK [ERROR]: INVALID_TOKEN, then onTokenPrivilegeWillExpire\n\
              libcurl error 110\n",
             i % 60
-        ));
+        )
+        .unwrap();
     }
     // The searchers are set up on first use.
     let warm = agora_token_errors::scan(log.as_bytes()).count();

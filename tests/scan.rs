@@ -35,7 +35,7 @@ fn the_first_error_of_each_line_is_what_match_message_says_of_that_line() {
         let first = found.iter().find(|f| f.line() == i + 1);
         let expected = TokenError::match_message(line);
         assert_eq!(
-            first.map(|f| f.error()),
+            first.map(agora_token_errors::Found::error),
             expected.as_ref().map(|m| Some(m.error())),
             "line {}: {line:?}",
             i + 1
@@ -89,7 +89,7 @@ fn token_events_are_found_by_their_callback_and_event_names() {
             c.name()
         );
         let found: Vec<_> = scan(log.as_bytes()).collect();
-        let event = found.iter().find_map(|f| f.event());
+        let event = found.iter().find_map(agora_token_errors::Found::event);
         assert_eq!(event, Some(c.event()), "{log:?} gave {found:?}");
         assert!(found.iter().all(|f| f.line() == 2), "{found:?}");
     }

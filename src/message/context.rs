@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 use aho_corasick::AhoCorasick;
 
 use super::scan::{Candidates, Scanner, scanner};
-use super::{Evidence, MessageMatch};
+use super::{Evidence, MessageMatch, error_word};
 use crate::TokenError;
 use crate::catalog::CONTEXT_WORDS;
 
@@ -158,7 +158,16 @@ impl Iterator for Judged<'_, '_> {
                 Some(cause) if found.span.start == cause => found.shared = false,
                 _ => {}
             }
+            let vetoed = |found: &MessageMatch| {
+                found
+                    .veto
+                    .as_ref()
+                    .is_some_and(|v| error_word::vetoed(&bytes[..line.end], v))
+            };
             if !found.shared {
+                if vetoed(&found) {
+                    continue;
+                }
                 if let Lazy::Unread = self.known.context {
                     self.known.context = Lazy::Read(Some(found.span()));
                 }
@@ -172,6 +181,9 @@ impl Iterator for Judged<'_, '_> {
                         .fold(0, |m, hit| m | bits[hit.pattern().as_usize()])
                 });
                 if named & bit(found.error) != 0 {
+                    if vetoed(&found) {
+                        continue;
+                    }
                     return Some(found);
                 }
             }
@@ -183,7 +195,7 @@ impl Iterator for Judged<'_, '_> {
                     context
                 }
             };
-            if context.is_some() {
+            if context.is_some() && !vetoed(&found) {
                 found.context = context;
                 return Some(found);
             }

@@ -14,7 +14,7 @@ const ERROR_CODE: (&str, Evidence, bool) = ("error code", Evidence::ErrorCode, t
 fn error_code(space: CodeSpace) -> (&'static str, Evidence, bool) {
     (ERROR_CODE.0, ERROR_CODE.1, space == CodeSpace::Native)
 }
-use super::read::{code_at, code_before};
+use super::read::{code_at, code_before, contains_any_case, find_any_case};
 use crate::{CodeSpace, TokenError};
 
 /// The length of `码` or `代码` ("code") at the start of `rest`, which turns `错误`/`报错` into
@@ -58,32 +58,18 @@ pub(super) fn error_word(
         return None;
     };
     let space = CodeSpace::Native;
-    // Another callback's state and error fields (`onLocalVideoStateChanged ... state=2,
-    // error=101`) are other enums' numbers.
-    let in_state = || {
-        let line = line_before(bytes, word_start, 160);
-        (0..line.len().saturating_sub(4)).any(|i| {
-            let rest = &line[i..];
-            rest[..5].eq_ignore_ascii_case(b"state")
-                && (i == 0
-                    || !super::read::is_word_byte(line[i - 1])
-                    || rest.len() >= 12 && rest[..12].eq_ignore_ascii_case(b"statechanged"))
-        })
-    };
     if kind == Agrees::Any {
         if let Some((code, code_end)) = code_at(bytes, word_end, 24) {
             let space = rtm_space(bytes, word_start, code, code_end).unwrap_or(space);
             let error = TokenError::from_code(space, code)?;
-            if in_state() || system_error(bytes, word_start, code_end) {
-                return None;
-            }
-            return Some(MessageMatch::coded(
-                error,
-                error_code(space),
-                space,
-                code,
-                word_start..code_end,
-            ));
+            let mut m =
+                MessageMatch::coded(error, error_code(space), space, code, word_start..code_end);
+            m.veto = Some(Veto {
+                word_start,
+                before: word_start,
+                after: code_end,
+            });
+            return Some(m);
         }
         // `Error: login fail:5`: an RTM 1.x login result, after the words for a failed login.
         if let Some((code, code_end)) = login_failure_code(bytes, word_end) {
@@ -101,17 +87,12 @@ pub(super) fn error_word(
     }
     let (code, code_start) = code_before(bytes, word_start)?;
     let error = TokenError::from_code(space, code)?;
-    if in_state() || system_error(bytes, code_start, word_end) {
-        return None;
-    }
     // A word that only describes (`expired`, `invalid`) counts next to a code only where the
     // text is about a token: `109(expired)` in `token is 109(expired)`, not `Session 109 expired`.
     let about_token = || {
         let from = code_start.saturating_sub(48);
         let to = bytes.len().min(word_end + 16);
-        bytes[from..to]
-            .windows(5)
-            .any(|w| w.eq_ignore_ascii_case(b"token"))
+        contains_any_case(&bytes[from..to], b"token")
     };
     let agrees = match kind {
         Agrees::Any => true,
@@ -122,7 +103,51 @@ pub(super) fn error_word(
             TokenError::InvalidToken | TokenError::InvalidAppId | TokenError::InvalidUserAccount
         ),
     };
-    agrees.then(|| MessageMatch::coded(error, ERROR_CODE, space, code, code_start..word_end))
+    agrees.then(|| {
+        let mut m = MessageMatch::coded(error, ERROR_CODE, space, code, code_start..word_end);
+        m.veto = Some(Veto {
+            word_start,
+            before: code_start,
+            after: word_end,
+        });
+        m
+    })
+}
+
+/// What may still show that a code next to an error word is another number: checked only when
+/// the match would count ([`vetoed`]), since most such matches in other vendors' lines are
+/// dropped for want of Agora context before it matters. Positions in bytes of the text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct Veto {
+    /// Where the error word starts.
+    word_start: usize,
+    /// Where the code and its word start, and where they end.
+    before: usize,
+    after: usize,
+}
+
+impl Veto {
+    /// The same positions in a text that starts `offset` bytes earlier.
+    pub(super) fn shifted(&self, offset: usize) -> Veto {
+        Veto {
+            word_start: self.word_start + offset,
+            before: self.before + offset,
+            after: self.after + offset,
+        }
+    }
+}
+
+/// Whether the number is another callback's state or error field (`onLocalVideoStateChanged
+/// ... state=2, error=101` are other enums' numbers), or the system's error number.
+pub(super) fn vetoed(bytes: &[u8], veto: &Veto) -> bool {
+    let line = line_before(bytes, veto.word_start, 160);
+    let in_state = find_any_case(line, b"state").any(|i| {
+        let rest = &line[i..];
+        i == 0
+            || !super::read::is_word_byte(line[i - 1])
+            || rest.len() >= 12 && rest[..12].eq_ignore_ascii_case(b"statechanged")
+    });
+    in_state || system_error(bytes, veto.before, veto.after)
 }
 
 /// Whether the number next to an error word is the system's error number (`errno`), not an SDK
@@ -144,14 +169,15 @@ fn system_error(bytes: &[u8], before: usize, after: usize) -> bool {
     ];
     const FAILURES: &[&[u8]] = &[b"timed out", b"unreachable", b"refused", b"no route"];
     let line = line_before(bytes, before, 96);
-    let named_call = line
-        .split(|b| !b.is_ascii_alphanumeric())
-        .any(|w| CALLS.iter().any(|c| w.eq_ignore_ascii_case(c)));
+    let whole = |i: usize, n: usize| {
+        (i == 0 || !line[i - 1].is_ascii_alphanumeric())
+            && line.get(i + n).is_none_or(|b| !b.is_ascii_alphanumeric())
+    };
+    let named_call = CALLS
+        .iter()
+        .any(|c| find_any_case(line, c).any(|i| whole(i, c.len())));
     let rest = &bytes[after..bytes.len().min(after + 48)];
-    named_call
-        || FAILURES
-            .iter()
-            .any(|f| rest.windows(f.len()).any(|w| w.eq_ignore_ascii_case(f)))
+    named_call || FAILURES.iter().any(|f| contains_any_case(rest, f))
 }
 
 /// The code after `login fail` or `login failed` right after an error word (`Error: login
@@ -181,10 +207,7 @@ fn rtm_space(bytes: &[u8], word_start: usize, code: i32, code_end: usize) -> Opt
     if code <= -10_000 {
         return Some(CodeSpace::Rtm);
     }
-    let has = |text: &[u8], word: &[u8]| {
-        text.windows(word.len())
-            .any(|w| w.eq_ignore_ascii_case(word))
-    };
+    let has = contains_any_case;
     if has(line_before(bytes, word_start, 160), b"login") {
         return Some(CodeSpace::RtmLogin);
     }
@@ -203,10 +226,7 @@ fn rtm_space(bytes: &[u8], word_start: usize, code: i32, code_end: usize) -> Opt
 /// The text before `at` on its line, at most `reach` bytes of it.
 fn line_before(bytes: &[u8], at: usize, reach: usize) -> &[u8] {
     let from = at.saturating_sub(reach);
-    let start = bytes[from..at]
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(from, |i| from + i + 1);
+    let start = memchr::memrchr(b'\n', &bytes[from..at]).map_or(from, |i| from + i + 1);
     &bytes[start..at]
 }
 

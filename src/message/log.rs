@@ -2,7 +2,7 @@
 //! line.
 
 use core::fmt;
-use core::iter::Peekable;
+use core::iter::{Fuse, Peekable};
 use core::ops::Range;
 use std::sync::OnceLock;
 
@@ -132,7 +132,7 @@ pub fn scan(log: &[u8]) -> Scan<'_> {
     Scan {
         log,
         errors: Judged::new(scanner(), log, true).peekable(),
-        markers: markers().find_iter(log).peekable(),
+        markers: markers().find_iter(log).fuse(),
         pending: None,
         counted: 0,
         line: 1,
@@ -143,7 +143,9 @@ pub fn scan(log: &[u8]) -> Scan<'_> {
 pub struct Scan<'a> {
     log: &'a [u8],
     errors: Peekable<Judged<'static, 'a>>,
-    markers: Peekable<FindIter<'static, 'a>>,
+    /// Fused: aho-corasick's iterator searches again from where it stood each time it is asked
+    /// after its end, which would make every later call cost the rest of the log.
+    markers: Fuse<FindIter<'static, 'a>>,
     /// The next event or token, found but not yet returned.
     pending: Option<(Range<usize>, Marker<'a>)>,
     /// Line breaks before this byte are counted in `line`.

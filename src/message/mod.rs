@@ -24,7 +24,7 @@ pub use log::{Found, Scan, scan};
 
 use crate::catalog::Phrase;
 use crate::space::listed_enum;
-use crate::{CodeSpace, Product, Spelling, TokenError, UnknownName, spellings};
+use crate::{CodeSpace, Product, Spelling, TokenError, UnknownName};
 
 listed_enum! {
     /// What a [`MessageMatch`] rests on.
@@ -104,6 +104,8 @@ pub struct MessageMatch {
     /// Other vendors print this evidence too: it counts only with `context`.
     shared: bool,
     context: Option<Range<usize>>,
+    /// For a code next to an error word, what may still show it is another number.
+    veto: Option<error_word::Veto>,
 }
 
 impl MessageMatch {
@@ -120,6 +122,7 @@ impl MessageMatch {
             evidence: Evidence::Identifier,
             shared: spelling.is_shared(),
             context: None,
+            veto: None,
         }
     }
 
@@ -133,7 +136,8 @@ impl MessageMatch {
         code: i32,
         span: Range<usize>,
     ) -> Self {
-        let row = spellings()
+        let row = error
+            .spellings()
             .iter()
             .find(|s| s.space() == space && s.code() == Some(code.abs()));
         MessageMatch {
@@ -147,6 +151,7 @@ impl MessageMatch {
             evidence,
             shared,
             context: None,
+            veto: None,
         }
     }
 
@@ -163,12 +168,14 @@ impl MessageMatch {
             evidence: Evidence::Phrase,
             shared: phrase.shared,
             context: None,
+            veto: None,
         }
     }
 
     /// The same match in a text that starts `offset` bytes earlier.
     fn shifted(mut self, offset: usize) -> Self {
         self.span = self.span.start + offset..self.span.end + offset;
+        self.veto = self.veto.map(|v| v.shifted(offset));
         self
     }
 

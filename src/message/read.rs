@@ -287,3 +287,21 @@ pub(super) fn code_before(bytes: &[u8], to: usize) -> Option<(i32, usize)> {
     let value: i32 = core::str::from_utf8(&bytes[start..at]).ok()?.parse().ok()?;
     Some((value, start))
 }
+
+/// Where `needle` (lower case) stands in `haystack`, in any ASCII case: its first letter found in
+/// either case by memchr's vector search, the rest compared.
+pub(super) fn find_any_case<'h>(
+    haystack: &'h [u8],
+    needle: &'h [u8],
+) -> impl Iterator<Item = usize> + 'h {
+    let first = needle.first().copied().unwrap_or(0);
+    let last_start = haystack.len().checked_sub(needle.len());
+    let window = last_start.map_or(&haystack[..0], |l| &haystack[..=l]);
+    memchr::memchr2_iter(first, first.to_ascii_uppercase(), window)
+        .filter(move |&i| haystack[i..i + needle.len()].eq_ignore_ascii_case(needle))
+}
+
+/// Whether `needle` (lower case) stands in `haystack`, in any ASCII case.
+pub(super) fn contains_any_case(haystack: &[u8], needle: &[u8]) -> bool {
+    find_any_case(haystack, needle).next().is_some()
+}
