@@ -19,6 +19,7 @@ pub(crate) fn catalog(c: &Catalog) -> String {
     callbacks(&mut out, c);
     context(&mut out, c);
     events(&mut out, c);
+    anchors(&mut out, c);
     names(&mut out, c);
     out
 }
@@ -172,6 +173,14 @@ fn callbacks(out: &mut String, c: &Catalog) {
     out.push_str("callbacks! {\n");
     for cb in &c.callbacks {
         writeln!(out, "    {:?}, {}, {:?};", cb.name, cb.space, cb.fields).unwrap();
+    }
+    out.push_str("}\n\n");
+}
+
+fn anchors(out: &mut String, c: &Catalog) {
+    out.push_str("anchors! {\n");
+    for (anchor, check) in &c.anchors {
+        writeln!(out, "    {anchor:?}, {check};").unwrap();
     }
     out.push_str("}\n\n");
 }

@@ -128,6 +128,8 @@ pub(crate) struct Catalog {
     /// The words of `context.md`: a text holding one comes from an Agora SDK.
     pub(crate) context: Vec<String>,
     pub(crate) events: Vec<EventName>,
+    /// The anchors of `anchors.md`, with their check (`Word`, `Phrase`, `Callback`, `ErrorWord`).
+    pub(crate) anchors: Vec<(String, String)>,
 }
 
 impl Catalog {
@@ -139,6 +141,7 @@ impl Catalog {
         let callbacks = parse_callbacks(&read("catalog/callbacks.md"));
         let context = parse_context(&read("catalog/context.md"));
         let events = parse_events(&read("catalog/events.md"));
+        let anchors = parse_anchors(&read("catalog/anchors.md"));
         let mut catalog = Catalog {
             spaces,
             variants,
@@ -147,9 +150,11 @@ impl Catalog {
             callbacks,
             context,
             events,
+            anchors,
         };
         catalog.mark_shared(&read("catalog/shared.md"));
         catalog.check();
+        catalog.check_anchors();
         catalog
     }
 
@@ -286,6 +291,85 @@ impl Catalog {
             assert!(
                 found,
                 "{at}: `{spelling}` is neither an identifier of identifiers.md nor a phrase of phrases.md (in words or joined by underscores)"
+            );
+        }
+    }
+}
+
+/// The rows of `anchors.md`: each anchor with its check's name in the generated code.
+fn parse_anchors(text: &str) -> Vec<(String, String)> {
+    let anchors: Vec<(String, String)> = table(text, "anchors.md", 3)
+        .into_iter()
+        .map(|(line, c)| {
+            let at = format!("anchors.md:{line}");
+            let anchor = c[0].trim_matches('`').to_owned();
+            assert!(
+                !anchor.is_empty() && anchor.len() <= 16 && anchor == anchor.to_ascii_lowercase(),
+                "{at}: an anchor is lower case, 1 to 16 bytes"
+            );
+            let check = match c[1].as_str() {
+                "word" => "Word",
+                "phrase" => "Phrase",
+                "callback" => "Callback",
+                "error-word" => "ErrorWord",
+                other => panic!("{at}: unknown check `{other}`"),
+            };
+            (anchor, check.to_owned())
+        })
+        .collect();
+    for (i, (a, _)) in anchors.iter().enumerate() {
+        for (j, (b, _)) in anchors.iter().enumerate() {
+            assert!(
+                i == j || !b.starts_with(a.as_str()),
+                "anchors.md: `{a}` starts `{b}`: at most one anchor may match at a place"
+            );
+        }
+    }
+    anchors
+}
+
+impl Catalog {
+    /// Every identifier, phrase and callback holds an anchor whose check finds it.
+    fn check_anchors(&self) {
+        let held = |text: &str, checks: &[&str]| {
+            let text = text.to_ascii_lowercase();
+            let mut first: Option<(usize, &str)> = None;
+            for (a, check) in &self.anchors {
+                if let Some(at) = text.find(a.as_str()) {
+                    if first.is_none_or(|(f, _)| at < f) {
+                        first = Some((at, check.as_str()));
+                    }
+                }
+            }
+            (
+                self.anchors
+                    .iter()
+                    .any(|(a, c)| checks.contains(&c.as_str()) && text.contains(a.as_str())),
+                first.map(|(_, c)| c.to_owned()),
+            )
+        };
+        for r in &self.rows {
+            assert!(
+                held(r.member(), &["Word", "ErrorWord"]).0,
+                "identifiers.md:{}: `{}` holds no word or error-word anchor of anchors.md",
+                r.line,
+                r.name
+            );
+        }
+        for p in &self.phrases {
+            assert!(
+                held(&p.text[..p.min], &["Word", "Phrase", "ErrorWord"]).0,
+                "phrases.md: `{}` holds no word, phrase or error-word anchor of anchors.md in its first {} bytes",
+                p.text,
+                p.min
+            );
+        }
+        for cb in &self.callbacks {
+            let first = held(&cb.name, &[]).1;
+            assert!(
+                matches!(first.as_deref(), Some("Callback" | "ErrorWord")),
+                "callbacks.md: `{}`: its first anchor of anchors.md is not a callback or error-word one",
+                cb.name
             );
         }
     }

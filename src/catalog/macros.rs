@@ -230,6 +230,15 @@ macro_rules! phrases {
     };
 }
 
+/// Every row of `anchors.md`.
+macro_rules! anchors {
+    ($($anchor:literal, $check:ident;)*) => {
+        #[cfg_attr(not(feature = "messages"), allow(dead_code))]
+        pub(crate) static ANCHORS: [(&str, AnchorCheck); [$($anchor),*].len()] =
+            [$(($anchor, AnchorCheck::$check)),*];
+    };
+}
+
 /// Every row of `events.md`.
 macro_rules! token_events {
     ($($name:literal, $event:ident, $product:ident, [$($platform:ident),*], $source:literal;)*) => {

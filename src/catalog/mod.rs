@@ -48,18 +48,37 @@ pub(crate) struct CodedCallback {
     pub(crate) fields: &'static [&'static str],
 }
 
+/// What a hit of an anchor of `catalog/anchors.md` is checked for.
+#[derive(Clone, Copy)]
+#[cfg_attr(not(feature = "messages"), allow(dead_code))]
+pub(crate) enum AnchorCheck {
+    /// An identifier containing the anchor, else a phrase around it.
+    Word,
+    /// Only a phrase around it (anchors chosen for a phrase's cut-short prefix).
+    Phrase,
+    /// A callback of `catalog/callbacks.md` whose code is read (`onConnectionStateChanged ...
+    /// reason: 8`).
+    Callback,
+    /// A word that reports an error (`error`, `errorCode`, `错误`, `expired`, `invalid`): a
+    /// native code right after it (`Error code: 110`, `RTC Error:110`, `报错 110`), or right
+    /// before it (`110 error`, `101的错误`, `109(expired)`, `110 token is invalid`); else a phrase.
+    ErrorWord,
+}
+
 /// What `build.rs` writes from `catalog/*.md`.
 #[allow(clippy::unreadable_literal)]
 #[cfg_attr(not(feature = "messages"), allow(dead_code))] // codes such as 2010005 are quoted as the SDKs write them
 mod generated {
-    use super::{CodedCallback, Phrase, Texts};
+    use super::{AnchorCheck, CodedCallback, Phrase, Texts};
     use crate::{Action, Callback, Language, Platform, Product, Spelling, TokenEvent};
 
     include!(concat!(env!("OUT_DIR"), "/catalog.rs"));
 }
 
 #[cfg_attr(not(feature = "messages"), allow(unused_imports))]
-pub(crate) use generated::{CALLBACKS, CONTEXT_WORDS, EVENT_CALLBACKS, PHRASES, SPELLINGS};
+pub(crate) use generated::{
+    ANCHORS, CALLBACKS, CONTEXT_WORDS, EVENT_CALLBACKS, PHRASES, SPELLINGS,
+};
 pub use generated::{CodeSpace, TokenError};
 use generated::{SPELLING_RANGES, TEXTS, error_for_code, product_text};
 

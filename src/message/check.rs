@@ -7,10 +7,10 @@ use super::callback::{callback_at, callback_code};
 use super::error_word::{code_suffix, error_word};
 use super::phrase::phrase_at;
 use super::read::{paren_code, qualifier_before, word_around};
-use super::scan::{ANCHORS, Check, Scanner};
+use super::scan::Scanner;
 use crate::Spelling;
 use crate::catalog::names::{self, Qualifier};
-use crate::catalog::{Phrase, SPELLINGS};
+use crate::catalog::{ANCHORS, AnchorCheck as Check, Phrase, SPELLINGS};
 
 /// How far back a qualifier is read (`io.agora.rtc2.Constants.`).
 const QUALIFIER_REACH: usize = 64;

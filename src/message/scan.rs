@@ -1,4 +1,4 @@
-//! The anchors a token error text contains, and the check each hit gets.
+//! The search for the anchors of `catalog/anchors.md`, and the window over the text it runs in.
 //!
 //! Every token error an SDK prints contains one of a few short anchors (`oken` of "token",
 //! `ppid` of "appid", `ic ke` of "dynamic key", `rror` of `onError`, `onnection` of
@@ -17,63 +17,7 @@ use core::ops::Range;
 
 use super::MessageMatch;
 use super::check::check;
-use crate::catalog::{CALLBACKS, CodedCallback, PHRASES, Phrase, SPELLINGS};
-
-/// What an anchor hit is checked for.
-#[derive(Clone, Copy)]
-pub(super) enum Check {
-    /// An identifier containing the anchor, else a phrase around it.
-    Word,
-    /// Only a phrase around it (anchors chosen for a phrase's cut-short prefix).
-    Phrase,
-    /// A callback of `catalog/callbacks.md` whose code is read (`onConnectionStateChanged ...
-    /// reason: 8`).
-    Callback,
-    /// A word that reports an error (`error`, `errorCode`, `错误`, `expired`, `invalid`): a
-    /// native code right after it (`Error code: 110`, `RTC Error:110`, `报错 110`), or right
-    /// before it (`110 error`, `101的错误`, `109(expired)`, `110 token is invalid`); else a phrase.
-    ErrorWord,
-}
-
-/// The anchors, in lower case: the text is searched lower-cased (ASCII), so one anchor covers
-/// every case the SDKs write (`token`, `Token`, `TOKEN`); the checks that follow compare the
-/// original text without regard to case.
-///
-/// No anchor is the start of another (a const check below), so at most one anchor matches at
-/// any place and their order cannot change an answer. It sets how the packed searcher groups
-/// them into its eight buckets, which decides how many false candidates it checks: this order
-/// was the fastest of 25 measured on the benchmark's log (callgrind: 114.9M instructions per
-/// pass, against 124.7M for the order the anchors were written in and 119.4M to 136.2M for other
-/// orders).
-pub(super) const ANCHORS: &[(&str, Check)] = &[
-    ("ccount", Check::Word),
-    ("mediarelaystate", Check::Callback),
-    ("tcexception", Check::Callback),
-    ("enewtokenresult", Check::Callback),
-    ("oken", Check::Word),
-    ("xpired", Check::ErrorWord),
-    ("ppid", Check::Word),
-    ("rr_code", Check::ErrorWord),
-    ("nvalid", Check::ErrorWord),
-    ("onnection", Check::Callback),
-    ("gnature verif", Check::Phrase),
-    ("dor_key", Check::Word),
-    ("rror", Check::ErrorWord),
-    ("报错", Check::ErrorWord),
-    ("tic use dyn", Check::Phrase),
-    ("ic ke", Check::Word),
-    ("ic_ke", Check::Word),
-    ("stamp_exp", Check::Word),
-    ("dor key", Check::Word),
-    ("错误", Check::ErrorWord),
-    ("厂商使用了", Check::Phrase),
-    ("uthorized", Check::Word),
-    ("rrcode", Check::ErrorWord),
-    ("pp_id", Check::Word),
-    ("gal_", Check::Word),
-    ("pp id", Check::Phrase),
-    ("mic use sta", Check::Phrase),
-];
+use crate::catalog::{ANCHORS, CALLBACKS, CodedCallback, PHRASES, Phrase, SPELLINGS};
 
 /// Bytes lower-cased and searched at a time; a stack buffer, so searching allocates nothing.
 const WINDOW: usize = 256;
@@ -95,34 +39,6 @@ fn search_end(from: usize, n: usize) -> usize {
     (from + (n - from).div_ceil(32) * 32 + 3)
         .max(from + 35)
         .min(n + PAD)
-}
-
-const _: () = {
-    let mut i = 0;
-    while i < ANCHORS.len() {
-        assert!(ANCHORS[i].0.len() <= OVERLAP);
-        let mut j = 0;
-        while j < ANCHORS.len() {
-            assert!(i == j || !starts_with(ANCHORS[j].0.as_bytes(), ANCHORS[i].0.as_bytes()));
-            j += 1;
-        }
-        i += 1;
-    }
-};
-
-/// `haystack` starts with `prefix` (for the const check of the anchors).
-const fn starts_with(haystack: &[u8], prefix: &[u8]) -> bool {
-    if prefix.len() > haystack.len() {
-        return false;
-    }
-    let mut k = 0;
-    while k < prefix.len() {
-        if haystack[k] != prefix[k] {
-            return false;
-        }
-        k += 1;
-    }
-    true
 }
 
 /// The searcher, and what each anchor can be part of.
@@ -416,6 +332,44 @@ mod tests {
         let all = texts.join(&b'\n');
         texts.push(all);
         texts
+    }
+
+    /// Every phrase of the catalog is found alone at every length from its minimum to its
+    /// whole (a log's line limit may cut it anywhere), in the text's own case and upper case.
+    #[test]
+    fn every_phrase_is_found_at_every_length_from_its_minimum() {
+        let mut missed = Vec::new();
+        for p in &crate::catalog::PHRASES {
+            for cut in (p.min..=p.text.len()).filter(|&c| p.text.is_char_boundary(c)) {
+                let text = &p.text[..cut];
+                // A phrase other vendors print too needs the text to say it is Agora's.
+                let agora = if p.shared { "Agora: " } else { "" };
+                for t in [
+                    format!("{agora}{text}"),
+                    format!("{agora}{}", text.to_uppercase()),
+                ] {
+                    if crate::TokenError::from_message(&t) != Some(p.error) {
+                        missed.push(t);
+                    }
+                }
+            }
+        }
+        assert!(missed.is_empty(), "{} missed: {missed:#?}", missed.len());
+    }
+
+    /// Every identifier of the catalog is found alone, as the SDK writes it.
+    #[test]
+    fn every_identifier_is_found_alone() {
+        let missed: Vec<_> = crate::catalog::SPELLINGS
+            .iter()
+            .filter(|s| {
+                let agora = if s.is_shared() { "Agora: " } else { "" };
+                crate::TokenError::from_message(&format!("{agora}{}", s.identifier()))
+                    != Some(s.error())
+            })
+            .map(crate::Spelling::identifier)
+            .collect();
+        assert!(missed.is_empty(), "{missed:?}");
     }
 
     /// `word_around` reads far enough for every member and callback name: a word it clips is
