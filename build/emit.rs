@@ -20,6 +20,7 @@ pub(crate) fn catalog(c: &Catalog) -> String {
     context(&mut out, c);
     events(&mut out, c);
     anchors(&mut out, c);
+    words(&mut out, c);
     names(&mut out, c);
     out
 }
@@ -173,6 +174,15 @@ fn callbacks(out: &mut String, c: &Catalog) {
     out.push_str("callbacks! {\n");
     for cb in &c.callbacks {
         writeln!(out, "    {:?}, {}, {:?};", cb.name, cb.space, cb.fields).unwrap();
+    }
+    out.push_str("}\n\n");
+}
+
+fn words(out: &mut String, c: &Catalog) {
+    out.push_str("recogniser_words! {\n");
+    for (list, words) in &c.words {
+        let name = list.replace('-', "_").to_ascii_uppercase() + "S";
+        writeln!(out, "    {name}: {words:?};").unwrap();
     }
     out.push_str("}\n\n");
 }

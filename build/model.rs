@@ -128,6 +128,8 @@ pub(crate) struct Catalog {
     /// The words of `context.md`: a text holding one comes from an Agora SDK.
     pub(crate) context: Vec<String>,
     pub(crate) events: Vec<EventName>,
+    /// The words of `words.md`, by list.
+    pub(crate) words: BTreeMap<String, Vec<String>>,
     /// The anchors of `anchors.md`, with their check (`Word`, `Phrase`, `Callback`, `ErrorWord`).
     pub(crate) anchors: Vec<(String, String)>,
 }
@@ -142,6 +144,7 @@ impl Catalog {
         let context = parse_context(&read("catalog/context.md"));
         let events = parse_events(&read("catalog/events.md"));
         let anchors = parse_anchors(&read("catalog/anchors.md"));
+        let words = parse_words(&read("catalog/words.md"));
         let mut catalog = Catalog {
             spaces,
             variants,
@@ -151,6 +154,7 @@ impl Catalog {
             context,
             events,
             anchors,
+            words,
         };
         catalog.mark_shared(&read("catalog/shared.md"));
         catalog.check();
@@ -296,6 +300,45 @@ impl Catalog {
     }
 }
 
+/// The lists of recogniser words in `words.md`.
+pub(crate) const WORD_LISTS: &[&str] = &[
+    "error-word",
+    "code-keyword",
+    "filler",
+    "socket-call",
+    "network-failure",
+];
+
+/// The rows of `words.md`, by list.
+fn parse_words(text: &str) -> BTreeMap<String, Vec<String>> {
+    let mut lists: BTreeMap<String, Vec<String>> = WORD_LISTS
+        .iter()
+        .map(|l| ((*l).to_owned(), Vec::new()))
+        .collect();
+    for (line, c) in table(text, "words.md", 3) {
+        let at = format!("words.md:{line}");
+        let word = c[0].trim_matches('`').to_owned();
+        assert!(
+            !word.is_empty() && word == word.to_ascii_lowercase(),
+            "{at}: a word is lower case"
+        );
+        assert!(!c[2].is_empty(), "{at}: say which shape the word serves");
+        let list = lists
+            .get_mut(c[1].as_str())
+            .unwrap_or_else(|| panic!("{at}: unknown list `{}`", c[1]));
+        assert!(
+            !list.contains(&word),
+            "{at}: `{word}` is listed twice in {}",
+            c[1]
+        );
+        list.push(word);
+    }
+    for (name, list) in &lists {
+        assert!(!list.is_empty(), "words.md: the {name} list is empty");
+    }
+    lists
+}
+
 /// The rows of `anchors.md`: each anchor with its check's name in the generated code.
 fn parse_anchors(text: &str) -> Vec<(String, String)> {
     let anchors: Vec<(String, String)> = table(text, "anchors.md", 3)
@@ -362,6 +405,12 @@ impl Catalog {
                 "phrases.md: `{}` holds no word, phrase or error-word anchor of anchors.md in its first {} bytes",
                 p.text,
                 p.min
+            );
+        }
+        for w in &self.words["error-word"] {
+            assert!(
+                held(w, &["ErrorWord"]).0,
+                "words.md: the error word `{w}` holds no error-word anchor of anchors.md"
             );
         }
         for cb in &self.callbacks {

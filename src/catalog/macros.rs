@@ -230,6 +230,16 @@ macro_rules! phrases {
     };
 }
 
+/// The lists of `words.md`, each as a static of byte strings.
+macro_rules! recogniser_words {
+    ($($list:ident: [$($word:literal),*];)*) => {
+        $(
+            #[cfg_attr(not(feature = "messages"), allow(dead_code))]
+            pub(crate) static $list: [&[u8]; [$($word),*].len()] = [$($word.as_bytes()),*];
+        )*
+    };
+}
+
 /// Every row of `anchors.md`.
 macro_rules! anchors {
     ($($anchor:literal, $check:ident;)*) => {

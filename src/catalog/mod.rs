@@ -77,7 +77,8 @@ mod generated {
 
 #[cfg_attr(not(feature = "messages"), allow(unused_imports))]
 pub(crate) use generated::{
-    ANCHORS, CALLBACKS, CONTEXT_WORDS, EVENT_CALLBACKS, PHRASES, SPELLINGS,
+    ANCHORS, CALLBACKS, CODE_KEYWORDS, CONTEXT_WORDS, ERROR_WORDS, EVENT_CALLBACKS, FILLERS,
+    NETWORK_FAILURES, PHRASES, SOCKET_CALLS, SPELLINGS,
 };
 pub use generated::{CodeSpace, TokenError};
 use generated::{SPELLING_RANGES, TEXTS, error_for_code, product_text};

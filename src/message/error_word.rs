@@ -15,6 +15,7 @@ fn error_code(space: CodeSpace) -> (&'static str, Evidence, bool) {
     (ERROR_CODE.0, ERROR_CODE.1, space == CodeSpace::Native)
 }
 use super::read::{code_at, code_before, contains_any_case, find_any_case};
+use crate::catalog::{ERROR_WORDS, NETWORK_FAILURES, SOCKET_CALLS};
 use crate::{CodeSpace, TokenError};
 
 /// The length of `码` or `代码` ("code") at the start of `rest`, which turns `错误`/`报错` into
@@ -25,17 +26,6 @@ pub(super) fn code_suffix(rest: &[u8]) -> usize {
         .find(|s| rest.starts_with(s.as_bytes()))
         .map_or(0, |s| s.len())
 }
-
-/// The words whose code is read, as a whole word (any ASCII case).
-const ERROR_WORDS: &[&[u8]] = &[
-    b"error",
-    b"errors",
-    b"err",
-    b"errorcode",
-    b"errcode",
-    b"err_code",
-    b"error_code",
-];
 
 /// A native code next to an error word: after it (`Error code:110 msg:...`, `Error code = 101`,
 /// `RTC Error:110`, `报错 110`) or before it (`110 error`, `101的错误`, `109(expired)`,
@@ -157,27 +147,16 @@ pub(super) fn vetoed(bytes: &[u8], veto: &Veto) -> bool {
 /// `err=101 (Network is unreachable)`). Linux's ENETUNREACH is 101 and ETIMEDOUT 110; no token
 /// error is described so.
 fn system_error(bytes: &[u8], before: usize, after: usize) -> bool {
-    const CALLS: &[&[u8]] = &[
-        b"tcp",
-        b"udp",
-        b"socket",
-        b"sendto",
-        b"recvfrom",
-        b"errno",
-        b"getaddrinfo",
-        b"ahpl",
-    ];
-    const FAILURES: &[&[u8]] = &[b"timed out", b"unreachable", b"refused", b"no route"];
     let line = line_before(bytes, before, 96);
     let whole = |i: usize, n: usize| {
         (i == 0 || !line[i - 1].is_ascii_alphanumeric())
             && line.get(i + n).is_none_or(|b| !b.is_ascii_alphanumeric())
     };
-    let named_call = CALLS
+    let named_call = SOCKET_CALLS
         .iter()
         .any(|c| find_any_case(line, c).any(|i| whole(i, c.len())));
     let rest = &bytes[after..bytes.len().min(after + 48)];
-    named_call || FAILURES.iter().any(|f| contains_any_case(rest, f))
+    named_call || NETWORK_FAILURES.iter().any(|f| contains_any_case(rest, f))
 }
 
 /// The code after `login fail` or `login failed` right after an error word (`Error: login

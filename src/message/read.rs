@@ -1,5 +1,7 @@
 //! Small readers over the bytes around an anchor: words, qualifiers, codes after a callback.
 
+use crate::catalog::{CODE_KEYWORDS, FILLERS};
+
 /// A byte that can be part of an identifier.
 #[inline]
 pub(super) fn is_word_byte(b: u8) -> bool {
@@ -60,18 +62,6 @@ pub(super) fn qualifier_before(bytes: &[u8], word_start: usize, reach: usize) ->
 
 /// Words that may stand between a callback (or `reason`) and its code: `onError: err 110`,
 /// `OnError err: 110`, `onError {"code":110}`, `onRenewTokenResult ... errorCode: 3`.
-const CODE_KEYWORDS: &[&[u8]] = &[
-    b"err",
-    b"error",
-    b"errcode",
-    b"errorcode",
-    b"err_code",
-    b"error_code",
-    b"code",
-    b"errortype",
-    b"reason",
-    b"result",
-];
 
 /// Bytes that may separate a callback, its keywords and its code.
 fn is_code_separator(b: u8) -> bool {
@@ -232,9 +222,6 @@ pub(super) fn find_word(bytes: &[u8], from: usize, to: usize, word: &[u8]) -> Op
 
 /// Short words that may stand between a code and the word that says what it is
 /// (`110 token is invalid`, `101 app id invalid`).
-const FILLERS: &[&[u8]] = &[
-    b"token", b"is", b"the", b"app", b"id", b"appid", b"key", b"has",
-];
 
 /// The integer that ends right before `to`, once separators (and at most two filler words) are
 /// skipped: `110` in `110 error`, `101的错误`, `109(expired)`, `110 token is invalid`. It must
