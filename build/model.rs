@@ -153,8 +153,8 @@ impl Catalog {
             callbacks,
             context,
             events,
-            anchors,
             words,
+            anchors,
         };
         catalog.mark_shared(&read("catalog/shared.md"));
         catalog.check();
