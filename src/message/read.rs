@@ -60,9 +60,6 @@ pub(super) fn qualifier_before(bytes: &[u8], word_start: usize, reach: usize) ->
     bytes[from..word_start - 1].trim_ascii_end()
 }
 
-/// Words that may stand between a callback (or `reason`) and its code: `onError: err 110`,
-/// `OnError err: 110`, `onError {"code":110}`, `onRenewTokenResult ... errorCode: 3`.
-
 /// Bytes that may separate a callback, its keywords and its code.
 fn is_code_separator(b: u8) -> bool {
     matches!(
@@ -219,9 +216,6 @@ pub(super) fn find_word(bytes: &[u8], from: usize, to: usize, word: &[u8]) -> Op
         hit.then_some(from + i)
     })
 }
-
-/// Short words that may stand between a code and the word that says what it is
-/// (`110 token is invalid`, `101 app id invalid`).
 
 /// The integer that ends right before `to`, once separators (and at most two filler words) are
 /// skipped: `110` in `110 error`, `101的错误`, `109(expired)`, `110 token is invalid`. It must
