@@ -33,7 +33,8 @@
 //! - `std` (default): the standard library. Without it the crate is `#![no_std]` (no `alloc`
 //!   needed) and still implements `core::error::Error`: codes, names, texts, actions, events and
 //!   platforms all work.
-//! - `messages` (default): [`TokenError::from_message`] and [`TokenError::match_message`].
+//! - `messages` (default): [`TokenError::from_message`], [`TokenError::match_message`] and
+//!   [`scan`] over a whole log.
 //! - `token` (default): the [`token`] module, offline decoding and diagnosis of 006 and 007
 //!   access tokens.
 //! - `verify`: signature checks with an App Certificate (HMAC-SHA256).

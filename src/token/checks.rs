@@ -64,8 +64,53 @@ pub(super) fn granting_service(t: &Token, join: &JoinParams) -> Option<ServiceKi
     }
 }
 
-/// Checks of a decoded token against the join.
+/// Checks of a decoded token against the join. A token may hold several services of one kind
+/// (an RTC channel and an RTM stream channel, each an RTC service; official builders keep them
+/// all): the join is judged against the one that admits it, else the closest.
 pub(super) fn check_token(t: &Token, join: &JoinParams, now: u64, findings: &mut Vec<Finding>) {
+    match closest_first(t, join) {
+        Some(view) => check_chosen(&view, join, now, findings),
+        None => check_chosen(t, join, now, findings),
+    }
+}
+
+/// The token with the service of the join's kind that fits the join best moved first, where it
+/// holds more than one of that kind and the first is not the best; `None` otherwise (no copy).
+/// Best: the channel and the user both match; then the channel; then the user; else the first.
+fn closest_first(t: &Token, join: &JoinParams) -> Option<Token> {
+    let kind = granting_service(t, join)?;
+    let of_kind: Vec<usize> = (0..t.services.len())
+        .filter(|&i| t.services[i].kind() == kind)
+        .collect();
+    if of_kind.len() < 2 {
+        return None;
+    }
+    let fit = |i: usize| {
+        let s = &t.services[i];
+        let channel = join
+            .channel()
+            .is_some_and(|c| kind != ServiceKind::Rtc || s.channel() == Some(c));
+        let user = join.user().is_some_and(|u| match s.user() {
+            Some("") => kind == ServiceKind::Rtc,
+            Some(theirs) => theirs == u.as_token_text(),
+            None => false,
+        });
+        u8::from(channel) * 2 + u8::from(user)
+    };
+    let best = of_kind
+        .iter()
+        .copied()
+        .max_by_key(|&i| (fit(i), usize::MAX - i))?;
+    if best == of_kind[0] {
+        return None;
+    }
+    let mut view = t.clone();
+    let chosen = view.services.remove(best);
+    view.services.insert(of_kind[0], chosen);
+    Some(view)
+}
+
+fn check_chosen(t: &Token, join: &JoinParams, now: u64, findings: &mut Vec<Finding>) {
     check_app_id(t, join, findings);
     match granting_service(t, join) {
         None => wrong_service(t, join, findings),
