@@ -198,7 +198,22 @@ fn check_channel(t: &Token, join: &JoinParams, findings: &mut Vec<Finding>) {
             } else {
                 ""
             };
-            format!("The token is for channel {theirs:?} but the client joins {ours:?}{hint}.")
+            let others: Vec<String> = t
+                .services()
+                .iter()
+                .filter(|s| s.kind() == ServiceKind::Rtc)
+                .filter_map(|s| s.channel())
+                .filter(|&c| c != theirs)
+                .map(|c| format!("{c:?}"))
+                .collect();
+            let others = if others.is_empty() {
+                String::new()
+            } else {
+                format!(" (its other RTC services are for {})", others.join(", "))
+            };
+            format!(
+                "The token is for channel {theirs:?}{others} but the client joins {ours:?}{hint}."
+            )
         }
         None => format!(
             "The token was built for another channel than {ours:?} (its CRC-32 of the channel name differs)."

@@ -313,7 +313,10 @@ impl Token {
         &self.services
     }
 
-    /// The first service of this kind.
+    /// The first service of this kind. A token may hold several of one kind (an RTC channel and
+    /// an RTM stream channel are two RTC services; Agora's builders keep them all since AgoraIO/Tools
+    /// PR #433): [`services`](Self::services) lists every one, and a diagnosis judges a join
+    /// against the one that admits it.
     #[must_use]
     pub fn service(&self, kind: ServiceKind) -> Option<&Service> {
         self.services.iter().find(|s| s.kind == kind)

@@ -170,9 +170,9 @@ impl TokenBuilder {
     }
 
     fn add(mut self, spec: Spec) -> Self {
-        // One service per type, as Agora's builders keep them; the later one wins.
-        self.services
-            .retain(|s| s.service_type() != spec.service_type());
+        // Every service is kept, in the order added, as Agora's builders keep them since
+        // AgoraIO/Tools PR #433 (several RTC services of one token: a channel and an RTM stream
+        // channel); none replaces another.
         self.services.push(spec);
         self
     }
