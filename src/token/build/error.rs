@@ -90,16 +90,6 @@ pub enum BuildError {
         "a lifetime of {0} looks like a time in milliseconds; 007 tokens take seconds from now (for example 3600)"
     )]
     LifetimeLooksMilliseconds(u64),
-    /// A privilege set to last longer than the token (the token's expiry would cut it short).
-    #[error("the {privilege} privilege lasts {seconds} s, longer than the token's {lifetime} s")]
-    PrivilegeLongerThanToken {
-        /// The privilege's name in Agora's builders.
-        privilege: &'static str,
-        /// Its lifetime in seconds.
-        seconds: u32,
-        /// The token's lifetime in seconds.
-        lifetime: u32,
-    },
     /// A required string is empty.
     #[error("the {0} is empty")]
     Empty(BuildField),
@@ -159,8 +149,7 @@ impl BuildError {
             BuildError::ZeroLifetime
             | BuildError::LifetimeOverOneDay(_)
             | BuildError::LifetimeLooksAbsolute(_)
-            | BuildError::LifetimeLooksMilliseconds(_)
-            | BuildError::PrivilegeLongerThanToken { .. } => TokenError::TokenExpired,
+            | BuildError::LifetimeLooksMilliseconds(_) => TokenError::TokenExpired,
             BuildError::Empty(BuildField::Account)
             | BuildError::TooLong {
                 field: BuildField::Account,
@@ -194,6 +183,15 @@ pub enum BuildWarning {
     AnyUser,
     /// An all-digit account: the token is the same as one for that int uid.
     NumericAccount(String),
+    /// A privilege set to last longer than the token: the token's expiry ends it first.
+    PrivilegeLongerThanToken {
+        /// The privilege's name in Agora's builders.
+        privilege: &'static str,
+        /// Its lifetime in seconds.
+        seconds: u32,
+        /// The token's lifetime in seconds.
+        lifetime: u32,
+    },
 }
 
 impl fmt::Display for BuildWarning {
@@ -211,6 +209,14 @@ impl fmt::Display for BuildWarning {
             BuildWarning::NumericAccount(a) => write!(
                 f,
                 "the account {a:?} is all digits: the token also admits int uid {a}"
+            ),
+            BuildWarning::PrivilegeLongerThanToken {
+                privilege,
+                seconds,
+                lifetime,
+            } => write!(
+                f,
+                "the {privilege} privilege lasts {seconds} s, longer than the token's {lifetime} s: the token's expiry ends it first"
             ),
         }
     }

@@ -69,43 +69,26 @@ pub(super) fn check(b: &TokenBuilder) -> Result<(), BuildError> {
     if b.app_id.eq_ignore_ascii_case(&b.certificate) {
         return Err(BuildError::SameIdAndCertificate);
     }
-    let lifetime = match b.lifetime {
+    match b.lifetime {
         None => return Err(BuildError::NoLifetime),
         Some(0) => return Err(BuildError::ZeroLifetime),
         Some(s) if s >= 1_000_000_000_000 => return Err(BuildError::LifetimeLooksMilliseconds(s)),
         Some(s) if s >= LOOKS_ABSOLUTE => return Err(BuildError::LifetimeLooksAbsolute(s)),
         Some(s) if s > MAX_LIFETIME => return Err(BuildError::LifetimeOverOneDay(s)),
-        Some(s) => u32::try_from(s).unwrap_or(u32::MAX),
-    };
+        Some(_) => {}
+    }
     if b.services.is_empty() {
         return Err(BuildError::NoService);
     }
-    let longer = |privilege, seconds: u32| {
-        (seconds > lifetime).then_some(BuildError::PrivilegeLongerThanToken {
-            privilege,
-            seconds,
-            lifetime,
-        })
-    };
     for spec in &b.services {
         match spec {
-            Spec::Rtc {
-                channel,
-                user,
-                privileges,
-                ..
-            } => {
+            Spec::Rtc { channel, user, .. } => {
                 check_name(BuildField::Channel, channel, MAX_CHANNEL)?;
                 if let User::Account(account) = user {
                     check_name(BuildField::Account, account, MAX_ACCOUNT)?;
                 }
-                for (_, name, seconds) in privileges.unwrap_or_default().listed() {
-                    if let Some(e) = seconds.and_then(|s| longer(name, s)) {
-                        return Err(e);
-                    }
-                }
             }
-            Spec::Rtm { user, expire } => {
+            Spec::Rtm { user, .. } => {
                 if user.is_empty() {
                     return Err(BuildError::Empty(BuildField::RtmUser));
                 }
@@ -118,9 +101,6 @@ pub(super) fn check(b: &TokenBuilder) -> Result<(), BuildError> {
                 }
                 if user.starts_with(' ') {
                     return Err(BuildError::LeadingSpace);
-                }
-                if let Some(e) = expire.and_then(|s| longer("login", s)) {
-                    return Err(e);
                 }
             }
             Spec::Chat { user, app } => {
@@ -144,6 +124,37 @@ pub(super) fn warnings(b: &TokenBuilder) -> Vec<BuildWarning> {
     let mut out = Vec::new();
     if let Some(s) = b.lifetime.filter(|&s| s > 0 && s < 60) {
         out.push(BuildWarning::ShortLifetime(s));
+    }
+    let lifetime = b.lifetime.and_then(|s| u32::try_from(s).ok());
+    // Agora's builders take a privilege longer than the token (`buildTokenWithRtm2`'s RTM
+    // expiry, and their own repeated-services test): the token's expiry ends it first.
+    let mut longer = |privilege, seconds: u32| {
+        if let Some(lifetime) = lifetime.filter(|&l| seconds > l) {
+            out.push(BuildWarning::PrivilegeLongerThanToken {
+                privilege,
+                seconds,
+                lifetime,
+            });
+        }
+    };
+    for spec in &b.services {
+        if let Spec::Rtc {
+            privileges: Some(p),
+            ..
+        } = spec
+        {
+            for (_, name, seconds) in p.listed() {
+                if let Some(s) = seconds {
+                    longer(name, s);
+                }
+            }
+        }
+        if let Spec::Rtm {
+            expire: Some(s), ..
+        } = spec
+        {
+            longer("login", *s);
+        }
     }
     for spec in &b.services {
         match spec {
