@@ -90,6 +90,7 @@ fn joins(v: &Value) -> Vec<JoinParams> {
 #[test]
 fn every_official_token_joined_with_its_parameters_diagnoses_clean() {
     let f = fixtures();
+    #[cfg_attr(not(feature = "verify"), allow(unused_variables))]
     let cert = f["app_certificate"].as_str().unwrap();
     let (mut vectors, mut checked, mut clean, mut without_join) = (0, 0, 0, Vec::new());
     for v in f["vectors"].as_array().unwrap() {
@@ -108,7 +109,12 @@ fn every_official_token_joined_with_its_parameters_diagnoses_clean() {
         }
         let parsed = Token::parse(token).unwrap();
         for join in joins {
-            for join in [join.clone(), join.with_app_certificate(cert)] {
+            // With the `verify` feature, also with the certificate, which checks the signature.
+            #[cfg(feature = "verify")]
+            let joins = [join.clone(), join.with_app_certificate(cert)];
+            #[cfg(not(feature = "verify"))]
+            let joins = [join];
+            for join in joins {
                 checked += 1;
                 let findings = diagnose(token, &join, now);
                 assert_eq!(findings, [], "{name}: {join:?}");

@@ -424,16 +424,58 @@ mod reported {
         ));
     }
 
+    /// A signature that verifies with the server's certificate rules out another certificate
+    /// for that one only: the commonest real cause, a server certificate that is not the
+    /// project's current one, stays a likely cause.
     #[cfg(feature = "verify")]
     #[test]
-    fn a_verified_signature_leaves_the_certificate_mode() {
+    fn a_verified_signature_keeps_the_projects_current_certificate_as_a_cause() {
         let all: Value = serde_json::from_str(include_str!("fixtures/tokens.json")).unwrap();
         let name = "rtc_uid_publisher";
         let join = JoinParams::new(APP_ID, "test_channel")
             .with_uid(12345)
             .with_app_certificate(all["app_certificate"].as_str().unwrap());
         let f = diagnose_reported(&token(name), &join, soon(name), TokenError::InvalidToken);
-        assert_eq!(likely(&f), [TokenError::StaticUseDynamicKey]);
+        assert_eq!(
+            likely(&f),
+            [TokenError::StaticUseDynamicKey, TokenError::InvalidToken]
+        );
+        let current = f
+            .iter()
+            .find(|f| f.error() == TokenError::InvalidToken)
+            .unwrap();
+        assert!(
+            current.message().contains("current one"),
+            "{}",
+            current.message()
+        );
+    }
+
+    /// A certificate that is not 32 hexadecimal digits is named as malformed, never as a
+    /// signature mismatch, and never shown.
+    #[cfg(feature = "verify")]
+    #[test]
+    fn a_malformed_certificate_is_named_as_malformed() {
+        let all: Value = serde_json::from_str(include_str!("fixtures/tokens.json")).unwrap();
+        let good = all["app_certificate"].as_str().unwrap();
+        let name = "rtc_uid_publisher";
+        for cert in [
+            "",
+            "not a cert",
+            &format!("{good} "),
+            &good[..31],
+            &format!("{}g", &good[..31]),
+        ] {
+            let join = JoinParams::new(APP_ID, "test_channel")
+                .with_uid(12345)
+                .with_app_certificate(cert);
+            let f = diagnose(&token(name), &join, soon(name));
+            let kinds: Vec<_> = f.iter().map(Finding::kind).collect();
+            assert_eq!(kinds, [FindingKind::CertificateMalformed], "{cert:?}");
+            if !cert.trim().is_empty() {
+                assert!(!f[0].message().contains(cert.trim()), "{}", f[0].message());
+            }
+        }
     }
 
     #[test]

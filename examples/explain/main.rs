@@ -62,7 +62,8 @@ struct Args {
     /// Diagnose an RTM login as this user id instead of an RTC join.
     #[arg(long, requires = "token")]
     rtm_user: Option<String>,
-    /// The project's App Certificate, to check the signature (feature `verify`). Never printed.
+    /// The App Certificate the token server signs with, to check the signature. Never printed.
+    #[cfg(feature = "verify")]
     #[arg(long, requires = "token")]
     certificate: Option<String>,
     /// The time of the join, in Unix seconds (default: now).

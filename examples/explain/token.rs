@@ -120,6 +120,7 @@ fn join_of(args: &Args, app_id: &str) -> Result<JoinParams, String> {
     if let Some(account) = args.account.as_deref() {
         join = join.with_account(account);
     }
+    #[cfg(feature = "verify")]
     if let Some(cert) = args.certificate.as_deref() {
         join = join.with_app_certificate(cert);
     }

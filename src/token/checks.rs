@@ -317,6 +317,28 @@ fn check_signature(t: &Token, join: &JoinParams, findings: &mut Vec<Finding>) {
                 | FindingKind::WrongService
         )
     });
+    let malformed = if cert.len() != 32 && cert.trim() == cert {
+        Some(format!(
+            "is {} characters long, not 32 hexadecimal digits",
+            cert.chars().count()
+        ))
+    } else if cert.trim() != cert {
+        Some("has whitespace around it".to_owned())
+    } else if !cert.bytes().all(|b| b.is_ascii_hexdigit()) {
+        Some("holds characters that are not hexadecimal digits".to_owned())
+    } else {
+        None
+    };
+    if let Some(what) = malformed {
+        // Never the certificate itself: it is a secret.
+        findings.push(Finding::new(
+            FindingKind::CertificateMalformed,
+            TokenError::InvalidToken,
+            format!("The App Certificate given {what}: a token server that signs with it makes tokens Agora refuses."),
+            "Copy the App Certificate from the project page of Agora Console again (32 hexadecimal characters, nothing around them) into the token server's configuration.",
+        ));
+        return;
+    }
     if t.version() == Version::V006 && params_differ {
         return;
     }

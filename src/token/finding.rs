@@ -55,6 +55,8 @@ pub enum FindingKind {
     ClockSkew,
     /// The signature does not match the App Certificate given.
     SignatureMismatch,
+    /// The App Certificate given is not 32 hexadecimal digits.
+    CertificateMalformed,
     /// A cause only the project's settings or a clock can confirm (from
     /// [`diagnose_reported`](super::diagnose_reported)).
     NotVisibleOffline,

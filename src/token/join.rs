@@ -119,9 +119,13 @@ impl JoinParams {
         self
     }
 
-    /// The project's App Certificate, so that diagnosis can tell "signed with another
-    /// certificate" from "built for other parameters" (used with the `verify` feature). It is
+    /// The App Certificate the token server signs with, so that diagnosis checks the signature:
+    /// it tells "signed with another certificate" from "built for other parameters", and names a
+    /// certificate that is not 32 hexadecimal digits. Only with the `verify` feature, since
+    /// without it nothing could be checked and a certificate must not change a diagnosis. It is
     /// never shown by `Debug`.
+    #[cfg(feature = "verify")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "verify")))]
     #[must_use]
     pub fn with_app_certificate(mut self, certificate: impl Into<String>) -> JoinParams {
         self.certificate = Some(certificate.into());

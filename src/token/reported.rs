@@ -39,10 +39,32 @@ pub fn diagnose_reported(
     });
     if !explained {
         let given = !token.trim().is_empty();
-        findings.extend(unseen_causes(reported, given, join.certificate().is_some()));
+        findings.extend(unseen_causes(
+            reported,
+            given,
+            signature_checked(token, join),
+        ));
         sort(&mut findings);
     }
     findings
+}
+
+/// Whether the token's signature was checked against a certificate given with the join and
+/// found to match (`verify` feature): then "signed with another certificate" is ruled out for
+/// that certificate, though not for the project's current one.
+#[cfg(feature = "verify")]
+fn signature_checked(token: &str, join: &JoinParams) -> bool {
+    let Some(cert) = join.certificate() else {
+        return false;
+    };
+    super::Token::parse(token.trim())
+        .is_ok_and(|t| t.verify_with(cert, join) == super::Verification::Valid)
+}
+
+/// Without the `verify` feature no certificate can be given, and nothing is checked.
+#[cfg(not(feature = "verify"))]
+fn signature_checked(_: &str, _: &JoinParams) -> bool {
+    false
 }
 
 fn likely(error: TokenError, message: &str, fix: &str) -> Finding {
@@ -85,12 +107,20 @@ fn unseen_causes(
                 "The project likely has no App Certificate enabled, so any token is refused (the Web SDK reports 119, native SDKs an invalid token).",
                 "In Agora Console, enable the project's App Certificate (and build tokens with it), or join with no token.",
             ));
-            if !certificate_checked && reported == TokenError::InvalidToken {
-                out.push(likely(
-                    TokenError::InvalidToken,
-                    "The token was likely signed with another App Certificate: another project's, or one that has since been reset or disabled.",
-                    "Compare the token server's App Certificate with the project's in Agora Console (or pass it with JoinParams::with_app_certificate to check the signature here).",
-                ));
+            if reported == TokenError::InvalidToken {
+                out.push(if certificate_checked {
+                    likely(
+                        TokenError::InvalidToken,
+                        "The signature matches the App Certificate given, so the token is sound for that certificate; if it is the token server's, it may not be the project's current one (another project's, or one since reset or disabled).",
+                        "Compare the certificate with the one on the project's page in Agora Console, for the App ID the client uses; after a reset, update the token server.",
+                    )
+                } else {
+                    likely(
+                        TokenError::InvalidToken,
+                        "The token was likely signed with another App Certificate: another project's, or one that has since been reset or disabled.",
+                        "Compare the token server's App Certificate with the project's in Agora Console (or, with the `verify` feature, pass it with JoinParams::with_app_certificate to check the signature here).",
+                    )
+                });
             }
         }
         TokenError::DynamicUseStaticKey | TokenError::InvalidToken => out.push(likely(
