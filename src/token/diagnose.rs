@@ -1,10 +1,8 @@
 //! Diagnosing a token string: damage repaired and named, then the token checked against the join.
 
-use std::borrow::Cow;
-
 use super::finding::{Finding, FindingKind};
 use super::repair::{self, Seen};
-use super::{Damage, JoinParams, MAX_TOKEN_LEN, Token, TokenParseError, checks, parse};
+use super::{Damage, JoinParams, MAX_TOKEN_LEN, Token, TokenParseError, checks};
 use crate::TokenError;
 
 /// The longest input diagnosis reads: a token percent-encoded whole takes three times its
@@ -68,24 +66,7 @@ fn read(token: &str, findings: &mut Vec<Finding>) -> Result<Token, TokenParseErr
             max: MAX_TOKEN_LEN,
         });
     }
-    // Most tokens arrive whole: only one with a byte outside base64 is copied to be repaired.
-    let (mut text, mut seen) = if repair::is_clean(token) {
-        (Cow::Borrowed(token), Vec::new())
-    } else {
-        let (text, seen) = repair::undo(token);
-        (Cow::Owned(text), seen)
-    };
-    if let Some(padded) = parse::padded(&text) {
-        // Padding is restored only when that yields a token: otherwise the body was cut short.
-        if Token::parse(&padded).is_ok() {
-            seen.push(Seen {
-                damage: Damage::PaddingRemoved,
-                position: token.trim_end().len(),
-                character: '=',
-            });
-            text = Cow::Owned(padded);
-        }
-    }
+    let (text, seen) = repair::repaired(token);
     for s in &seen {
         findings.push(damaged(s));
     }

@@ -36,6 +36,13 @@ pub enum Damage {
     UrlSafeAlphabet,
     /// The `=` padding at the end of the base64 was dropped.
     PaddingRemoved,
+    /// A label or wrapper around the token: `Bearer `, `token=`, `Authorization: `, a JSON
+    /// object (`{"token":"..."}`) or a query string.
+    Wrapped,
+    /// The token pasted twice (or two tokens joined).
+    Repeated,
+    /// Characters after the token's `=` padding, where a token ends.
+    TrailingCharacters,
 }
 
 impl Damage {
@@ -51,6 +58,9 @@ impl Damage {
         Damage::InvisibleCharacters,
         Damage::UrlSafeAlphabet,
         Damage::PaddingRemoved,
+        Damage::Wrapped,
+        Damage::Repeated,
+        Damage::TrailingCharacters,
     ];
 
     /// What happened, in a few words.
@@ -76,6 +86,11 @@ impl Damage {
             }
             Damage::UrlSafeAlphabet => "URL-safe base64 (`-`, `_`) instead of `+` and `/`",
             Damage::PaddingRemoved => "the `=` padding at its end was dropped",
+            Damage::Wrapped => {
+                "a label or wrapper around the token (`Bearer `, `token=`, a JSON object or query string)"
+            }
+            Damage::Repeated => "the token pasted twice, or two tokens joined",
+            Damage::TrailingCharacters => "characters after the `=` that ends the token",
         }
     }
 
@@ -109,6 +124,15 @@ impl Damage {
             }
             Damage::PaddingRemoved => {
                 "Keep the token whole, including the `=` at its end; do not strip padding."
+            }
+            Damage::Wrapped => {
+                "Pass the SDK the token's value alone: take it out of the header, query parameter or JSON field it arrived in."
+            }
+            Damage::Repeated => {
+                "Pass one token, once: check for a paste done twice or two values concatenated."
+            }
+            Damage::TrailingCharacters => {
+                "Cut the token where it ends, at its last `=`: check for text glued after it."
             }
         }
     }

@@ -52,6 +52,7 @@ pub use error::{Damage, Field, ObsoleteFormat, TokenParseError};
 pub use finding::{Advice, AdviceKind, Certainty, Finding, FindingKind, Severity};
 pub use join::{JoinParams, User};
 pub use model::{Privilege, Service, ServiceKind, Token, Version};
+pub use repair::{Repaired, repair};
 pub use reported::diagnose_reported;
 pub use time::{UnixTime, unix_seconds};
 #[cfg(feature = "verify")]

@@ -2,10 +2,100 @@
 //!
 //! Tokens are base64 text, and text gets mangled on its way from a token server to an SDK:
 //! trimmed badly, quoted, JSON- or URL-encoded (sometimes twice), decoded as a form, wrapped,
-//! converted to URL-safe base64. Each kind leaves a sign no real token contains, so it can be
-//! named exactly (which character, where) and undone, in any combination.
+//! converted to URL-safe base64, labelled (`Bearer `, `token=`, a JSON object), pasted twice.
+//! Each kind leaves a sign no real token contains, so it can be named exactly (which character,
+//! where) and undone, in any combination. A text with no token's start in it (`006` and an App
+//! ID, or `007eJ`) is not a token, and nothing is repaired in it.
 
-use super::Damage;
+use std::borrow::Cow;
+use std::fmt;
+
+use super::{Damage, Token, parse};
+
+/// A token as it was meant to be: the text given with its transport damage undone, and what
+/// was undone. What [`diagnose`](super::diagnose) repairs before it diagnoses, for a `/check`
+/// endpoint or a log to show. Its `Debug` shows the token's first characters only.
+///
+/// ```
+/// use agora_token_errors::token::{Damage, repair};
+///
+/// let token = "007eJxTYBC0/test"; // a token's start, for the example
+/// let r = repair(&format!("Bearer {token}"));
+/// assert_eq!(r.token(), token);
+/// assert_eq!(r.undone(), [Damage::Wrapped]);
+/// let r = repair(&format!(r#"{{"token":"{}"}}"#, token.replace('+', " ")));
+/// assert_eq!(r.undone(), [Damage::Wrapped]);
+/// // Text that is not a token is not repaired.
+/// assert_eq!(repair("hello world").undone(), []);
+/// ```
+#[derive(Clone, PartialEq, Eq)]
+pub struct Repaired {
+    token: String,
+    undone: Vec<Damage>,
+}
+
+impl Repaired {
+    /// The repaired token (the text as given when nothing needed undoing).
+    #[must_use]
+    pub fn token(&self) -> &str {
+        &self.token
+    }
+
+    /// Each kind of damage undone, once, in the order repair undoes them.
+    #[must_use]
+    pub fn undone(&self) -> &[Damage] {
+        &self.undone
+    }
+}
+
+impl fmt::Debug for Repaired {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let head = self.token.get(..8).unwrap_or("");
+        f.debug_struct("Repaired")
+            .field(
+                "token",
+                &format_args!("\"{head}...\" ({} bytes)", self.token.len()),
+            )
+            .field("undone", &self.undone)
+            .finish()
+    }
+}
+
+/// The text given with its transport damage undone: edges, quotes, wrappers (`Bearer `,
+/// `token=`, a JSON object), a second copy, characters after the padding, JSON and URL escapes,
+/// spaces for `+`, line breaks, invisible characters, URL-safe base64 and dropped padding. Text
+/// with no token's start in it is returned as it is.
+#[must_use]
+pub fn repair(text: &str) -> Repaired {
+    let (token, seen) = repaired(text);
+    Repaired {
+        token: token.into_owned(),
+        undone: seen.iter().map(|s| s.damage).collect(),
+    }
+}
+
+/// [`repair`], with where each damage was first seen; a clean token is not copied.
+pub(super) fn repaired(token: &str) -> (Cow<'_, str>, Vec<Seen>) {
+    // Most tokens arrive whole: only one with a byte outside base64 is copied to be repaired.
+    let (mut text, mut seen) = if is_clean(token) {
+        (Cow::Borrowed(token), Vec::new())
+    } else {
+        let (text, seen) = undo(token);
+        (Cow::Owned(text), seen)
+    };
+    if let Some(padded) = parse::padded(&text) {
+        // Padding is restored only when that yields a token: otherwise the body was cut short.
+        if Token::parse(&padded).is_ok() {
+            seen.push(Seen {
+                damage: Damage::PaddingRemoved,
+                position: token.trim_end().len(),
+                character: '=',
+            });
+            text = Cow::Owned(padded);
+        }
+    }
+    (text, seen)
+}
 
 /// One kind of damage found, with where it was first seen (in the input as given) and the
 /// character seen there.
@@ -31,14 +121,120 @@ fn is_quote(c: char) -> bool {
     )
 }
 
-/// Whether `token` is made only of the standard base64 alphabet and its padding, as every
-/// undamaged token is: then it has no transport damage to look for.
+/// Whether `token` is made only of the standard base64 alphabet with its padding at the end,
+/// starts with a version and holds one token, as every undamaged token does: then it has no
+/// transport damage to look for.
 pub(super) fn is_clean(token: &str) -> bool {
+    let b = token.as_bytes();
     // A fold without early exit, so that it compiles to a vector loop.
-    let outside = token.bytes().fold(0u8, |outside, b| {
+    let outside = b.iter().fold(0u8, |outside, &b| {
         outside | u8::from(!(b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=')))
     });
+    let padding = b.iter().rev().take_while(|&&c| c == b'=').count();
     outside == 0
+        && memchr::memchr(b'=', &b[..b.len() - padding]).is_none()
+        && (b.starts_with(b"007") || b.starts_with(b"006"))
+        && token_start(token, 1).is_none()
+}
+
+/// Where a token starts in `text`: `007eJ` (the version and the base64 of zlib's first byte),
+/// or `006` and a 32-digit hexadecimal App ID.
+fn token_start(text: &str, from: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    memchr::memmem::find_iter(&b[from..], b"00")
+        .map(|i| from + i)
+        .find(|&i| {
+            let rest = &b[i..];
+            rest.starts_with(b"007eJ")
+                || (rest.starts_with(b"006")
+                    && rest.len() >= 35
+                    && rest[3..35].iter().all(u8::is_ascii_hexdigit))
+        })
+}
+
+/// Whether `c` can stand inside a (possibly damaged) token: base64, its padding, and the
+/// characters transport damage leaves.
+fn in_token(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || matches!(
+            c,
+            '+' | '/' | '=' | '%' | '\\' | '-' | '_' | ' ' | '\n' | '\r' | '\t'
+        )
+        || is_invisible(c)
+}
+
+/// Whether `c` is what wraps a value: quotes, JSON and query punctuation.
+fn is_wrapper_punctuation(c: char) -> bool {
+    is_quote(c) || matches!(c, '}' | ']' | ')' | '>' | '&' | ',' | ';')
+}
+
+/// Where the token is in `text`: the bytes to repair, and the wrappers around it (a label
+/// before it, JSON or query text after it, characters after its padding, a second copy pasted
+/// after it). `None` when no token starts in `text`: it is not a token.
+fn locate(text: &str) -> Option<(usize, usize, Vec<Seen>)> {
+    let at = token_start(text, 0)?;
+    let mut seen = Vec::new();
+    let is_edge = |c: char| c.is_whitespace() || is_quote(c) || is_invisible(c);
+    let from = match text[..at].char_indices().find(|&(_, c)| !is_edge(c)) {
+        Some((i, c)) => {
+            seen.push(Seen {
+                damage: Damage::Wrapped,
+                position: i,
+                character: c,
+            });
+            at
+        }
+        None => 0,
+    };
+    // The token runs while its characters can be a token's, and ends after its padding.
+    let mut end = text.len();
+    let mut padding = false;
+    for (i, c) in text[at..].char_indices() {
+        if !in_token(c) || (padding && c != '=') {
+            end = at + i;
+            break;
+        }
+        padding |= c == '=';
+    }
+    // A second token's start inside it or right after it: pasted twice, or two joined.
+    let again = token_start(text, at + 1).filter(|&q| {
+        q < end
+            || text[end..q]
+                .chars()
+                .all(|c| is_edge(c) || c == ',' || c == ';')
+    });
+    if let Some(again) = again {
+        seen.push(Seen {
+            damage: Damage::Repeated,
+            position: again,
+            character: '0',
+        });
+        // The first copy ends where the second starts, less what separates them.
+        end = text[..end.min(again)]
+            .trim_end_matches(|c: char| is_edge(c) || c == ',' || c == ';')
+            .len();
+        // What follows the first copy is the second one, not a wrapper.
+        return Some((from, end, seen));
+    }
+    let to = match text[end..].char_indices().find(|&(_, c)| !is_edge(c)) {
+        Some((i, c)) => {
+            let damage = if is_wrapper_punctuation(c) || text[end..].starts_with(is_quote) {
+                Damage::Wrapped
+            } else {
+                Damage::TrailingCharacters
+            };
+            if !seen.iter().any(|s| s.damage == damage) {
+                seen.push(Seen {
+                    damage,
+                    position: end + i,
+                    character: c,
+                });
+            }
+            end
+        }
+        None => text.len(),
+    };
+    Some((from, to, seen))
 }
 
 /// The first damage in `token`, without undoing anything: what [`Token::parse`] reports.
@@ -48,6 +244,12 @@ pub(super) fn first(token: &str) -> Option<Seen> {
     if is_clean(token) {
         return None;
     }
+    let (from, to, mut around) = locate(token)?;
+    if !around.is_empty() {
+        around.sort_by_key(|s| s.position);
+        return around.first().copied();
+    }
+    let token = &token[from..to];
     let seen = |damage, position: usize| Seen {
         damage,
         position,
@@ -84,10 +286,24 @@ fn is_percent_escape(b: &[u8]) -> bool {
     b.len() >= 3 && b[0] == b'%' && b[1].is_ascii_hexdigit() && b[2].is_ascii_hexdigit()
 }
 
-/// Undoes every kind of damage in `token`, in a fixed order, and says what was undone (each
+/// Undoes every kind of damage in `text`, in a fixed order, and says what was undone (each
 /// kind once, with where it was first seen in the input). Padding is restored by the caller,
-/// which knows where the base64 starts.
-pub(super) fn undo(token: &str) -> (String, Vec<Seen>) {
+/// which knows where the base64 starts. A text with no token in it is returned as it is.
+pub(super) fn undo(text: &str) -> (String, Vec<Seen>) {
+    let Some((from, to, around)) = locate(text) else {
+        return (text.to_owned(), Vec::new());
+    };
+    let (out, mut found) = undo_inside(&text[from..to]);
+    for s in &mut found {
+        s.position += from;
+    }
+    found.extend(around);
+    found.sort_by_key(|s| s.damage);
+    (out, found)
+}
+
+/// [`undo`] over the token's own bytes.
+fn undo_inside(token: &str) -> (String, Vec<Seen>) {
     let mut found: Vec<Seen> = Vec::new();
     let mut note = |damage, position, character| {
         if !found.iter().any(|s| s.damage == damage) {
