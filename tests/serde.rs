@@ -70,3 +70,28 @@ fn works_inside_a_struct() {
         r#"{"error":"token_expired"}"#
     );
 }
+
+/// RTM 2 permissions serialise with their service: kind, access and names.
+#[cfg(feature = "build")]
+#[test]
+fn rtm2_permissions_serialise_with_their_service() {
+    use agora_token_errors::token::{RtmAccess, RtmPermissions, RtmResource, Token};
+    let token = Token::builder(
+        "970CA35de60c44645bbae8a215061b33",
+        "5CFd2fd1755d40ecb72977518be15d3b",
+    )
+    .expire_in(3600)
+    .rtm_with_permissions(
+        "user-a",
+        RtmPermissions::new().grant(RtmResource::StreamChannels, RtmAccess::Write, ["lobby"]),
+    )
+    .build()
+    .unwrap();
+    let t = Token::parse(&token).unwrap();
+    let json = serde_json::to_value(&t.services()[0]).unwrap();
+    assert_eq!(
+        json["permissions"],
+        serde_json::json!([{"resource": "stream_channels", "access": "write", "names": ["lobby"]}]),
+        "{json}"
+    );
+}

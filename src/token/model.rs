@@ -4,6 +4,7 @@ use core::fmt;
 use core::str::FromStr;
 use std::time::SystemTime;
 
+use super::permissions::RtmPermissions;
 use super::time::{self, UnixTime};
 use super::{Advice, Finding, JoinParams, TokenParseError, User, checks, parse};
 use crate::UnknownName;
@@ -62,22 +63,44 @@ pub enum ServiceKind {
 }
 
 impl ServiceKind {
+    /// Every kind, in service type order.
+    pub const ALL: &'static [ServiceKind] = &[
+        ServiceKind::Rtc,
+        ServiceKind::Rtm,
+        ServiceKind::Streaming,
+        ServiceKind::Fpa,
+        ServiceKind::Chat,
+        ServiceKind::Fcdn,
+        ServiceKind::Apaas,
+        ServiceKind::Rtm2,
+        ServiceKind::ConvoAi,
+        ServiceKind::Stt,
+    ];
+
+    /// Its 007 service type number.
+    #[must_use]
+    pub fn service_type(self) -> u16 {
+        match self {
+            ServiceKind::Rtc => 1,
+            ServiceKind::Rtm => 2,
+            ServiceKind::Streaming => 3,
+            ServiceKind::Fpa => 4,
+            ServiceKind::Chat => 5,
+            ServiceKind::Fcdn => 6,
+            ServiceKind::Apaas => 7,
+            ServiceKind::Rtm2 => 8,
+            ServiceKind::ConvoAi => 9,
+            ServiceKind::Stt => 10,
+        }
+    }
+
     /// The kind with this 007 service type number.
     #[must_use]
     pub fn from_type(service_type: u16) -> Option<ServiceKind> {
-        Some(match service_type {
-            1 => ServiceKind::Rtc,
-            2 => ServiceKind::Rtm,
-            3 => ServiceKind::Streaming,
-            4 => ServiceKind::Fpa,
-            5 => ServiceKind::Chat,
-            6 => ServiceKind::Fcdn,
-            7 => ServiceKind::Apaas,
-            8 => ServiceKind::Rtm2,
-            9 => ServiceKind::ConvoAi,
-            10 => ServiceKind::Stt,
-            _ => return None,
-        })
+        ServiceKind::ALL
+            .iter()
+            .copied()
+            .find(|k| k.service_type() == service_type)
     }
 
     /// Its variant name (`Rtm2`).
@@ -192,9 +215,18 @@ pub struct Service {
     pub(super) privileges: Vec<Privilege>,
     pub(super) channel: Option<String>,
     pub(super) user: Option<String>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub(super) permissions: Option<RtmPermissions>,
 }
 
 impl Service {
+    /// The RTM 2.x resource permissions of an RTM 2 service (`Rtm2Permissions`, AgoraIO/Tools
+    /// PR #434); `None` for other services.
+    #[must_use]
+    pub fn rtm_permissions(&self) -> Option<&RtmPermissions> {
+        self.permissions.as_ref()
+    }
+
     /// What service this is.
     #[must_use]
     pub fn kind(&self) -> ServiceKind {
@@ -457,7 +489,7 @@ impl FromStr for ServiceKind {
     type Err = UnknownName;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let all = (1..=10).filter_map(ServiceKind::from_type);
+        let all = ServiceKind::ALL.iter().copied();
         let labels = all.clone().map(|k| (k.label(), k));
         let variants = all.map(|k| (k.variant(), k));
         crate::unknown::parse_keyed(

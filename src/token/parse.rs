@@ -7,6 +7,7 @@ use std::cell::RefCell;
 use flate2::{Decompress, FlushDecompress, Status};
 
 use super::error::{Field, ObsoleteFormat};
+use super::permissions::{RtmGrant, RtmPermissions};
 use super::{
     Damage, MAX_CONTENT_LEN, MAX_TOKEN_LEN, Privilege, Service, ServiceKind, Token,
     TokenParseError, Version, repair,
@@ -125,6 +126,7 @@ fn parse_007(body: &str) -> Result<Token> {
         let privileges = r.privileges(kind, Version::V007, |v| {
             (v != 0).then(|| issued + u64::from(v))
         })?;
+        let mut permissions = None;
         let (channel, user) = match kind {
             ServiceKind::Rtc | ServiceKind::Streaming | ServiceKind::Fcdn => (
                 Some(r.string(Field::Channel)?),
@@ -139,7 +141,7 @@ fn parse_007(body: &str) -> Result<Token> {
             }
             ServiceKind::Rtm2 => {
                 let user = r.string(Field::User)?;
-                r.skip_rtm2_permissions()?;
+                permissions = Some(r.rtm2_permissions()?);
                 (None, Some(user))
             }
             ServiceKind::Fpa | ServiceKind::ConvoAi | ServiceKind::Stt => (None, None),
@@ -149,6 +151,7 @@ fn parse_007(body: &str) -> Result<Token> {
             privileges,
             channel,
             user,
+            permissions,
         });
     }
     Ok(Token {
@@ -251,6 +254,7 @@ fn parse_006(rest: &str) -> Result<Token> {
             privileges,
             channel: None,
             user: None,
+            permissions: None,
         }],
         crc_channel: Some(crc_channel),
         crc_uid: Some(crc_uid),
@@ -327,17 +331,29 @@ impl<'a> Reader<'a> {
         Ok(out)
     }
 
-    /// RTM 2 resource permissions: read to stay in step, not kept.
-    fn skip_rtm2_permissions(&mut self) -> Result<()> {
+    /// RTM 2 resource permissions: for each resource kind, each access and its names.
+    fn rtm2_permissions(&mut self) -> Result<RtmPermissions> {
+        let mut grants = Vec::new();
         for _ in 0..self.u16(Field::Permissions)? {
-            self.u16(Field::Permissions)?;
+            let resource = self.u16(Field::Permissions)?;
             for _ in 0..self.u16(Field::Permissions)? {
-                self.u16(Field::Permissions)?;
-                for _ in 0..self.u16(Field::Permissions)? {
-                    self.bytes(Field::Permissions)?;
+                let access = self.u16(Field::Permissions)?;
+                let count = self.u16(Field::Permissions)?;
+                // Each name takes two bytes at least: a count past the rest is a cut token.
+                if self.0.len() < usize::from(count) * 2 {
+                    return Err(TokenParseError::Truncated(Field::Permissions));
                 }
+                let mut names = Vec::with_capacity(usize::from(count));
+                for _ in 0..count {
+                    names.push(self.string(Field::Permissions)?);
+                }
+                grants.push(RtmGrant {
+                    resource,
+                    access,
+                    names,
+                });
             }
         }
-        Ok(())
+        Ok(RtmPermissions { grants })
     }
 }

@@ -41,6 +41,8 @@ pub enum BuildField {
     RtmUser,
     /// The Chat user id.
     ChatUser,
+    /// A resource name of RTM 2 permissions.
+    RtmResource,
 }
 
 impl fmt::Display for BuildField {
@@ -50,6 +52,7 @@ impl fmt::Display for BuildField {
             BuildField::Account => "user account",
             BuildField::RtmUser => "RTM user id",
             BuildField::ChatUser => "Chat user id",
+            BuildField::RtmResource => "RTM resource name",
         })
     }
 }

@@ -28,7 +28,7 @@ use core::fmt;
 
 pub use error::{BuildError, BuildField, BuildWarning, IdProblem};
 
-use super::{Token, User};
+use super::{RtmPermissions, ServiceKind, Token, User};
 
 /// The RTC role a token is built for: a publisher also gets the publishing privileges.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -105,14 +105,35 @@ enum Spec {
         user: String,
         app: bool,
     },
+    /// RTM 2 with resource permissions (service type 8).
+    Rtm2 {
+        user: String,
+        permissions: RtmPermissions,
+    },
+    /// A service with no privileges or fields: ConvoAI (9), STT (10).
+    Bare(ServiceKind),
+    /// FPA (4), with its login privilege unlimited (0), as `FpaTokenBuilder.buildToken` writes it.
+    Fpa,
+    /// Flexible Classroom (APaaS, 7): a room, a user, a role, and the privilege granted (1 room
+    /// user, written without privileges; 2 user; 3 app).
+    Apaas {
+        room: String,
+        user: String,
+        role: u16,
+        privilege: u16,
+    },
 }
 
 impl Spec {
     fn service_type(&self) -> u16 {
         match self {
-            Spec::Rtc { .. } => 1,
-            Spec::Rtm { .. } => 2,
-            Spec::Chat { .. } => 5,
+            Spec::Rtc { .. } => ServiceKind::Rtc.service_type(),
+            Spec::Rtm { .. } => ServiceKind::Rtm.service_type(),
+            Spec::Chat { .. } => ServiceKind::Chat.service_type(),
+            Spec::Rtm2 { .. } => ServiceKind::Rtm2.service_type(),
+            Spec::Bare(kind) => kind.service_type(),
+            Spec::Fpa => ServiceKind::Fpa.service_type(),
+            Spec::Apaas { .. } => ServiceKind::Apaas.service_type(),
         }
     }
 }
@@ -242,6 +263,96 @@ impl TokenBuilder {
             user: user_id.into(),
             expire: Some(seconds),
         })
+    }
+
+    /// Logging in to RTM 2 as `user_id` with resource `permissions`, for the token's lifetime
+    /// (`RtmTokenBuilder.buildTokenWithPermissions`, AgoraIO/Tools PR #434; an RTM 2 service,
+    /// type 8). An empty `user_id` admits any user.
+    #[must_use]
+    pub fn rtm_with_permissions(
+        self,
+        user_id: impl Into<String>,
+        permissions: RtmPermissions,
+    ) -> Self {
+        self.add(Spec::Rtm2 {
+            user: user_id.into(),
+            permissions,
+        })
+    }
+
+    /// Fast Path Acceleration (FPA, type 4), as `FpaTokenBuilder.buildToken` writes it: its login
+    /// privilege has no limit of its own (0), and Agora's builder fixes the token's lifetime at
+    /// 24 hours (`expire_in(86400)`).
+    #[must_use]
+    pub fn fpa(self) -> Self {
+        self.add(Spec::Fpa)
+    }
+
+    /// A Flexible Classroom room-user token's services (`EducationTokenBuilder` and
+    /// `ApaasTokenBuilder.buildRoomUserToken`): the classroom service for `room_uuid`,
+    /// `user_uuid` and `role`, an RTM login as `user_uuid`, and a Chat user whose id is the MD5 of
+    /// `user_uuid` in hexadecimal, each for the token's lifetime. A role of 0 is written as
+    /// 65535, as Agora's builders write it (`role || -1`).
+    #[must_use]
+    pub fn apaas_room_user(
+        self,
+        room_uuid: impl Into<String>,
+        user_uuid: impl Into<String>,
+        role: u16,
+    ) -> Self {
+        use md5::{Digest as _, Md5};
+        let user = user_uuid.into();
+        let digest = Md5::digest(user.as_bytes());
+        let chat_user = digest.iter().fold(String::with_capacity(32), |mut hex, b| {
+            use core::fmt::Write as _;
+            let _ = write!(hex, "{b:02x}");
+            hex
+        });
+        self.add(Spec::Apaas {
+            room: room_uuid.into(),
+            user: user.clone(),
+            role: if role == 0 { u16::MAX } else { role },
+            privilege: 1,
+        })
+        .rtm(user)
+        .chat_user(chat_user)
+    }
+
+    /// A Flexible Classroom user token (`buildUserToken`): the classroom service for
+    /// `user_uuid`, in no room and with no role, for the token's lifetime.
+    #[must_use]
+    pub fn apaas_user(self, user_uuid: impl Into<String>) -> Self {
+        self.add(Spec::Apaas {
+            room: String::new(),
+            user: user_uuid.into(),
+            role: u16::MAX,
+            privilege: 2,
+        })
+    }
+
+    /// A Flexible Classroom app token (`buildAppToken`), for its REST API.
+    #[must_use]
+    pub fn apaas_app(self) -> Self {
+        self.add(Spec::Apaas {
+            room: String::new(),
+            user: String::new(),
+            role: u16::MAX,
+            privilege: 3,
+        })
+    }
+
+    /// The Conversational AI service (type 9) that `ConvoAITokenBuilder.buildToken` adds after
+    /// its RTC and RTM services (npm `agora-token` 2.0.6); it carries no privileges.
+    #[must_use]
+    pub fn convo_ai(self) -> Self {
+        self.add(Spec::Bare(ServiceKind::ConvoAi))
+    }
+
+    /// The speech-to-text service (type 10) that `SttTokenBuilder.buildToken` adds after its RTC
+    /// and RTM services (npm `agora-token` 2.0.6); it carries no privileges.
+    #[must_use]
+    pub fn stt(self) -> Self {
+        self.add(Spec::Bare(ServiceKind::Stt))
     }
 
     /// An Agora Chat user token for `user_id` (`ChatTokenBuilder.buildUserToken`).

@@ -8,6 +8,7 @@ use hmac::Mac as _;
 
 use super::error::{BuildError, BuildField, BuildWarning, IdProblem};
 use super::{RtcPrivileges, Spec, TokenBuilder};
+use crate::token::RtmPermissions;
 use crate::token::User;
 use crate::token::time::{LOOKS_ABSOLUTE, MAX_LIFETIME, unix_seconds};
 use crate::token::verify::{key_007, mac};
@@ -115,6 +116,42 @@ pub(super) fn check(b: &TokenBuilder) -> Result<(), BuildError> {
                     });
                 }
             }
+            Spec::Rtm2 { user, permissions } => {
+                // An empty user id admits any user (`ServiceRtm2` writes user 0 as "").
+                if user.len() > MAX_RTM_USER {
+                    return Err(BuildError::TooLong {
+                        field: BuildField::RtmUser,
+                        len: user.len(),
+                        max: MAX_RTM_USER,
+                    });
+                }
+                let names = permissions
+                    .grants()
+                    .iter()
+                    .flat_map(super::super::RtmGrant::names);
+                if let Some(name) = names.clone().find(|n| n.len() > MAX_FIELD) {
+                    return Err(BuildError::TooLong {
+                        field: BuildField::RtmResource,
+                        len: name.len(),
+                        max: MAX_FIELD,
+                    });
+                }
+                if names.clone().any(String::is_empty) {
+                    return Err(BuildError::Empty(BuildField::RtmResource));
+                }
+            }
+            Spec::Bare(_) | Spec::Fpa => {}
+            Spec::Apaas { room, user, .. } => {
+                for (field, text) in [(BuildField::Channel, room), (BuildField::RtmUser, user)] {
+                    if text.len() > MAX_FIELD {
+                        return Err(BuildError::TooLong {
+                            field,
+                            len: text.len(),
+                            max: MAX_FIELD,
+                        });
+                    }
+                }
+            }
         }
     }
     Ok(())
@@ -183,6 +220,28 @@ pub(super) fn warnings(b: &TokenBuilder) -> Vec<BuildWarning> {
     out
 }
 
+/// RTM 2 permissions as `ServiceRtm2.pack` writes them: the count of resource kinds, then per
+/// kind (in number order) its number and the count of accesses, per access its number and the
+/// names.
+fn rtm2_permissions(out: &mut Vec<u8>, p: &RtmPermissions) {
+    let grants = p.grants();
+    let mut kinds: Vec<u16> = grants.iter().map(|g| g.resource).collect();
+    kinds.dedup();
+    out.extend_from_slice(&u16::try_from(kinds.len()).unwrap_or(0).to_le_bytes());
+    for kind in kinds {
+        let of_kind: Vec<_> = grants.iter().filter(|g| g.resource == kind).collect();
+        out.extend_from_slice(&kind.to_le_bytes());
+        out.extend_from_slice(&u16::try_from(of_kind.len()).unwrap_or(0).to_le_bytes());
+        for g in of_kind {
+            out.extend_from_slice(&g.access.to_le_bytes());
+            out.extend_from_slice(&u16::try_from(g.names.len()).unwrap_or(0).to_le_bytes());
+            for name in &g.names {
+                bytes(out, name.as_bytes());
+            }
+        }
+    }
+}
+
 /// `u16` length, then the bytes.
 fn bytes(out: &mut Vec<u8>, b: &[u8]) {
     out.extend_from_slice(&u16::try_from(b.len()).unwrap_or(u16::MAX).to_le_bytes());
@@ -249,6 +308,29 @@ pub(super) fn content(b: &TokenBuilder) -> Vec<u8> {
             Spec::Chat { user, app } => {
                 privileges(&mut info, &[(if *app { 2 } else { 1 }, lifetime)]);
                 bytes(&mut info, user.as_bytes());
+            }
+            Spec::Rtm2 { user, permissions } => {
+                privileges(&mut info, &[(1, lifetime)]);
+                bytes(&mut info, user.as_bytes());
+                rtm2_permissions(&mut info, permissions);
+            }
+            Spec::Bare(_) => privileges(&mut info, &[]),
+            Spec::Fpa => privileges(&mut info, &[(1, 0)]),
+            Spec::Apaas {
+                room,
+                user,
+                role,
+                privilege,
+            } => {
+                // The room-user token's classroom service carries no privilege of its own.
+                if *privilege == 1 {
+                    privileges(&mut info, &[]);
+                } else {
+                    privileges(&mut info, &[(*privilege, lifetime)]);
+                }
+                bytes(&mut info, room.as_bytes());
+                bytes(&mut info, user.as_bytes());
+                info.extend_from_slice(&role.to_le_bytes());
             }
         }
     }
