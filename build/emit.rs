@@ -28,7 +28,15 @@ pub(crate) fn catalog(c: &Catalog) -> String {
 fn spaces(out: &mut String, c: &Catalog) {
     out.push_str("code_spaces! {\n");
     for s in &c.spaces {
-        writeln!(out, "    {}, {}, {:?};", s.name, s.product, s.doc).unwrap();
+        writeln!(
+            out,
+            "    {}, {:?}, {}, {:?};",
+            s.name,
+            snake_case(&s.name),
+            s.product,
+            s.doc
+        )
+        .unwrap();
     }
     out.push_str("}\n\n");
 }

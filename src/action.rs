@@ -27,28 +27,28 @@ listed_enum! {
 #[non_exhaustive]
 pub enum Action {
     /// Fetch a new token from the token server and pass it to `renewToken`; stay in the channel.
-    RenewToken,
+    RenewToken = "renew_token",
     /// Fetch a new token from the token server and join the channel again with it.
-    RejoinWithNewToken,
+    RejoinWithNewToken = "rejoin_with_new_token",
     /// The token (or the user it names) is wrong: fix what the token server builds it from (App
     /// ID, certificate, channel, user) or what the client joins with, then join with a new one.
     /// Retrying with the same inputs fails the same way.
-    RebuildToken,
+    RebuildToken = "rebuild_token",
     /// The project's setup is wrong (App ID, certificate mode): change the configuration; no
     /// token, old or new, cures it.
-    FixConfiguration,
+    FixConfiguration = "fix_configuration",
 }
 }
 
 impl Action {
-    /// A stable snake-case id (`"renew_token"`), what the `serde` feature writes.
-    ///
-    /// ```
-    /// assert_eq!(agora_token_errors::Action::RejoinWithNewToken.id(), "rejoin_with_new_token");
-    /// ```
+    /// The old name of [`as_str`](Self::as_str).
+    #[deprecated(
+        since = "0.2.0",
+        note = "use `as_str`, the one name for this on every enum"
+    )]
     #[must_use]
     pub fn id(self) -> &'static str {
-        self.into()
+        self.as_str()
     }
 
     /// Whether this action involves fetching a new token.
@@ -128,7 +128,7 @@ impl FromStr for Action {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         crate::unknown::parse_keyed(
             s,
-            Action::ALL.iter().map(|&a| (a.id(), a)),
+            Action::ALL.iter().map(|&a| (a.as_str(), a)),
             "an action (renew_token, rejoin_with_new_token, rebuild_token, fix_configuration)",
         )
     }

@@ -26,10 +26,10 @@ listed_enum! {
 pub enum TokenEvent {
     /// The token is about to expire and still works: 30 seconds ahead in the RTC and RTM SDKs,
     /// at 80% of its validity in Agora Chat.
-    WillExpire,
+    WillExpire = "will_expire",
     /// The token has expired and the SDK asks for a new one (`onRequestToken`, Web
     /// `token-privilege-did-expire`).
-    DidExpire,
+    DidExpire = "did_expire",
 }
 }
 
@@ -214,7 +214,8 @@ impl FromStr for TokenEvent {
     type Err = UnknownName;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        TokenEvent::from_name(s)
+        TokenEvent::from_as_str(s)
+            .or_else(|| TokenEvent::from_name(s))
             .or_else(|| {
                 let texts = TokenEvent::ALL.iter().flat_map(|&e| {
                     let display = match e {

@@ -38,7 +38,8 @@
 //! - `token` (default): the [`token`] module, offline decoding and diagnosis of 006 and 007
 //!   access tokens.
 //! - `verify`: signature checks with an App Certificate (HMAC-SHA256).
-//! - `serde`: every named type serialises as text and deserialises through its `FromStr`;
+//! - `serde`: every named type serialises as its `as_str()` (lower snake_case) and deserialises
+//!   through its `FromStr`;
 //!   findings, advice and decoded tokens serialise for JSON reports.
 //!
 //! # Stability of the public API

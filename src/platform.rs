@@ -24,25 +24,25 @@ listed_enum! {
 #[non_exhaustive]
 pub enum Platform {
     /// Android (Java or Kotlin).
-    Android,
+    Android = "android",
     /// iOS (Objective-C or Swift).
-    Ios,
+    Ios = "ios",
     /// macOS (Objective-C or Swift).
-    Macos,
+    Macos = "macos",
     /// Windows (C++).
-    Windows,
+    Windows = "windows",
     /// Web browsers (the Web SDK, JavaScript).
-    Web,
+    Web = "web",
     /// Unity (C#).
-    Unity,
+    Unity = "unity",
     /// Cocos Creator (scripts over the native SDK, which reports the native codes).
-    CocosCreator,
+    CocosCreator = "cocos_creator",
     /// Electron (TypeScript).
-    Electron,
+    Electron = "electron",
     /// React Native (TypeScript).
-    ReactNative,
+    ReactNative = "react_native",
     /// Flutter (Dart).
-    Flutter,
+    Flutter = "flutter",
 }
 }
 
@@ -173,6 +173,9 @@ impl FromStr for Platform {
     type Err = UnknownName;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
+        if let Some(p) = Platform::from_as_str(s) {
+            return Ok(p);
+        }
         let labels = Platform::ALL.iter().map(|&p| (p.label(), p));
         let short = [
             ("mac", Platform::Macos),

@@ -1,6 +1,6 @@
-//! `serde` support. Every named type is written as the text its `Display` (or, for
-//! `TokenError`, its stable id) gives, and read back through its `FromStr`: one matcher for
-//! parsing and deserialising.
+//! `serde` support. Every named type is written as its `as_str()`, its stable lower snake_case
+//! name, and read back through its `FromStr` (which takes that name and the human spellings):
+//! one JSON convention, and one matcher for parsing and deserialising.
 
 use core::fmt;
 use core::marker::PhantomData;
@@ -44,11 +44,22 @@ macro_rules! by_str {
 }
 
 by_str! {
-    TokenError => |e| e.id(), "a token error id such as \"token_expired\" or an Agora SDK error name";
-    CodeSpace => |s| <&str>::from(*s), "a code space such as \"Native\" or \"Web\"";
-    Language => |l| l, "a language such as \"Java\" or \"C++\"";
-    Product => |p| p, "a product: \"RTC\", \"RTM\" or \"Chat\"";
-    Platform => |p| p, "a platform such as \"Android\" or \"React Native\"";
-    TokenEvent => |e| e, "a token event such as \"token will expire\" or a callback name";
-    Action => |a| a.id(), "an action such as \"renew_token\"";
+    TokenError => |e| e.as_str(), "a token error such as \"token_expired\" or an Agora SDK error name";
+    CodeSpace => |s| s.as_str(), "a code space such as \"native\" or \"web_access_point\"";
+    Language => |l| l.as_str(), "a language such as \"java\" or \"cpp\"";
+    Product => |p| p.as_str(), "a product: \"rtc\", \"rtm\" or \"chat\"";
+    Platform => |p| p.as_str(), "a platform such as \"android\" or \"react_native\"";
+    TokenEvent => |e| e.as_str(), "a token event such as \"will_expire\" or a callback name";
+    Action => |a| a.as_str(), "an action such as \"renew_token\"";
+}
+
+#[cfg(feature = "messages")]
+by_str! {
+    crate::Evidence => |e| e.as_str(), "evidence such as \"identifier\" or \"error_code\"";
+}
+
+#[cfg(feature = "token")]
+by_str! {
+    crate::token::ServiceKind => |k| k.as_str(), "a token service such as \"rtc\" or \"rtm2\"";
+    crate::token::Version => |v| v.as_str(), "a token version, \"006\" or \"007\"";
 }

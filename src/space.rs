@@ -6,7 +6,7 @@ macro_rules! listed_enum {
     (
         $(#[$meta:meta])*
         pub enum $name:ident {
-            $($(#[$vmeta:meta])* $variant:ident,)*
+            $($(#[$vmeta:meta])* $variant:ident = $id:literal,)*
         }
     ) => {
         $(#[$meta])*
@@ -17,6 +17,21 @@ macro_rules! listed_enum {
         impl $name {
             #[doc = concat!("Every `", stringify!($name), "`, in declaration order.")]
             pub const ALL: &'static [$name] = &[$($name::$variant),*];
+
+            /// Its stable lower snake_case name: what the `serde` feature writes, and what
+            /// `FromStr` reads back.
+            #[must_use]
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    $($name::$variant => $id,)*
+                }
+            }
+
+            /// The value whose [`as_str`](Self::as_str) is `s`, exactly.
+            #[allow(dead_code)]
+            pub(crate) fn from_as_str(s: &str) -> Option<$name> {
+                $name::ALL.iter().copied().find(|v| v.as_str() == s)
+            }
         }
     };
 }
@@ -36,24 +51,24 @@ listed_enum! {
     #[non_exhaustive]
     pub enum Language {
         /// Java (Android `io.agora.rtc.Constants`, `io.agora.rtc2.Constants`).
-        Java,
+        Java = "java",
         /// C++ (Windows, macOS, Linux and the headers under every native SDK).
         #[strum(to_string = "C++")]
-        Cpp,
+        Cpp = "cpp",
         /// C# (Unity and the C# SDK).
         #[strum(to_string = "C#")]
-        CSharp,
+        CSharp = "csharp",
         /// Objective-C (iOS and macOS).
         #[strum(to_string = "Objective-C")]
-        ObjectiveC,
+        ObjectiveC = "objective_c",
         /// Swift's import of the Objective-C enums.
-        Swift,
+        Swift = "swift",
         /// JavaScript (the Web SDKs).
-        JavaScript,
+        JavaScript = "javascript",
         /// TypeScript (React Native and Electron wrappers).
-        TypeScript,
+        TypeScript = "typescript",
         /// Dart (the Flutter wrappers).
-        Dart,
+        Dart = "dart",
     }
 }
 
@@ -73,12 +88,12 @@ listed_enum! {
         /// Real-time communication: voice and video channels (Video Calling, Voice Calling,
         /// Interactive Live Streaming).
         #[strum(to_string = "RTC")]
-        Rtc,
+        Rtc = "rtc",
         /// Real-time messaging (Signaling), 1.x and 2.x.
         #[strum(to_string = "RTM")]
-        Rtm,
+        Rtm = "rtm",
         /// Agora Chat.
-        Chat,
+        Chat = "chat",
     }
 }
 
@@ -93,6 +108,9 @@ impl FromStr for CodeSpace {
     type Err = UnknownName;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
+        if let Some(c) = CodeSpace::ALL.iter().copied().find(|c| c.as_str() == s) {
+            return Ok(c);
+        }
         let names = CodeSpace::ALL.iter().map(|&c| (<&str>::from(c), c));
         let short = [
             ("connection", CodeSpace::ConnectionChangedReason),
@@ -114,6 +132,9 @@ impl FromStr for Language {
     type Err = UnknownName;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
+        if let Some(l) = Language::from_as_str(s) {
+            return Ok(l);
+        }
         let names = Language::ALL.iter().map(|&l| (<&str>::from(l), l));
         let usual = [
             ("C++", Language::Cpp),
@@ -136,6 +157,9 @@ impl FromStr for Product {
     type Err = UnknownName;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
+        if let Some(p) = Product::from_as_str(s) {
+            return Ok(p);
+        }
         let names = Product::ALL.iter().map(|&p| (<&str>::from(p), p));
         parse_keyed(
             s,

@@ -56,7 +56,7 @@ fn texts_are_distinct_between_variants() {
             seen.insert(e.remediation().to_owned()),
             "remediation of {e:?} repeats"
         );
-        assert!(seen.insert(e.id().to_owned()), "id of {e:?} repeats");
+        assert!(seen.insert(e.as_str().to_owned()), "id of {e:?} repeats");
     }
 }
 

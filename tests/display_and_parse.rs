@@ -11,7 +11,7 @@ use common::all;
 fn display_parses_back() {
     for e in all() {
         assert_eq!(e.to_string().parse::<TokenError>().unwrap(), e);
-        assert_eq!(e.id().parse::<TokenError>().unwrap(), e);
+        assert_eq!(e.as_str().parse::<TokenError>().unwrap(), e);
     }
 }
 

@@ -38,7 +38,7 @@ fn lookups_and_texts_do_not_allocate() {
         }
         for e in TokenError::ALL {
             sink += e.cause().len() + e.remediation().len() + e.summary().len();
-            sink += e.native_surface().len() + e.web_surface().len() + e.id().len();
+            sink += e.native_surface().len() + e.web_surface().len() + e.as_str().len();
             sink += e.spellings().len();
             for &lang in Language::ALL {
                 sink += e.identifier(lang).map_or(0, str::len);

@@ -10,7 +10,7 @@ use common::all;
 fn serialises_as_the_stable_id_and_round_trips() {
     for e in all() {
         let json = serde_json::to_string(&e).unwrap();
-        assert_eq!(json, format!("\"{}\"", e.id()));
+        assert_eq!(json, format!("\"{}\"", e.as_str()));
         assert_eq!(serde_json::from_str::<TokenError>(&json).unwrap(), e);
     }
 }
@@ -94,4 +94,46 @@ fn rtm2_permissions_serialise_with_their_service() {
         serde_json::json!([{"resource": "stream_channels", "access": "write", "names": ["lobby"]}]),
         "{json}"
     );
+}
+
+/// One JSON convention: every named type serialises as exactly its `as_str()`, lower
+/// snake_case, and reads back from it, through `FromStr` too.
+#[test]
+fn every_named_type_serialises_as_its_as_str_and_reads_back() {
+    use agora_token_errors::{Action, CodeSpace, Language, Platform, Product, TokenEvent};
+    fn check<T>(all: &[T], as_str: impl Fn(&T) -> &'static str)
+    where
+        T: serde::Serialize
+            + serde::de::DeserializeOwned
+            + std::str::FromStr
+            + PartialEq
+            + std::fmt::Debug,
+        <T as std::str::FromStr>::Err: std::fmt::Debug,
+    {
+        for v in all {
+            let name = as_str(v);
+            assert!(
+                name.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'),
+                "{name}"
+            );
+            assert_eq!(serde_json::to_value(v).unwrap(), serde_json::json!(name));
+            assert_eq!(
+                &serde_json::from_value::<T>(serde_json::json!(name)).unwrap(),
+                v
+            );
+            assert_eq!(&name.parse::<T>().unwrap(), v);
+        }
+    }
+    check(TokenError::ALL, TokenError::as_str);
+    check(CodeSpace::ALL, |c| c.as_str());
+    check(Language::ALL, |l| l.as_str());
+    check(Product::ALL, |p| p.as_str());
+    check(Platform::ALL, |p| p.as_str());
+    check(TokenEvent::ALL, |e| e.as_str());
+    check(Action::ALL, |a| a.as_str());
+    #[cfg(feature = "messages")]
+    check(agora_token_errors::Evidence::ALL, |e| e.as_str());
+    #[cfg(feature = "token")]
+    check(agora_token_errors::token::ServiceKind::ALL, |k| k.as_str());
 }

@@ -152,7 +152,7 @@ fn explain(input: &str, args: &Args) -> Result<Answer, String> {
                 Some(e) => writeln!(text, "{space} {code}: {e} ({e:?})").unwrap(),
                 None => writeln!(text, "{space} {code}: not a token error").unwrap(),
             }
-            readings.push(json!({ "space": space.to_string(), "product": space.product().to_string(), "error": e.map(|e| e.id()) }));
+            readings.push(json!({ "space": space.to_string(), "product": space.product().to_string(), "error": e.map(|e| e.as_str()) }));
             if let Some(e) = e.filter(|e| !errors.contains(e)) {
                 errors.push(e);
             }
@@ -234,7 +234,7 @@ fn explain_event(event: TokenEvent, platform: Option<Platform>) -> Answer {
     }
     let json = json!({
         "event": event.to_string(),
-        "action": event.action().id(),
+        "action": event.action().as_str(),
         "remediation": event.remediation(),
         "callbacks": callbacks,
     });
@@ -259,12 +259,12 @@ fn error_json(e: TokenError, platform: Option<Platform>, product: Option<Product
         })
         .collect();
     json!({
-        "id": e.id(),
+        "id": e.as_str(),
         "display": e.to_string(),
         "summary": e.summary(),
         "cause": e.cause_for(product),
         "remediation": e.remediation_for(product),
-        "action": e.action().id(),
+        "action": e.action().as_str(),
         "needs_new_token": e.needs_new_token(),
         "is_retryable": e.is_retryable(),
         "native_surface": e.native_surface(),

@@ -91,7 +91,7 @@ pub(crate) fn run(args: &Args) -> Result<Answer, String> {
         "token": parsed.as_ref().ok().map(token_json),
         "join": { "app_id": join.app_id(), "channel": join.channel(), "service": join.service().label(),
                   "user": join.user().map(ToString::to_string), "at": now },
-        "reported": reported.map(|e| e.id()),
+        "reported": reported.map(|e| e.as_str()),
         "findings": findings.iter().map(finding_json).collect::<Vec<_>>(),
         "advice": advice_json(parsed.as_ref().ok()),
         "join_looks_right": !failed,
@@ -242,7 +242,7 @@ fn token_json(t: &Token) -> Value {
 fn finding_json(f: &Finding) -> Value {
     json!({
         "kind": format!("{:?}", f.kind()),
-        "error": f.error().id(),
+        "error": f.error().as_str(),
         "severity": if f.severity() == Severity::Error { "error" } else { "warning" },
         "certainty": if f.certainty() == Certainty::Likely { "likely" } else { "certain" },
         "message": f.message(),

@@ -40,7 +40,7 @@ pub(crate) fn router(project: Project) -> Router {
 }
 
 fn refused(e: &BuildError) -> Response {
-    let body = json!({ "error": e.to_string(), "prevents": e.prevents().map(|e| e.id()) });
+    let body = json!({ "error": e.to_string(), "prevents": e.prevents().map(|e| e.as_str()) });
     (StatusCode::BAD_REQUEST, Json(body)).into_response()
 }
 
@@ -143,7 +143,7 @@ async fn diagnose_token(State(p): State<Arc<Project>>, Json(d): Json<Diagnose>) 
     };
     let token = Token::parse(d.token.trim()).ok();
     Json(json!({
-        "reported": reported.map(|e| e.id()),
+        "reported": reported.map(|e| e.as_str()),
         "token": token,
         "findings": findings,
         "advice": token.as_ref().map(Token::advice).unwrap_or_default(),

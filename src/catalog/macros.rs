@@ -4,7 +4,7 @@
 
 /// `CodeSpace`, one variant per row of `catalog/spaces.md`, with its product.
 macro_rules! code_spaces {
-    ($($space:ident, $product:ident, $doc:literal;)*) => {
+    ($($space:ident, $id:literal, $product:ident, $doc:literal;)*) => {
         /// Where an error number comes from. The same number means different things in
         /// different spaces: native 2 is `ERR_INVALID_ARGUMENT`, Web 2 is `K_TIMESTAMP_EXPIRED`.
         ///
@@ -41,6 +41,21 @@ macro_rules! code_spaces {
             pub const fn product(self) -> crate::Product {
                 match self {
                     $(CodeSpace::$space => crate::Product::$product,)*
+                }
+            }
+
+            /// Its stable lower snake_case name: what the `serde` feature writes, and what
+            /// `FromStr` reads back.
+            ///
+            /// ```
+            /// use agora_token_errors::CodeSpace;
+            /// assert_eq!(CodeSpace::WebAccessPoint.as_str(), "web_access_point");
+            /// assert_eq!("web_access_point".parse(), Ok(CodeSpace::WebAccessPoint));
+            /// ```
+            #[must_use]
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    $(CodeSpace::$space => $id,)*
                 }
             }
         }

@@ -203,15 +203,25 @@ impl TokenError {
         &SPELLINGS[start..end]
     }
 
-    /// A stable snake-case id (`"invalid_token"`): what the `serde` feature writes, and what
-    /// `--json` output and logs can key on.
+    /// Its stable lower snake_case name (`"invalid_token"`): what the `serde` feature writes,
+    /// what `FromStr` reads back, and what `--json` output and logs can key on.
     ///
     /// ```
-    /// assert_eq!(agora_token_errors::TokenError::InvalidAppId.id(), "invalid_app_id");
+    /// assert_eq!(agora_token_errors::TokenError::InvalidAppId.as_str(), "invalid_app_id");
     /// ```
     #[must_use]
-    pub fn id(&self) -> &'static str {
+    pub fn as_str(&self) -> &'static str {
         (*self).into()
+    }
+
+    /// The old name of [`as_str`](Self::as_str).
+    #[deprecated(
+        since = "0.2.0",
+        note = "use `as_str`, the one name for this on every enum"
+    )]
+    #[must_use]
+    pub fn id(&self) -> &'static str {
+        self.as_str()
     }
 
     /// One sentence saying what the error is.
@@ -345,7 +355,7 @@ impl TokenError {
         let s = s.trim();
         TokenError::ALL.iter().copied().find(|e| {
             let t = e.texts();
-            s.eq_ignore_ascii_case(e.id())
+            s.eq_ignore_ascii_case(e.as_str())
                 || s.eq_ignore_ascii_case(t.variant)
                 || s.eq_ignore_ascii_case(t.display)
         })

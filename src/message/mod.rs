@@ -43,26 +43,13 @@ listed_enum! {
     #[non_exhaustive]
     pub enum Evidence {
         /// An identifier of the catalog (`ERR_NO_AUTHORIZED`, `ConnectionChangedReason.InvalidToken`).
-        Identifier,
+        Identifier = "identifier",
         /// A phrase of `catalog/phrases.md` (`invalid vendor key, can not find appid`).
-        Phrase,
+        Phrase = "phrase",
         /// The code of a callback of `catalog/callbacks.md` (`onError: err 110`).
-        Callback,
+        Callback = "callback",
         /// A code next to a word that reports an error (`error code 110`, `110 error`, `错误码 110`).
-        ErrorCode,
-    }
-}
-
-impl Evidence {
-    /// The stable lower snake_case name, as it serialises.
-    #[must_use]
-    pub const fn as_str(&self) -> &'static str {
-        match self {
-            Evidence::Identifier => "identifier",
-            Evidence::Phrase => "phrase",
-            Evidence::Callback => "callback",
-            Evidence::ErrorCode => "error_code",
-        }
+        ErrorCode = "error_code",
     }
 }
 

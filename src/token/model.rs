@@ -77,6 +77,24 @@ impl ServiceKind {
         ServiceKind::Stt,
     ];
 
+    /// Its stable lower snake_case name: what the `serde` feature writes, and what `FromStr`
+    /// reads back.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ServiceKind::Rtc => "rtc",
+            ServiceKind::Rtm => "rtm",
+            ServiceKind::Streaming => "streaming",
+            ServiceKind::Fpa => "fpa",
+            ServiceKind::Chat => "chat",
+            ServiceKind::Fcdn => "fcdn",
+            ServiceKind::Apaas => "apaas",
+            ServiceKind::Rtm2 => "rtm2",
+            ServiceKind::ConvoAi => "convo_ai",
+            ServiceKind::Stt => "stt",
+        }
+    }
+
     /// Its 007 service type number.
     #[must_use]
     pub fn service_type(self) -> u16 {
@@ -490,6 +508,9 @@ impl FromStr for ServiceKind {
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let all = ServiceKind::ALL.iter().copied();
+        if let Some(k) = all.clone().find(|k| k.as_str() == s) {
+            return Ok(k);
+        }
         let labels = all.clone().map(|k| (k.label(), k));
         let variants = all.map(|k| (k.variant(), k));
         crate::unknown::parse_keyed(
@@ -504,19 +525,7 @@ impl FromStr for ServiceKind {
 mod serde_impl {
     use serde::ser::{Serialize, SerializeStruct, Serializer};
 
-    use super::{ServiceKind, Token, Version};
-
-    impl Serialize for Version {
-        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            s.serialize_str(self.as_str())
-        }
-    }
-
-    impl Serialize for ServiceKind {
-        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            s.serialize_str(self.label())
-        }
-    }
+    use super::Token;
 
     /// The fields a diagnosis shows: never the signature.
     impl Serialize for Token {
