@@ -61,6 +61,8 @@ mod key;
 #[cfg(feature = "messages")]
 mod message;
 mod platform;
+#[cfg(feature = "std")]
+mod report;
 #[cfg(feature = "serde")]
 mod serde_impl;
 mod space;
@@ -77,6 +79,9 @@ pub use event::{Callback, TokenEvent};
 #[cfg_attr(docsrs, doc(cfg(feature = "messages")))]
 pub use message::{Evidence, Found, MessageMatch, Scan, scan};
 pub use platform::Platform;
+#[cfg(feature = "std")]
+#[cfg_attr(docsrs, doc(cfg(feature = "std")))]
+pub use report::ReportError;
 pub use space::{Language, Product};
 pub use spelling::{Spelling, spellings};
 pub use unknown::UnknownName;

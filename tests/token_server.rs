@@ -81,6 +81,22 @@ fn issues_a_token_and_diagnoses_it_over_http() {
     assert_eq!(body["findings"][0]["kind"], "user_mismatch", "{body}");
     assert_eq!(body["findings"][0]["error"], "invalid_token");
 
+    // The error as a bare code, read in the join's product: RTC's 110.
+    let code = serde_json::json!({ "token": token, "channel": "lobby", "uid": 7, "error": "110" });
+    let (_, body) = request(addr, "POST", "/diagnose", Some(&code));
+    assert_eq!(body["reported"], "invalid_token", "{body}");
+    // A code that is no token error there is said to be one, not ignored.
+    let none = serde_json::json!({ "token": token, "channel": "lobby", "uid": 7, "error": "17" });
+    let (status, body) = request(addr, "POST", "/diagnose", Some(&none));
+    assert_eq!(status, 400, "{body}");
+    assert!(
+        body["error"]
+            .as_str()
+            .unwrap()
+            .contains("not a token error"),
+        "{body}"
+    );
+
     // The RTM login the token also carries.
     let rtm = serde_json::json!({ "token": token, "rtm_user": "alice" });
     let (_, body) = request(addr, "POST", "/diagnose", Some(&rtm));

@@ -7,7 +7,7 @@ use agora_token_errors::token::Finding;
 use agora_token_errors::token::{
     Certainty, JoinParams, Severity, Token, UnixTime, diagnose, diagnose_reported, unix_seconds,
 };
-use agora_token_errors::{CodeSpace, Product, TokenError};
+use agora_token_errors::{Product, TokenError};
 use serde_json::{Value, json};
 
 use super::{Answer, Args};
@@ -130,52 +130,13 @@ fn join_of(args: &Args, app_id: &str) -> Result<JoinParams, String> {
 /// The error the client reported: a bare code, read in the code spaces of the join's product
 /// (`--space` or `--platform` narrow them) where it must mean one error, or a name or text.
 fn reported_error(text: &str, args: &Args) -> Result<TokenError, String> {
-    if let Ok(code) = text.trim().parse::<i32>() {
-        let product = if args.rtm_user.is_some() {
-            Product::Rtm
-        } else {
-            args.product.unwrap_or(Product::Rtc)
-        };
-        let spaces = super::code_spaces(args, Some(product));
-        let mut errors: Vec<(TokenError, CodeSpace)> = Vec::new();
-        for &space in &spaces {
-            if let Some(e) = TokenError::from_code(space, code) {
-                if !errors.iter().any(|(seen, _)| *seen == e) {
-                    errors.push((e, space));
-                }
-            }
-        }
-        return match errors.as_slice() {
-            [(e, _)] => Ok(*e),
-            [] => Err(format!(
-                "{code} is not a token error in {product}'s code spaces"
-            )),
-            _ => {
-                let readings: Vec<String> = errors
-                    .iter()
-                    .map(|(e, space)| format!("{e:?} in {space}"))
-                    .collect();
-                Err(format!(
-                    "{code} means {}: give --space or --platform",
-                    readings.join(", ")
-                ))
-            }
-        };
-    }
-    text.parse::<TokenError>()
-        .ok()
-        .or_else(|| reported_in(text))
-        .ok_or_else(|| format!("`{text}` names no token error to diagnose against"))
-}
-
-#[cfg(feature = "messages")]
-fn reported_in(text: &str) -> Option<TokenError> {
-    TokenError::from_message(text)
-}
-
-#[cfg(not(feature = "messages"))]
-fn reported_in(_: &str) -> Option<TokenError> {
-    None
+    let product = if args.rtm_user.is_some() {
+        Product::Rtm
+    } else {
+        args.product.unwrap_or(Product::Rtc)
+    };
+    TokenError::from_report(text, &super::code_spaces(args, Some(product)))
+        .map_err(|e| format!("`{text}`: {e}"))
 }
 
 fn describe(out: &mut String, t: &Token) {

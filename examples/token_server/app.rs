@@ -4,10 +4,10 @@
 use std::sync::Arc;
 use std::time::SystemTime;
 
-use agora_token_errors::TokenError;
 use agora_token_errors::token::{
     BuildError, JoinParams, Role, Token, User, diagnose, diagnose_reported, unix_seconds,
 };
+use agora_token_errors::{CodeSpace, Product, TokenError};
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -116,6 +116,13 @@ pub(crate) struct Diagnose {
 /// `POST /diagnose` with `{"token": ..., "channel": ..., "uid": ..., "error": ...}`
 async fn diagnose_token(State(p): State<Arc<Project>>, Json(d): Json<Diagnose>) -> Response {
     let app_id = d.app_id.unwrap_or_else(|| p.app_id.clone());
+    // A bare code is read in the spaces of the product joined: RTC for a channel, RTM for a
+    // login.
+    let product = if d.rtm_user.is_some() {
+        Product::Rtm
+    } else {
+        Product::Rtc
+    };
     let mut join = match (d.rtm_user, d.channel) {
         (Some(user), _) => JoinParams::rtm(app_id, user),
         (None, Some(channel)) => JoinParams::new(app_id, channel),
@@ -132,11 +139,16 @@ async fn diagnose_token(State(p): State<Arc<Project>>, Json(d): Json<Diagnose>) 
     }
     join = join.with_app_certificate(&p.app_certificate);
     let now = d.now.unwrap_or_else(|| unix_seconds(SystemTime::now()));
-    let reported = d.error.as_deref().and_then(|e| {
-        e.parse::<TokenError>()
-            .ok()
-            .or_else(|| TokenError::from_message(e))
-    });
+    let reported = match d.error.as_deref() {
+        None => None,
+        Some(e) => match TokenError::from_report(e, &CodeSpace::of(product)) {
+            Ok(r) => Some(r),
+            Err(why) => {
+                let body = json!({ "error": format!("error {e:?}: {why}") });
+                return (StatusCode::BAD_REQUEST, Json(body)).into_response();
+            }
+        },
+    };
     let findings = match reported {
         Some(r) => diagnose_reported(&d.token, &join, now, r),
         None => diagnose(&d.token, &join, now),
