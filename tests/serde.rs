@@ -137,3 +137,26 @@ fn every_named_type_serialises_as_its_as_str_and_reads_back() {
     #[cfg(feature = "token")]
     check(agora_token_errors::token::ServiceKind::ALL, |k| k.as_str());
 }
+
+/// A finding serialises flat: `kind` a name, and damage in its own `damage` field.
+#[cfg(feature = "token")]
+#[test]
+fn findings_serialise_flat_with_the_damage_in_its_own_field() {
+    use agora_token_errors::token::{JoinParams, diagnose};
+    let join = JoinParams::new("970CA35de60c44645bbae8a215061b33", "lobby").with_uid(1);
+    let token = common::tokens::token("rtc_uid_publisher");
+    let findings = diagnose(&token.replace('+', " "), &join, 0);
+    let json = serde_json::to_value(&findings).unwrap();
+    let first = &json[0];
+    assert_eq!(first["kind"], "damaged", "{json}");
+    assert_eq!(first["damage"], "space_for_plus", "{json}");
+    assert_eq!(first["error"], "invalid_token");
+    assert_eq!(first["severity"], "error");
+    assert_eq!(first["certainty"], "certain");
+    for f in json.as_array().unwrap() {
+        assert!(f["kind"].is_string(), "{f}");
+        if f["kind"] != "damaged" {
+            assert!(f.get("damage").is_none(), "{f}");
+        }
+    }
+}

@@ -185,7 +185,7 @@ fn token_json(t: &Token) -> Value {
                 .map(|p| json!({ "id": p.id(), "label": p.label(), "raw": p.raw(),
                                  "expires_at": p.expires_at(), "expires_at_utc": p.expires_at().map(utc) }))
                 .collect();
-            json!({ "service": s.kind().label(), "channel": s.channel(), "user": s.user(), "privileges": privileges })
+            json!({ "service": s.kind().as_str(), "channel": s.channel(), "user": s.user(), "privileges": privileges })
         })
         .collect();
     json!({
@@ -200,22 +200,32 @@ fn token_json(t: &Token) -> Value {
     })
 }
 
+/// A finding as the library's `serde` writes it: flat, every name its `as_str()` (this example
+/// builds without `serde`, so it writes the same fields by hand).
 fn finding_json(f: &Finding) -> Value {
-    json!({
-        "kind": format!("{:?}", f.kind()),
+    let damage = match f.kind() {
+        agora_token_errors::token::FindingKind::Damaged(d) => Some(d.as_str()),
+        _ => None,
+    };
+    let mut v = json!({
+        "kind": f.kind().as_str(),
         "error": f.error().as_str(),
-        "severity": if f.severity() == Severity::Error { "error" } else { "warning" },
-        "certainty": if f.certainty() == Certainty::Likely { "likely" } else { "certain" },
+        "severity": f.severity().as_str(),
+        "certainty": f.certainty().as_str(),
         "message": f.message(),
         "fix": f.fix(),
-    })
+    });
+    if let Some(d) = damage {
+        v["damage"] = json!(d);
+    }
+    v
 }
 
 fn advice_json(t: Option<&Token>) -> Vec<Value> {
     t.map(Token::advice)
         .unwrap_or_default()
         .iter()
-        .map(|a| json!({ "kind": format!("{:?}", a.kind()), "message": a.message(), "fix": a.fix() }))
+        .map(|a| json!({ "kind": a.kind().as_str(), "message": a.message(), "fix": a.fix() }))
         .collect()
 }
 

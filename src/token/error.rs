@@ -63,6 +63,26 @@ impl Damage {
         Damage::TrailingCharacters,
     ];
 
+    /// Its stable lower snake_case name (`"space_for_plus"`).
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Damage::LeadingWhitespace => "leading_whitespace",
+            Damage::TrailingWhitespace => "trailing_whitespace",
+            Damage::Quoted => "quoted",
+            Damage::JsonEscaped => "json_escaped",
+            Damage::UrlEncoded => "url_encoded",
+            Damage::SpaceForPlus => "space_for_plus",
+            Damage::LineBreaks => "line_breaks",
+            Damage::InvisibleCharacters => "invisible_characters",
+            Damage::UrlSafeAlphabet => "url_safe_alphabet",
+            Damage::PaddingRemoved => "padding_removed",
+            Damage::Wrapped => "wrapped",
+            Damage::Repeated => "repeated",
+            Damage::TrailingCharacters => "trailing_characters",
+        }
+    }
+
     /// What happened, in a few words.
     ///
     /// ```

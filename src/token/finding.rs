@@ -7,11 +7,6 @@ use super::Damage;
 use crate::TokenError;
 
 /// What a finding is about.
-#[cfg_attr(
-    feature = "serde",
-    derive(serde::Serialize),
-    serde(rename_all = "snake_case")
-)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum FindingKind {
@@ -63,11 +58,6 @@ pub enum FindingKind {
 }
 
 /// How bad a finding is. Findings come sorted by it, errors first.
-#[cfg_attr(
-    feature = "serde",
-    derive(serde::Serialize),
-    serde(rename_all = "snake_case")
-)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum Severity {
@@ -81,11 +71,6 @@ pub enum Severity {
 /// Whether a finding is certain or the likeliest explanation of what cannot be seen offline
 /// (whether the App Certificate is enabled, whether the App ID is active). Among findings of one
 /// severity, certain ones come first.
-#[cfg_attr(
-    feature = "serde",
-    derive(serde::Serialize),
-    serde(rename_all = "snake_case")
-)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum Certainty {
@@ -96,7 +81,6 @@ pub enum Certainty {
 }
 
 /// One fault diagnosis found, with the error the SDK reports for it and how to fix it.
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Finding {
     kind: FindingKind,
@@ -105,6 +89,102 @@ pub struct Finding {
     certainty: Certainty,
     message: String,
     fix: String,
+}
+
+impl FindingKind {
+    /// Its stable lower snake_case name (`"channel_mismatch"`; `"damaged"` for every kind of
+    /// damage, which [`Finding`] serialises in its own `damage` field).
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FindingKind::NoToken => "no_token",
+            FindingKind::Unparseable => "unparseable",
+            FindingKind::Damaged(_) => "damaged",
+            FindingKind::ObsoleteFormat => "obsolete_format",
+            FindingKind::AppIdMalformed => "app_id_malformed",
+            FindingKind::AppIdMismatch => "app_id_mismatch",
+            FindingKind::WrongService => "wrong_service",
+            FindingKind::ChannelMismatch => "channel_mismatch",
+            FindingKind::UserMismatch => "user_mismatch",
+            FindingKind::UserKindMismatch => "user_kind_mismatch",
+            FindingKind::UidZeroJoin => "uid_zero_join",
+            FindingKind::InvalidAccount => "invalid_account",
+            FindingKind::Expired => "expired",
+            FindingKind::JoinPrivilegeExpired => "join_privilege_expired",
+            FindingKind::ExpireLooksAbsolute => "expire_looks_absolute",
+            FindingKind::ExpireLooksRelative => "expire_looks_relative",
+            FindingKind::LifetimeOverOneDay => "lifetime_over_one_day",
+            FindingKind::ClockSkew => "clock_skew",
+            FindingKind::SignatureMismatch => "signature_mismatch",
+            FindingKind::CertificateMalformed => "certificate_malformed",
+            FindingKind::NotVisibleOffline => "not_visible_offline",
+        }
+    }
+}
+
+impl fmt::Display for FindingKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FindingKind::Damaged(d) => write!(f, "damaged: {}", d.as_str()),
+            k => f.write_str(k.as_str()),
+        }
+    }
+}
+
+impl Severity {
+    /// Its stable lower snake_case name: `"error"` or `"warning"`.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Certainty {
+    /// Its stable lower snake_case name: `"certain"` or `"likely"`.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Certainty::Certain => "certain",
+            Certainty::Likely => "likely",
+        }
+    }
+}
+
+impl fmt::Display for Certainty {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Flat, in the crate's one JSON convention: `kind`, `damage` (for damage only), `error`,
+/// `severity`, `certainty`, `message`, `fix`, each name its `as_str()`.
+#[cfg(feature = "serde")]
+impl serde::Serialize for Finding {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        let mut out = s.serialize_struct("Finding", 7)?;
+        out.serialize_field("kind", self.kind.as_str())?;
+        if let FindingKind::Damaged(d) = self.kind {
+            out.serialize_field("damage", d.as_str())?;
+        } else {
+            out.skip_field("damage")?;
+        }
+        out.serialize_field("error", &self.error)?;
+        out.serialize_field("severity", self.severity.as_str())?;
+        out.serialize_field("certainty", self.certainty.as_str())?;
+        out.serialize_field("message", &self.message)?;
+        out.serialize_field("fix", &self.fix)?;
+        out.end()
+    }
 }
 
 impl Finding {
@@ -214,11 +294,6 @@ impl fmt::Display for Finding {
 }
 
 /// What advice is about.
-#[cfg_attr(
-    feature = "serde",
-    derive(serde::Serialize),
-    serde(rename_all = "snake_case")
-)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AdviceKind {
@@ -232,6 +307,32 @@ pub enum AdviceKind {
     ShortLifetime,
     /// The token was built for uid 0 (or an empty account) and admits any user.
     AnyUser,
+}
+
+impl AdviceKind {
+    /// Its stable lower snake_case name (`"short_lifetime"`).
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AdviceKind::LegacyAccessToken => "legacy_access_token",
+            AdviceKind::PrivilegeEndsBeforeToken => "privilege_ends_before_token",
+            AdviceKind::ShortLifetime => "short_lifetime",
+            AdviceKind::AnyUser => "any_user",
+        }
+    }
+}
+
+impl fmt::Display for AdviceKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for AdviceKind {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
 }
 
 /// Something about a token that works but is worth knowing: not a fault, so not a
