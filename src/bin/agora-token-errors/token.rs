@@ -1,4 +1,4 @@
-//! `explain --token`: decode a token and diagnose it against the join.
+//! `--token`: decode a token and diagnose it against the join.
 
 use std::fmt::Write as _;
 use std::time::SystemTime;
@@ -10,14 +10,14 @@ use agora_token_errors::token::{
 use agora_token_errors::{Product, TokenError};
 use serde_json::{Value, json};
 
-use super::{Answer, Args};
+use super::{Answer, Args, Failure};
 
 /// A Unix time in UTC, as the crate shows times.
 fn utc(unix: u64) -> String {
     UnixTime(unix).to_string()
 }
 
-pub(crate) fn run(args: &Args) -> Result<Answer, String> {
+pub(crate) fn run(args: &Args) -> Result<Answer, Failure> {
     let token = args.token.as_deref().unwrap_or_default();
     let reported = match args.input.as_deref() {
         Some(text) => Some(reported_error(text, args)?),
@@ -31,11 +31,11 @@ pub(crate) fn run(args: &Args) -> Result<Answer, String> {
     }
     let Some(app_id) = args.app_id.as_deref() else {
         out.push_str("\n(give --app-id and --channel (or --rtm-user), and --uid or --account, to diagnose a join)\n");
-        let json = json!({ "token": parsed.as_ref().ok().map(token_json), "advice": advice_json(parsed.as_ref().ok()) });
+        let json = json!({ "kind": "token", "token": parsed.as_ref().ok().map(token_json), "advice": advice_json(parsed.as_ref().ok()) });
         return Ok(Answer {
             text: out,
             json,
-            failed: parsed.is_err(),
+            found: parsed.is_err(),
         });
     };
     let join = join_of(args, app_id)?;
@@ -88,8 +88,9 @@ pub(crate) fn run(args: &Args) -> Result<Answer, String> {
         out.push_str(&build_hint(&join));
     }
     let json = json!({
+        "kind": "diagnosis",
         "token": parsed.as_ref().ok().map(token_json),
-        "join": { "app_id": join.app_id(), "channel": join.channel(), "service": join.service().label(),
+        "join": { "app_id": join.app_id(), "channel": join.channel(), "service": join.service().as_str(),
                   "user": join.user().map(ToString::to_string), "at": now },
         "reported": reported.map(|e| e.as_str()),
         "findings": findings.iter().map(finding_json).collect::<Vec<_>>(),
@@ -99,7 +100,7 @@ pub(crate) fn run(args: &Args) -> Result<Answer, String> {
     Ok(Answer {
         text: out,
         json,
-        failed,
+        found: failed,
     })
 }
 
@@ -120,7 +121,6 @@ fn join_of(args: &Args, app_id: &str) -> Result<JoinParams, String> {
     if let Some(account) = args.account.as_deref() {
         join = join.with_account(account);
     }
-    #[cfg(feature = "verify")]
     if let Some(cert) = args.certificate.as_deref() {
         join = join.with_app_certificate(cert);
     }

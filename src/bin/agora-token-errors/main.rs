@@ -1,21 +1,23 @@
-//! Explains an Agora token error: a code, an SDK identifier, a log line or error text, an event
-//! name, or a token diagnosed against the join that failed.
+//! `agora-token-errors`: explains an Agora token error (a code, an SDK identifier, a log line or
+//! error text, an event name), scans a log for every one, or diagnoses a token against the join
+//! that failed.
 //!
 //! ```text
-//! cargo run --example explain -- 110
-//! cargo run --example explain -- 110 --platform flutter
-//! cargo run --example explain -- 2 --space web
-//! cargo run --example explain -- 'AgoraRTCError CAN_NOT_GET_GATEWAY_SERVER: dynamic use static key'
-//! cargo run --example explain -- --token 007eJx... --app-id <ID> --channel <NAME> --uid 42
-//! cargo run --example explain -- 110 --json
+//! cargo install agora-token-errors --features cli
+//! agora-token-errors 110
+//! agora-token-errors -110 --platform flutter
+//! agora-token-errors 2 --space web
+//! agora-token-errors 'AgoraRTCError CAN_NOT_GET_GATEWAY_SERVER: dynamic use static key'
+//! echo 'onError: err 110' | agora-token-errors -
+//! agora-token-errors scan app.log
+//! agora-token-errors --token 007eJx... --app-id <ID> --channel <NAME> --uid 42
+//! agora-token-errors 110 --json
 //! ```
 //!
-//! Exit status: 0 when the input was explained (or, with `--token`, the join looks right); 1
-//! when the input is not a token error, or `--token` found a finding of severity error; 2 for a
-//! usage error. `--json` prints the same answer as JSON. Times are in UTC.
-//!
-//! Needs the default features (`messages` to read texts, `token` for `--token`); built without
-//! them it says which one is missing.
+//! Exit status, in every mode (as grep's): 0 when a token error, event or (with `--token`) a
+//! finding of severity error was found; 1 when none was (the input is not a token error, the
+//! log holds none, the join looks right); 2 for a usage or input error. `--json` prints the same
+//! answer as one JSON object whose `kind` says what was read. Times are in UTC.
 
 use std::fmt::Write as _;
 use std::process::ExitCode;
@@ -24,15 +26,24 @@ use agora_token_errors::{CodeSpace, Platform, Product, TokenError, TokenEvent};
 use clap::Parser;
 use serde_json::{Value, json};
 
-/// Explains an Agora token error code, SDK identifier, error text or event name, or diagnoses a
-/// token against the join that failed.
+/// Explains an Agora token error code, SDK identifier, error text or event name, scans a log
+/// for every one, or diagnoses a token against the join that failed.
 #[derive(Parser, Debug)]
-#[command(name = "explain", version)]
+#[command(
+    name = "agora-token-errors",
+    version,
+    allow_negative_numbers = true,
+    args_conflicts_with_subcommands = true,
+    after_help = spaces_help()
+)]
 struct Args {
-    /// A code (110), an SDK identifier (ERR_INVALID_TOKEN), a log line or error text, or an event
-    /// name (onTokenPrivilegeWillExpire). With --token, the error the client reported (optional).
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// A code (110, -110), an SDK identifier (ERR_INVALID_TOKEN), a log line or error text, or
+    /// an event name (onTokenPrivilegeWillExpire); `-` reads it from standard input. With
+    /// --token, the error the client reported (optional).
     input: Option<String>,
-    /// Read a bare code in this code space only (native, web, access-point, connection, renew).
+    /// Read a bare code in this code space only (see the list below).
     #[arg(long, value_parser = parse_with::<CodeSpace>)]
     space: Option<CodeSpace>,
     /// Speak this platform's language: its code space, identifiers and callbacks.
@@ -41,8 +52,8 @@ struct Args {
     /// Give causes and fixes in this product's terms (rtc, rtm, chat).
     #[arg(long, value_parser = parse_with::<Product>)]
     product: Option<Product>,
-    /// Print the answer as JSON.
-    #[arg(long)]
+    /// Print the answer as JSON, one object whose `kind` says what was read.
+    #[arg(long, global = true)]
     json: bool,
     /// Decode this token and diagnose it against the join (--app-id, --channel, --uid/--account).
     #[arg(long)]
@@ -63,12 +74,47 @@ struct Args {
     #[arg(long, requires = "token")]
     rtm_user: Option<String>,
     /// The App Certificate the token server signs with, to check the signature. Never printed.
-    #[cfg(feature = "verify")]
     #[arg(long, requires = "token")]
     certificate: Option<String>,
     /// The time of the join, in Unix seconds (default: now).
     #[arg(long, requires = "token")]
     now: Option<u64>,
+}
+
+#[derive(clap::Subcommand, Debug)]
+enum Command {
+    /// Print every token error, token event and access token in a log, one line each, starting
+    /// `LINE:` (tokens are shown by their first characters only); `-` reads standard input.
+    Scan {
+        /// The log file.
+        file: std::path::PathBuf,
+    },
+}
+
+/// The code spaces `--space` takes, from the catalog.
+fn spaces_help() -> String {
+    let mut out = String::from("Code spaces (--space):\n");
+    for s in CodeSpace::ALL {
+        writeln!(out, "  {:<30} {}", s.as_str(), s.product()).unwrap();
+    }
+    out
+}
+
+/// The most a single input (an argument or standard input) may hold.
+const MAX_INPUT: u64 = 64 << 20;
+
+/// The input, or standard input for `-`.
+fn read_input(input: &str) -> Result<String, String> {
+    if input != "-" {
+        return Ok(input.to_owned());
+    }
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(std::io::stdin(), MAX_INPUT),
+        &mut bytes,
+    )
+    .map_err(|e| format!("reading standard input: {e}"))?;
+    Ok(String::from_utf8_lossy(&bytes).trim_end().to_owned())
 }
 
 fn parse_with<T: std::str::FromStr>(s: &str) -> Result<T, String>
@@ -78,24 +124,28 @@ where
     s.parse::<T>().map_err(|e| e.to_string())
 }
 
-/// An answer: what to print, and whether the input was a problem found (exit status 1).
+/// An answer: what to print, and whether a token error (or event, or finding) was found.
 struct Answer {
     text: String,
     json: Value,
-    failed: bool,
+    found: bool,
 }
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    let answer = if args.token.is_some() {
+    let answer = if let Some(Command::Scan { file }) = &args.command {
+        scan::run(file, &args)
+    } else if args.token.is_some() {
         token::run(&args)
     } else if let Some(input) = args.input.as_deref() {
-        explain(input, &args)
+        read_input(input)
+            .map_err(Failure::Usage)
+            .and_then(|input| explain(&input, &args))
     } else {
-        Err(
-            "give a code, a name, an error text or an event name, or --token (see --help)"
+        Err(Failure::Usage(
+            "give a code, a name, an error text or an event name, `scan FILE`, or --token (see --help)"
                 .to_owned(),
-        )
+        ))
     };
     match answer {
         Ok(a) => {
@@ -107,20 +157,40 @@ fn main() -> ExitCode {
             } else {
                 print!("{}", a.text);
             }
-            if a.failed {
-                ExitCode::FAILURE
-            } else {
+            if a.found {
                 ExitCode::SUCCESS
-            }
-        }
-        Err(message) => {
-            if args.json {
-                println!("{}", json!({ "error": message }));
             } else {
-                eprintln!("explain: {message}");
+                ExitCode::from(1)
             }
-            ExitCode::FAILURE
         }
+        Err(Failure::NotFound(message)) => {
+            if args.json {
+                println!("{}", json!({ "kind": "none", "message": message }));
+            } else {
+                println!("{message}");
+            }
+            ExitCode::from(1)
+        }
+        Err(Failure::Usage(message)) => {
+            if args.json {
+                println!("{}", json!({ "kind": "error", "error": message }));
+            } else {
+                eprintln!("agora-token-errors: {message}");
+            }
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Why no answer was given: nothing was found (exit 1), or the input could not be used (exit 2).
+enum Failure {
+    NotFound(String),
+    Usage(String),
+}
+
+impl From<String> for Failure {
+    fn from(message: String) -> Failure {
+        Failure::Usage(message)
     }
 }
 
@@ -137,13 +207,15 @@ fn code_spaces(args: &Args, product: Option<Product>) -> Vec<CodeSpace> {
     }
 }
 
-fn explain(input: &str, args: &Args) -> Result<Answer, String> {
+fn explain(input: &str, args: &Args) -> Result<Answer, Failure> {
     let platform = args.platform;
     let mut product = args.product;
     let mut text = String::new();
     let mut errors = Vec::new();
     let matched;
+    let kind;
     if let Ok(code) = input.trim().parse::<i32>() {
+        kind = "code";
         let spaces = code_spaces(args, product);
         let mut readings = Vec::new();
         for &space in &spaces {
@@ -152,7 +224,7 @@ fn explain(input: &str, args: &Args) -> Result<Answer, String> {
                 Some(e) => writeln!(text, "{space} {code}: {e} ({e:?})").unwrap(),
                 None => writeln!(text, "{space} {code}: not a token error").unwrap(),
             }
-            readings.push(json!({ "space": space.to_string(), "product": space.product().to_string(), "error": e.map(|e| e.as_str()) }));
+            readings.push(json!({ "space": space.as_str(), "product": space.product().as_str(), "error": e.map(|e| e.as_str()) }));
             if let Some(e) = e.filter(|e| !errors.contains(e)) {
                 errors.push(e);
             }
@@ -160,21 +232,28 @@ fn explain(input: &str, args: &Args) -> Result<Answer, String> {
         matched = json!({ "code": code, "readings": readings });
         if errors.is_empty() {
             let list: Vec<String> = spaces.iter().map(ToString::to_string).collect();
-            return Err(format!(
+            return Err(Failure::NotFound(format!(
                 "{code} is not a token error in {}",
                 list.join(", ")
-            ));
+            )));
+        }
+        // Codes read in one product's spaces speak for that product (Chat's 28 in Chat's terms).
+        let products: Vec<Product> = spaces.iter().map(|s| s.product()).collect();
+        if products.iter().all(|&p| p == products[0]) {
+            product = product.or(products.first().copied());
         }
         text.push('\n');
     } else if let Ok(e) = input.parse::<TokenError>() {
+        kind = "name";
         errors.push(e);
         // An RTM or Chat spelling speaks for its product.
         let row = agora_token_errors::Spelling::from_identifier(input);
         product = product.or(row.map(agora_token_errors::Spelling::product));
-        matched = json!({ "name": input.trim(), "product": row.map(|s| s.product().to_string()) });
+        matched = json!({ "name": input.trim(), "product": row.map(|s| s.product().as_str()) });
     } else if let Some(event) = TokenEvent::from_name(input) {
         return Ok(explain_event(event, platform));
     } else if let Some(m) = messages::find(input) {
+        kind = "text";
         write!(text, "recognised `{}`", m.0).unwrap();
         text.push_str(&m.1);
         text.push_str("\n\n");
@@ -183,14 +262,9 @@ fn explain(input: &str, args: &Args) -> Result<Answer, String> {
         product = product.or(m.4);
     } else {
         let shown: String = input.chars().take(80).collect();
-        let texts = if cfg!(feature = "messages") {
-            ""
-        } else {
-            " (error texts are read only with the `messages` feature, on by default)"
-        };
-        return Err(format!(
-            "`{shown}` is neither a code, an Agora token error name, nor a text reporting one{texts}"
-        ));
+        return Err(Failure::NotFound(format!(
+            "`{shown}` is neither a code, an Agora token error name, nor a text reporting one"
+        )));
     }
     let mut described = Vec::new();
     for (i, &e) in errors.iter().enumerate() {
@@ -201,15 +275,16 @@ fn explain(input: &str, args: &Args) -> Result<Answer, String> {
         described.push(error_json(e, platform, product));
     }
     let json = json!({
+        "kind": kind,
         "input": input,
         "matched": matched,
-        "product": product.unwrap_or(Product::Rtc).to_string(),
+        "product": product.unwrap_or(Product::Rtc).as_str(),
         "errors": described,
     });
     Ok(Answer {
         text,
         json,
-        failed: false,
+        found: true,
     })
 }
 
@@ -230,10 +305,11 @@ fn explain_event(event: TokenEvent, platform: Option<Platform>) -> Answer {
     for &p in platforms {
         let cb = p.callback(event);
         writeln!(text, "  {p}: {}", cb.unwrap_or("(no named callback)")).unwrap();
-        callbacks.insert(p.to_string(), json!(cb));
+        callbacks.insert(p.as_str().to_owned(), json!(cb));
     }
     let json = json!({
-        "event": event.to_string(),
+        "kind": "event",
+        "event": event.as_str(),
         "action": event.action().as_str(),
         "remediation": event.remediation(),
         "callbacks": callbacks,
@@ -241,7 +317,7 @@ fn explain_event(event: TokenEvent, platform: Option<Platform>) -> Answer {
     Answer {
         text,
         json,
-        failed: false,
+        found: true,
     }
 }
 
@@ -252,8 +328,8 @@ fn error_json(e: TokenError, platform: Option<Platform>, product: Option<Product
         .iter()
         .map(|s| {
             json!({
-                "identifier": s.identifier(), "language": s.language().to_string(),
-                "space": s.space().to_string(), "product": s.product().to_string(),
+                "identifier": s.identifier(), "language": s.language().as_str(),
+                "space": s.space().as_str(), "product": s.product().as_str(),
                 "code": s.code(), "source": s.source(),
             })
         })
@@ -270,7 +346,7 @@ fn error_json(e: TokenError, platform: Option<Platform>, product: Option<Product
         "native_surface": e.native_surface(),
         "web_surface": e.web_surface(),
         "platform": platform.map(|p| json!({
-            "platform": p.to_string(), "space": p.error_space().to_string(), "identifier": p.identifier(e),
+            "platform": p.as_str(), "space": p.error_space().as_str(), "identifier": p.identifier(e),
             "renew_on": p.callback(TokenEvent::WillExpire), "rejoin_on": p.callback(TokenEvent::DidExpire),
         })),
         "spellings": codes,
@@ -340,7 +416,6 @@ fn describe(out: &mut String, e: TokenError, platform: Option<Platform>, product
     }
 }
 
-#[cfg(feature = "messages")]
 mod messages {
     use agora_token_errors::{Product, TokenError};
     use serde_json::{Value, json};
@@ -356,33 +431,13 @@ mod messages {
             _ => String::new(),
         };
         let json = json!({
-            "matched": m.matched(), "space": m.space().map(|s| s.to_string()), "code": m.code(),
-            "product": m.product().map(|p| p.to_string()), "span": [m.span().start, m.span().end],
-            "source": m.source(),
+            "matched": m.matched(), "space": m.space().map(agora_token_errors::CodeSpace::as_str), "code": m.code(),
+            "product": m.product().map(Product::as_str), "span": [m.span().start, m.span().end],
+            "evidence": m.evidence().as_str(), "source": m.source(),
         });
         Some((m.matched(), detail, json, m.error(), m.product()))
     }
 }
 
-#[cfg(not(feature = "messages"))]
-mod messages {
-    use agora_token_errors::{Product, TokenError};
-    use serde_json::Value;
-
-    /// Without the `messages` feature, texts are not read.
-    pub(crate) fn find(
-        _: &str,
-    ) -> Option<(&'static str, String, Value, TokenError, Option<Product>)> {
-        None
-    }
-}
-
-#[cfg(feature = "token")]
+mod scan;
 mod token;
-
-#[cfg(not(feature = "token"))]
-mod token {
-    pub(crate) fn run(_: &super::Args) -> Result<super::Answer, String> {
-        Err("--token needs the `token` feature (on by default)".to_owned())
-    }
-}

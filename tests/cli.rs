@@ -1,0 +1,168 @@
+//! The command-line tool, run as a user runs it: its answers, its JSON and its exit statuses
+//! (0 found, 1 none found, 2 a usage error) in every mode.
+#![cfg(feature = "cli")]
+
+use std::io::Write as _;
+use std::process::{Command, Stdio};
+
+fn run(args: &[&str], stdin: Option<&str>) -> (i32, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_agora-token-errors"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    if let Some(text) = stdin {
+        input.write_all(text.as_bytes()).unwrap();
+    }
+    drop(input);
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code().unwrap(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn json(args: &[&str], stdin: Option<&str>) -> (i32, serde_json::Value) {
+    let mut with = args.to_vec();
+    with.push("--json");
+    let (code, out, _) = run(&with, stdin);
+    (
+        code,
+        serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}")),
+    )
+}
+
+#[test]
+fn a_code_is_explained_in_its_products_terms() {
+    let (code, out, _) = run(&["110"], None);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("InvalidToken"), "{out}");
+    // Negative, as native methods return it: not a flag.
+    let (code, v) = json(&["-110", "--space", "native"], None);
+    assert_eq!(code, 0);
+    assert_eq!(v["kind"], "code");
+    assert_eq!(v["errors"][0]["id"], "invalid_token");
+    // Chat's 28 speaks Chat, not RTC.
+    let (_, v) = json(&["28", "--space", "chat_web"], None);
+    assert_eq!(v["product"], "chat", "{v}");
+    assert!(
+        v["errors"][0]["cause"].as_str().unwrap().contains("Chat"),
+        "{v}"
+    );
+    // RTM 2.x's -10005 in RTM's terms.
+    let (code, v) = json(&["-10005", "--product", "rtm"], None);
+    assert_eq!((code, v["product"].as_str()), (0, Some("rtm")), "{v}");
+    assert!(
+        v["errors"][0]["cause"].as_str().unwrap().contains("RTM"),
+        "{v}"
+    );
+    // A code that is no token error where it is read: said so, exit 1.
+    let (code, v) = json(&["17", "--space", "native"], None);
+    assert_eq!((code, v["kind"].as_str()), (1, Some("none")), "{v}");
+}
+
+#[test]
+fn names_texts_and_events_are_explained() {
+    let (code, v) = json(&["ERR_STATIC_USE_DYANMIC_KE"], None);
+    assert_eq!((code, v["kind"].as_str()), (0, Some("name")));
+    let (code, v) = json(&["-"], Some("E/agora: onError: err 109, msg:\n"));
+    assert_eq!((code, v["kind"].as_str()), (0, Some("text")), "{v}");
+    assert_eq!(v["errors"][0]["id"], "token_expired");
+    let (code, v) = json(&["onTokenPrivilegeWillExpire"], None);
+    assert_eq!((code, v["kind"].as_str()), (0, Some("event")));
+    // Another vendor's line is not a token error.
+    let (code, _, _) = run(&["libcurl error 110"], None);
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn a_log_is_scanned_line_by_line() {
+    let dir = std::env::temp_dir().join(format!("ate-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let log = dir.join("app.log");
+    std::fs::write(
+        &log,
+        b"12:00:00 I/App: start\n12:00:01 E/agora: onError: err 110, msg:\nlibcurl error 110\n\xff\n12:00:02 W/agora: onTokenPrivilegeWillExpire\n",
+    )
+    .unwrap();
+    let (code, out, _) = run(&["scan", log.to_str().unwrap()], None);
+    assert_eq!(code, 0, "{out}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2, "{out}");
+    assert!(
+        lines[0].starts_with("2:") && lines[0].contains("invalid_token"),
+        "{out}"
+    );
+    assert!(
+        lines[1].starts_with("5:") && lines[1].contains("will_expire"),
+        "{out}"
+    );
+    let (_, v) = json(&["scan", log.to_str().unwrap()], None);
+    assert_eq!(v["kind"], "scan");
+    assert_eq!(v["found"].as_array().unwrap().len(), 2);
+    // A log with none: exit 1; a file that is not there: exit 2.
+    std::fs::write(&log, "nothing to see\n").unwrap();
+    assert_eq!(run(&["scan", log.to_str().unwrap()], None).0, 1);
+    assert_eq!(
+        run(&["scan", dir.join("missing.log").to_str().unwrap()], None).0,
+        2
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn usage_errors_exit_2_and_help_lists_every_space() {
+    assert_eq!(run(&[], None).0, 2);
+    assert_eq!(run(&["--bogus"], None).0, 2);
+    let (code, out, _) = run(&["--help"], None);
+    assert_eq!(code, 0);
+    for space in agora_token_errors::CodeSpace::ALL {
+        assert!(
+            out.contains(space.as_str()),
+            "{space:?} missing from --help"
+        );
+    }
+}
+
+#[cfg(feature = "build")]
+#[test]
+fn a_token_is_diagnosed_and_its_status_says_whether_a_cause_was_found() {
+    use agora_token_errors::token::{Role, Token, User};
+    let app = "970CA35de60c44645bbae8a215061b33";
+    let built = Token::builder(app, "5CFd2fd1755d40ecb72977518be15d3b")
+        .expire_in(3600)
+        .rtc("lobby", User::Uid(42), Role::Publisher)
+        .build()
+        .unwrap();
+    let join = |channel: &'static str| {
+        let (code, v) = json(
+            &[
+                "--token",
+                &built,
+                "--app-id",
+                app,
+                "--channel",
+                channel,
+                "--uid",
+                "42",
+            ],
+            None,
+        );
+        assert_eq!(v["kind"], "diagnosis", "{v}");
+        assert!(
+            !v.to_string().contains(&built[..40]),
+            "the token is shown whole"
+        );
+        (code, v)
+    };
+    // The join it was built for: no cause, exit 1.
+    assert_eq!(join("lobby").0, 1);
+    // Another channel: the cause, exit 0.
+    let (code, v) = join("elsewhere");
+    assert_eq!(code, 0, "{v}");
+    assert_eq!(v["findings"][0]["kind"], "channel_mismatch");
+}
