@@ -180,6 +180,10 @@ macro_rules! with_names {
             "AgoraChatErrorCode.invalidToken" => InvalidToken,
             "AgoraChatErrorTokenExpire" => TokenExpired,
             "AgoraChatErrorCode.tokenExpire" => TokenExpired,
+            "NO_ANY_PRIVILEGE" => InvalidToken,
+            "NO_RTM_PRIVILEGE" => InvalidToken,
+            "ERR_INVALID_USER_ID" => InvalidUserAccount,
+            "INVALID_UINT_UID_FROM_STRING_UID" => InvalidUserAccount,
         }
     };
 }
@@ -191,6 +195,7 @@ macro_rules! with_codes {
             Native, 101, 101_u64 => InvalidAppId,
             Native, 109, 109_u64 => TokenExpired,
             Native, 110, 110_u64 => InvalidToken,
+            Native, 121, 121_u64 => InvalidUserAccount,
             Native, 134, 134_u64 => InvalidUserAccount,
             ConnectionChangedReason, 6, 4294967302_u64 => InvalidAppId,
             ConnectionChangedReason, 8, 4294967304_u64 => InvalidToken,
@@ -219,6 +224,8 @@ macro_rules! with_codes {
             WebAccessPoint, 2010013, 17181879197_u64 => TokenExpired,
             WebAccessPoint, 2010014, 17181879198_u64 => StaticUseDynamicKey,
             WebAccessPoint, 2010015, 17181879199_u64 => DynamicUseStaticKey,
+            WebAccessPoint, 2010020, 17181879204_u64 => InvalidToken,
+            WebAccessPoint, 2010021, 17181879205_u64 => InvalidToken,
             WebAccessPoint, 2010023, 17181879207_u64 => InconsistentAppId,
             WebAccessPoint, 9010001, 17188879185_u64 => InvalidAppId,
             WebAccessPoint, 9010002, 17188879186_u64 => InvalidUserAccount,
