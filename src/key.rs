@@ -12,9 +12,11 @@
 //! This file is compiled twice: into the library and into `build.rs` (through `#[path]`), so the
 //! build script and the lookup can never form a key differently.
 
-/// The key of `name` (eight bytes or more): its first and last eight bytes with every byte's
-/// case bit (0x20) cleared, the first rotated by `rotation` bits, and its length, folded
-/// together. Clearing the case bit makes `a` and `A` one; that it also makes other pairs one
+/// The key of `name` (eight bytes or more): its first, middle and last eight bytes with every
+/// byte's case bit (0x20) cleared, the first and middle rotated by `rotation` bits (the middle
+/// by twice that, plus 13), and its length, folded together. The middle word tells apart names
+/// that share their ends and length (`RTM_ERROR_STORAGE_PERMISSION_DENIED`,
+/// `RTM_ERROR_HISTORY_PERMISSION_DENIED`). Clearing the case bit makes `a` and `A` one; that it also makes other pairs one
 /// (digits and control characters) costs nothing: the key only picks the candidate, and the
 /// compare that follows is exact.
 #[inline]
@@ -22,8 +24,9 @@ pub(crate) fn key(name: &[u8], rotation: u32) -> u64 {
     const CASE: u64 = 0x2020_2020_2020_2020;
     let len = name.len();
     let first = word(&name[..8]) & !CASE;
+    let middle = word(&name[len / 2 - 4..len / 2 + 4]) & !CASE;
     let last = word(&name[len - 8..]) & !CASE;
-    first.rotate_left(rotation) ^ last ^ (len as u64)
+    first.rotate_left(rotation) ^ middle.rotate_left(rotation * 2 + 13) ^ last ^ (len as u64)
 }
 
 /// What follows the last `.` or `:` among the last `window` bytes of `name`, or `None` when

@@ -40,7 +40,11 @@ fn same_number_means_different_things_per_space() {
         TokenError::from_code(RenewTokenResult, 2),
         Some(TokenError::TokenExpired)
     );
-    assert_eq!(TokenError::from_code(Native, 119), None); // role / decryption errors natively
+    // Natively 119 is ERR_SET_CLIENT_ROLE_NOT_AUTHORIZED: a token without the publish privilege.
+    assert_eq!(
+        TokenError::from_code(Native, 119),
+        Some(TokenError::PrivilegeMissing)
+    );
     assert_eq!(TokenError::from_code(Native, 120), None);
     assert_eq!(
         TokenError::from_code(Web, 119),

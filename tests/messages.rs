@@ -134,7 +134,12 @@ fn members_count_only_with_their_qualifier() {
 
 #[test]
 fn every_variant_appears_in_the_corpus_of_real_texts() {
-    let corpus = corpus();
+    // RTC texts, and RTM and Chat texts for the errors only those products report.
+    let mut corpus = corpus();
+    corpus.extend(common::corpus::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/products-messages.tsv"
+    )));
     for &e in TokenError::ALL {
         assert!(
             corpus.iter().any(|c| c.0 == Some(e)),
