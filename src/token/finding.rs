@@ -52,6 +52,13 @@ pub enum FindingKind {
     SignatureMismatch,
     /// The App Certificate given is not 32 hexadecimal digits.
     CertificateMalformed,
+    /// The token grants joining only, no publishing: a role switch to host is refused where the
+    /// project requires co-host authentication (for a reported
+    /// [`PrivilegeMissing`](crate::TokenError::PrivilegeMissing)).
+    NoPublishPrivilege,
+    /// The token's RTM 2.x resource permissions limit what the login may read and write (for a
+    /// reported [`PrivilegeMissing`](crate::TokenError::PrivilegeMissing)).
+    RtmPermissionsLimited,
     /// A cause only the project's settings or a clock can confirm (from
     /// [`diagnose_reported`](super::diagnose_reported)).
     NotVisibleOffline,
@@ -117,6 +124,8 @@ impl FindingKind {
             FindingKind::ClockSkew => "clock_skew",
             FindingKind::SignatureMismatch => "signature_mismatch",
             FindingKind::CertificateMalformed => "certificate_malformed",
+            FindingKind::NoPublishPrivilege => "no_publish_privilege",
+            FindingKind::RtmPermissionsLimited => "rtm_permissions_limited",
             FindingKind::NotVisibleOffline => "not_visible_offline",
         }
     }

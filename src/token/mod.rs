@@ -37,6 +37,7 @@ mod join;
 mod model;
 mod parse;
 mod permissions;
+mod privilege;
 mod repair;
 mod reported;
 mod time;

@@ -32,6 +32,10 @@ pub fn diagnose_reported(
     reported: TokenError,
 ) -> Vec<Finding> {
     let mut findings = diagnose(token, join, now_unix);
+    if reported == TokenError::PrivilegeMissing {
+        findings.extend(super::privilege::findings(token, join, now_unix));
+        sort(&mut findings);
+    }
     let explained = findings.iter().any(|f| {
         f.severity() == Severity::Error
             && f.certainty() == Certainty::Certain
@@ -142,6 +146,11 @@ fn unseen_causes(
             TokenError::InconsistentAppId,
             "The token's App ID matches the one given here, so the engine was likely initialised with a different App ID than this one.",
             "Check the App ID the engine is created with at run time (build flavours, environment files) against the token server's.",
+        )),
+        TokenError::PrivilegeMissing => out.push(likely(
+            TokenError::PrivilegeMissing,
+            "The token in hand grants what the join needs, so the project likely checks more than it grants: co-host authentication for a role switch, or RTM permission settings in Agora Console for the channel or resource used.",
+            "Check the project's co-host authentication and RTM permission settings in Agora Console, and build tokens that grant each operation the client performs.",
         )),
         TokenError::InvalidUserAccount => out.push(likely(
             TokenError::InvalidUserAccount,
