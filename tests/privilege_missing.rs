@@ -95,6 +95,33 @@ fn rtm_2_permissions_are_named_for_a_refused_rtm_call() {
         "{}",
         limited.message()
     );
+    // With the resource the call used, the answer is certain either way.
+    let write =
+        join.clone()
+            .with_rtm_resource(RtmResource::MessageChannels, RtmAccess::Write, "news");
+    let f = diagnose_reported(
+        &token,
+        &write,
+        u64::from(ISSUED) + 60,
+        TokenError::PrivilegeMissing,
+    );
+    assert_eq!(
+        kinds(&f)[0],
+        (FindingKind::RtmPermissionsLimited, Certainty::Certain),
+        "{f:?}"
+    );
+    let read = join.with_rtm_resource(RtmResource::MessageChannels, RtmAccess::Read, "news");
+    let f = diagnose_reported(
+        &token,
+        &read,
+        u64::from(ISSUED) + 60,
+        TokenError::PrivilegeMissing,
+    );
+    assert!(
+        f.iter()
+            .all(|f| f.kind() != FindingKind::RtmPermissionsLimited),
+        "{f:?}"
+    );
     // The RTM 2.x code of a refused subscribe reads as this error.
     assert_eq!(
         TokenError::from_message(

@@ -3,6 +3,7 @@
 use core::fmt;
 
 use super::ServiceKind;
+use super::permissions::{RtmAccess, RtmResource};
 
 /// The user a client joins as.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -65,6 +66,7 @@ pub struct JoinParams {
     target: Target,
     user: Option<User>,
     certificate: Option<String>,
+    rtm_resource: Option<(RtmResource, RtmAccess, String)>,
 }
 
 impl JoinParams {
@@ -78,6 +80,7 @@ impl JoinParams {
             },
             user: None,
             certificate: None,
+            rtm_resource: None,
         }
     }
 
@@ -90,6 +93,7 @@ impl JoinParams {
             target: Target::Rtm,
             user: Some(User::Account(user_id.into())),
             certificate: None,
+            rtm_resource: None,
         }
     }
 
@@ -102,7 +106,30 @@ impl JoinParams {
             target: Target::Chat,
             user: Some(User::Account(user_id.into())),
             certificate: None,
+            rtm_resource: None,
         }
+    }
+
+    /// The RTM 2.x resource the refused call used, and how (`MessageChannels`, `Write`,
+    /// `"lobby"` for a publish to that channel), so that a reported
+    /// [`PrivilegeMissing`](crate::TokenError::PrivilegeMissing) is checked against the token's
+    /// RTM 2 permissions for exactly that resource.
+    #[must_use]
+    pub fn with_rtm_resource(
+        mut self,
+        resource: RtmResource,
+        access: RtmAccess,
+        name: impl Into<String>,
+    ) -> JoinParams {
+        self.rtm_resource = Some((resource, access, name.into()));
+        self
+    }
+
+    /// The RTM 2.x resource given with [`with_rtm_resource`](Self::with_rtm_resource).
+    pub(super) fn rtm_resource(&self) -> Option<(RtmResource, RtmAccess, &str)> {
+        self.rtm_resource
+            .as_ref()
+            .map(|(r, a, n)| (*r, *a, n.as_str()))
     }
 
     /// Joins as this int uid (0: the SDK picks one, and only a uid-0 token admits that).

@@ -16,7 +16,7 @@ pub(super) fn findings(token: &str, join: &JoinParams, now: u64) -> Vec<Finding>
     };
     match join.service() {
         ServiceKind::Rtc => rtc(&t, join, now),
-        ServiceKind::Rtm => rtm(&t),
+        ServiceKind::Rtm => rtm(&t, join),
         _ => Vec::new(),
     }
 }
@@ -67,9 +67,10 @@ fn rtc(t: &Token, join: &JoinParams, now: u64) -> Vec<Finding> {
     }
 }
 
-/// An RTM 2.x operation refused: the token's resource permissions, which only name what they
-/// grant (which channel the call used is not known here).
-fn rtm(t: &Token) -> Vec<Finding> {
+/// An RTM 2.x operation refused: checked against the token's resource permissions for the
+/// resource the call used when the join names it (certain), else the permissions are named
+/// (likely).
+fn rtm(t: &Token, join: &JoinParams) -> Vec<Finding> {
     let Some(p) = t
         .services()
         .iter()
@@ -78,6 +79,19 @@ fn rtm(t: &Token) -> Vec<Finding> {
     else {
         return Vec::new();
     };
+    if let Some((resource, access, name)) = join.rtm_resource() {
+        if p.allows(resource, access, name) {
+            return Vec::new();
+        }
+        return vec![Finding::new(
+            FindingKind::RtmPermissionsLimited,
+            TokenError::PrivilegeMissing,
+            format!(
+                "The token's RTM 2 permissions do not grant {access} on {resource} {name:?}: the call is refused."
+            ),
+            "Build the RTM token with `buildTokenWithPermissions` granting that access on that resource (and every other one the client uses), renew it, and retry the call.",
+        )];
+    }
     let listed: Vec<String> = p
         .grants()
         .iter()
