@@ -13,6 +13,9 @@ use serde_json::Value;
 
 const APP_ID: &str = "970CA35de60c44645bbae8a215061b33";
 const CERT: &str = "5CFd2fd1755d40ecb72977518be15d3b";
+const SECRET: &str = "a-test-secret-of-some-length";
+/// Each test's server allows this many requests a minute from loopback.
+const PER_MINUTE: u32 = 40;
 
 fn start() -> SocketAddr {
     let rt = tokio::runtime::Builder::new_multi_thread()
@@ -26,23 +29,34 @@ fn start() -> SocketAddr {
     let addr = listener.local_addr().unwrap();
     std::thread::spawn(move || {
         rt.block_on(async {
-            let router = app::router(app::Project {
-                app_id: APP_ID.into(),
-                app_certificate: CERT.into(),
-            });
-            axum::serve(listener, router).await.unwrap();
+            let project = app::Project::new(APP_ID.into(), CERT.into()).unwrap();
+            let mut guard = app::guard::Guard::shared_secret(SECRET.into());
+            guard.per_minute = PER_MINUTE;
+            let router = app::router(project, guard);
+            app::serve(listener, router).await.unwrap();
         });
     });
     addr
 }
 
-/// One HTTP/1.1 request; the status and the JSON body.
+/// One HTTP/1.1 request, with the server's secret; the status and the JSON body.
 fn request(addr: SocketAddr, method: &str, path: &str, body: Option<&Value>) -> (u16, Value) {
-    let mut s = TcpStream::connect(addr).unwrap();
     let body = body.map(Value::to_string).unwrap_or_default();
+    raw(
+        addr,
+        method,
+        path,
+        &format!("Authorization: Bearer {SECRET}\r\n"),
+        &body,
+    )
+}
+
+/// One HTTP/1.1 request with these extra header lines and this body.
+fn raw(addr: SocketAddr, method: &str, path: &str, headers: &str, body: &str) -> (u16, Value) {
+    let mut s = TcpStream::connect(addr).unwrap();
     write!(
         s,
-        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n{headers}Content-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
         body.len()
     )
     .unwrap();
@@ -117,4 +131,98 @@ fn refuses_inputs_that_would_fail_and_says_why() {
     assert!(body["error"].as_str().unwrap().contains("Unix time"));
     let (status, _) = request(addr, "GET", "/rtc/lobby/owner/uid/42", None);
     assert_eq!(status, 400);
+}
+
+#[test]
+fn a_token_is_issued_only_to_an_authorised_caller() {
+    let addr = start();
+    let path = "/rtc/lobby/publisher/uid/42";
+    let (status, body) = raw(addr, "GET", path, "", "");
+    assert_eq!(status, 401, "{body}");
+    assert!(body["error"].is_string(), "{body}");
+    let (status, _) = raw(addr, "GET", path, "Authorization: Bearer wrong\r\n", "");
+    assert_eq!(status, 401);
+    let (status, _) = raw(addr, "GET", "/rtm/alice", "", "");
+    assert_eq!(status, 401);
+    assert_eq!(request(addr, "GET", path, None).0, 200);
+}
+
+#[test]
+fn uids_are_read_strictly_and_uid_0_is_refused() {
+    let addr = start();
+    for uid in ["+42", "0042", "0", "-1", "4294967296", "42abc", "%2042"] {
+        let (status, body) = request(
+            addr,
+            "GET",
+            &format!("/rtc/lobby/publisher/uid/{uid}"),
+            None,
+        );
+        assert_eq!(status, 400, "{uid}: {body}");
+        assert!(body["error"].is_string(), "{uid}: {body}");
+    }
+    assert_eq!(
+        request(addr, "GET", "/rtc/lobby/publisher/uid/4294967295", None).0,
+        200
+    );
+}
+
+#[test]
+fn every_rejection_is_json() {
+    let addr = start();
+    // Unknown route, wrong method, a body that is not JSON, one that is too large.
+    let cases = [
+        ("GET", "/nowhere", String::new(), 404),
+        ("DELETE", "/diagnose", String::new(), 405),
+        ("POST", "/diagnose", "{not json".to_owned(), 400),
+        (
+            "POST",
+            "/diagnose",
+            format!("{{\"token\":\"{}\"}}", "A".repeat(32 * 1024)),
+            413,
+        ),
+        (
+            "GET",
+            "/rtc/lobby/publisher/uid/42?expiry=soon",
+            String::new(),
+            400,
+        ),
+    ];
+    for (method, path, body, want) in cases {
+        let (status, json) = raw(
+            addr,
+            method,
+            path,
+            &format!("Authorization: Bearer {SECRET}\r\n"),
+            &body,
+        );
+        assert_eq!(status, want, "{method} {path}: {json}");
+        assert!(json["error"].is_string(), "{method} {path}: {json}");
+    }
+}
+
+#[test]
+fn a_client_over_its_rate_is_refused() {
+    let addr = start();
+    let statuses: Vec<u16> = (0..PER_MINUTE + 5)
+        .map(|_| request(addr, "GET", "/rtm/alice", None).0)
+        .collect();
+    assert!(
+        statuses[..PER_MINUTE as usize].iter().all(|&s| s == 200),
+        "{statuses:?}"
+    );
+    assert_eq!(statuses.last(), Some(&429), "{statuses:?}");
+}
+
+#[test]
+fn a_bad_app_id_or_certificate_stops_the_server_at_start() {
+    for (app, cert) in [
+        ("not-an-app-id", CERT),
+        (APP_ID, "short"),
+        (APP_ID, APP_ID),
+        (&format!("{APP_ID} ") as &str, CERT),
+    ] {
+        let why = app::Project::new(app.into(), cert.into()).err();
+        assert!(why.is_some(), "{app:?} / {cert:?}");
+        assert!(!why.unwrap().contains(CERT));
+    }
 }

@@ -1,6 +1,11 @@
-//! The token server's routes: issue RTC (and RTM) tokens, and diagnose a token against the join
-//! that failed. Shared by `main.rs` and `tests/token_server.rs`.
+//! The token server's routes: issue RTC (and RTM) tokens to callers the app authorises, and
+//! diagnose a token against the join that failed. Shared by `main.rs` and
+//! `tests/token_server.rs`.
 
+#[path = "guard.rs"]
+pub(crate) mod guard;
+
+use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::SystemTime;
 
@@ -8,18 +13,45 @@ use agora_token_errors::token::{
     BuildError, JoinParams, Role, Token, User, diagnose, diagnose_reported, unix_seconds,
 };
 use agora_token_errors::{CodeSpace, Product, TokenError};
-use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
+use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
+use axum::extract::{DefaultBodyLimit, Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde::Deserialize;
 use serde_json::json;
 
+use guard::{Grant, Guard, Limiter, refuse};
+
 /// The project the server signs for. The certificate never leaves this struct.
 pub(crate) struct Project {
-    pub(crate) app_id: String,
-    pub(crate) app_certificate: String,
+    app_id: String,
+    app_certificate: String,
+}
+
+impl Project {
+    /// The project, once its App ID and certificate pass the builder's checks: a server with a
+    /// bad one refuses to start instead of failing every request.
+    pub(crate) fn new(app_id: String, app_certificate: String) -> Result<Project, String> {
+        let probe = Token::builder(&app_id, &app_certificate)
+            .expire_in(60)
+            .rtc("probe", User::Uid(1), Role::Subscriber)
+            .build();
+        match probe {
+            Ok(_) => Ok(Project {
+                app_id,
+                app_certificate,
+            }),
+            Err(e) => Err(e.to_string()),
+        }
+    }
+}
+
+/// What the handlers share.
+struct Server {
+    project: Project,
+    guard: Guard,
 }
 
 #[derive(Deserialize)]
@@ -30,13 +62,47 @@ pub(crate) struct Expiry {
     rtm: Option<String>,
 }
 
-/// The routes.
-pub(crate) fn router(project: Project) -> Router {
+/// The routes, behind the guard's rate limit, timeout and body limit; unknown paths and methods
+/// get JSON too.
+pub(crate) fn router(project: Project, guard: Guard) -> Router {
+    let limits = (Arc::new(Limiter::new(guard.per_minute)), guard.timeout);
+    let body_limit = guard.body_limit;
     Router::new()
         .route("/rtc/{channel}/{role}/{kind}/{user}", get(rtc))
         .route("/rtm/{user}", get(rtm))
         .route("/diagnose", post(diagnose_token))
-        .with_state(Arc::new(project))
+        .fallback(|| async { refuse(StatusCode::NOT_FOUND, "no such route") })
+        .method_not_allowed_fallback(|| async {
+            refuse(StatusCode::METHOD_NOT_ALLOWED, "method not allowed here")
+        })
+        .layer(DefaultBodyLimit::max(body_limit))
+        .layer(axum::middleware::from_fn_with_state(limits, guard::limits))
+        .with_state(Arc::new(Server { project, guard }))
+}
+
+/// Serves `router` on `listener`, with each client's address known (for the rate limit).
+pub(crate) async fn serve(
+    listener: tokio::net::TcpListener,
+    router: Router,
+) -> std::io::Result<()> {
+    axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .await
+}
+
+/// A uid as the path writes it: decimal digits only, no sign or leading zero, and not 0 (a uid-0
+/// token admits anyone into the channel).
+fn strict_uid(text: &str) -> Result<u32, String> {
+    let digits = !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit());
+    match text.parse::<u32>() {
+        Ok(0) => Err("uid 0 admits any user: give the user's own uid".to_owned()),
+        Ok(uid) if digits && !text.starts_with('0') => Ok(uid),
+        _ => Err(format!(
+            "{text:?} is not a uid: give 1..4294967295 in plain digits"
+        )),
+    }
 }
 
 fn refused(e: &BuildError) -> Response {
@@ -46,10 +112,17 @@ fn refused(e: &BuildError) -> Response {
 
 /// `GET /rtc/lobby/publisher/uid/42?expiry=3600&rtm=alice`
 async fn rtc(
-    State(p): State<Arc<Project>>,
-    Path((channel, role, kind, user)): Path<(String, String, String, String)>,
-    Query(q): Query<Expiry>,
+    State(server): State<Arc<Server>>,
+    headers: HeaderMap,
+    path: Result<Path<(String, String, String, String)>, PathRejection>,
+    query: Result<Query<Expiry>, QueryRejection>,
 ) -> Response {
+    let (Path((channel, role, kind, user)), Query(q)) = match (path, query) {
+        (Ok(p), Ok(q)) => (p, q),
+        (Err(e), _) => return refuse(e.status(), e.body_text()),
+        (_, Err(e)) => return refuse(e.status(), e.body_text()),
+    };
+    let p = &server.project;
     let role = match role.as_str() {
         "publisher" => Role::Publisher,
         "subscriber" => Role::Subscriber,
@@ -59,14 +132,32 @@ async fn rtc(
             return (StatusCode::BAD_REQUEST, Json(body)).into_response();
         }
     };
-    let user = match (kind.as_str(), user.parse::<u32>()) {
-        ("uid", Ok(uid)) => User::Uid(uid),
-        ("account", _) => User::Account(user),
+    let user = match kind.as_str() {
+        "uid" => match strict_uid(&user) {
+            Ok(uid) => User::Uid(uid),
+            Err(why) => return refuse(StatusCode::BAD_REQUEST, why),
+        },
+        "account" => User::Account(user),
         _ => {
-            let body = json!({ "error": "give /uid/<0..4294967295> or /account/<name>" });
-            return (StatusCode::BAD_REQUEST, Json(body)).into_response();
+            return refuse(
+                StatusCode::BAD_REQUEST,
+                "give /uid/<uid> or /account/<name>",
+            );
         }
     };
+    let grant = Grant::Rtc {
+        channel: &channel,
+        user: &user,
+        role,
+    };
+    if let Err(why) = (server.guard.authorize)(&headers, &grant) {
+        return refuse(StatusCode::UNAUTHORIZED, why);
+    }
+    if let Some(rtm) = &q.rtm {
+        if let Err(why) = (server.guard.authorize)(&headers, &Grant::Rtm { user: rtm }) {
+            return refuse(StatusCode::UNAUTHORIZED, why);
+        }
+    }
     let mut b = Token::builder(&p.app_id, &p.app_certificate)
         .expire_in(q.expiry.unwrap_or(3600))
         .rtc(channel, user, role);
@@ -84,10 +175,20 @@ async fn rtc(
 
 /// `GET /rtm/alice?expiry=3600`
 async fn rtm(
-    State(p): State<Arc<Project>>,
-    Path(user): Path<String>,
-    Query(q): Query<Expiry>,
+    State(server): State<Arc<Server>>,
+    headers: HeaderMap,
+    path: Result<Path<String>, PathRejection>,
+    query: Result<Query<Expiry>, QueryRejection>,
 ) -> Response {
+    let (Path(user), Query(q)) = match (path, query) {
+        (Ok(p), Ok(q)) => (p, q),
+        (Err(e), _) => return refuse(e.status(), e.body_text()),
+        (_, Err(e)) => return refuse(e.status(), e.body_text()),
+    };
+    if let Err(why) = (server.guard.authorize)(&headers, &Grant::Rtm { user: &user }) {
+        return refuse(StatusCode::UNAUTHORIZED, why);
+    }
+    let p = &server.project;
     let b = Token::builder(&p.app_id, &p.app_certificate)
         .expire_in(q.expiry.unwrap_or(3600))
         .rtm(user);
@@ -114,7 +215,15 @@ pub(crate) struct Diagnose {
 }
 
 /// `POST /diagnose` with `{"token": ..., "channel": ..., "uid": ..., "error": ...}`
-async fn diagnose_token(State(p): State<Arc<Project>>, Json(d): Json<Diagnose>) -> Response {
+async fn diagnose_token(
+    State(server): State<Arc<Server>>,
+    body: Result<Json<Diagnose>, JsonRejection>,
+) -> Response {
+    let d = match body {
+        Ok(Json(d)) => d,
+        Err(e) => return refuse(e.status(), e.body_text()),
+    };
+    let p = &server.project;
     let app_id = d.app_id.unwrap_or_else(|| p.app_id.clone());
     // A bare code is read in the spaces of the product joined: RTC for a channel, RTM for a
     // login.

@@ -2,13 +2,17 @@
 //! diagnoses a token against the join that failed.
 //!
 //! ```text
-//! AGORA_APP_ID=... AGORA_APP_CERTIFICATE=... cargo run --example token_server --features build,serde
-//! curl 'http://127.0.0.1:8080/rtc/lobby/publisher/uid/42?expiry=3600&rtm=alice'
+//! AGORA_APP_ID=... AGORA_APP_CERTIFICATE=... TOKEN_SERVER_SECRET=... cargo run --example token_server --features build,serde
+//! curl -H "Authorization: Bearer $TOKEN_SERVER_SECRET" 'http://127.0.0.1:8080/rtc/lobby/publisher/uid/42?expiry=3600&rtm=alice'
 //! curl -X POST http://127.0.0.1:8080/diagnose -H 'content-type: application/json' \
 //!      -d '{"token": "007eJx...", "channel": "lobby", "uid": 42, "error": "110"}'
 //! ```
 //!
-//! `PORT` sets the port (default 8080); it listens on loopback only.
+//! Callers authenticate with `Authorization: Bearer $TOKEN_SERVER_SECRET`: replace
+//! `guard::Guard::shared_secret` with the app's own check of the caller's session, which decides
+//! the channels, users and roles each may have. Each client address may make 60 requests a
+//! minute; a request may take 5 s and carry 16 KiB. A bad App ID or certificate stops the server
+//! at start. `PORT` sets the port (default 8080); it listens on loopback only.
 
 mod app;
 
@@ -16,12 +20,24 @@ use std::process::ExitCode;
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let (Ok(app_id), Ok(app_certificate)) = (
+    let (Ok(app_id), Ok(app_certificate), Ok(secret)) = (
         std::env::var("AGORA_APP_ID"),
         std::env::var("AGORA_APP_CERTIFICATE"),
+        std::env::var("TOKEN_SERVER_SECRET"),
     ) else {
-        eprintln!("token_server: set AGORA_APP_ID and AGORA_APP_CERTIFICATE");
+        eprintln!("token_server: set AGORA_APP_ID, AGORA_APP_CERTIFICATE and TOKEN_SERVER_SECRET");
         return ExitCode::from(2);
+    };
+    if secret.len() < 16 {
+        eprintln!("token_server: TOKEN_SERVER_SECRET must be 16 characters or more");
+        return ExitCode::from(2);
+    }
+    let project = match app::Project::new(app_id, app_certificate) {
+        Ok(p) => p,
+        Err(why) => {
+            eprintln!("token_server: {why}");
+            return ExitCode::from(2);
+        }
     };
     let port: u16 = std::env::var("PORT")
         .ok()
@@ -35,11 +51,8 @@ async fn main() -> ExitCode {
         }
     };
     eprintln!("token_server: listening on http://127.0.0.1:{port}");
-    let router = app::router(app::Project {
-        app_id,
-        app_certificate,
-    });
-    if let Err(e) = axum::serve(listener, router).await {
+    let router = app::router(project, app::guard::Guard::shared_secret(secret));
+    if let Err(e) = app::serve(listener, router).await {
         eprintln!("token_server: {e}");
         return ExitCode::FAILURE;
     }
