@@ -53,11 +53,7 @@ proptest! {
         prop_assert!(t.verify(&cert).is_valid());
         prop_assert!(!t.verify(&app).is_valid());
         let now = u64::from(issued) + 1;
-        let join = JoinParams::new(&app, &channel);
-        let join = match &user {
-            User::Uid(uid) => join.with_uid(*uid),
-            User::Account(a) => join.with_account(a),
-        };
+        let join = JoinParams::new(&app, &channel).with_user(user.clone());
         prop_assert_eq!(diagnose(&s, &join.clone().with_app_certificate(&cert), now), vec![]);
         if let Some(rtm) = &rtm {
             prop_assert_eq!(diagnose(&s, &JoinParams::rtm(&app, rtm), now), vec![]);

@@ -22,6 +22,21 @@ fn fixtures() -> Value {
     serde_json::from_str(include_str!("fixtures/builder-vectors.json")).unwrap()
 }
 
+/// The content a token carries before compression, signature included: base64-decoded and
+/// inflated (what Agora's builders compress), so that any two zlib streams of it compare equal.
+fn payload(token: &str) -> Vec<u8> {
+    use base64::Engine as _;
+    use std::io::Read as _;
+    let body = base64::engine::general_purpose::STANDARD
+        .decode(&token[3..])
+        .unwrap();
+    let mut out = Vec::new();
+    flate2::read::ZlibDecoder::new(&body[..])
+        .read_to_end(&mut out)
+        .unwrap();
+    out
+}
+
 fn hex(bytes: &[u8]) -> String {
     use std::fmt::Write as _;
     bytes.iter().fold(String::new(), |mut out, b| {
@@ -189,7 +204,7 @@ fn every_builder_function_writes_the_same_content_as_agoras() {
             other.push(v["builder"].as_str().unwrap().to_owned());
             continue;
         };
-        match b.content() {
+        match b.build().map(|t| payload(&t)) {
             Ok(content) => {
                 assert_eq!(hex(&content), v["payload_hex"].as_str().unwrap(), "{name}");
                 // And the token itself parses and verifies as Agora's did.
@@ -302,8 +317,8 @@ fn agoras_shipped_test_vectors_rebuild_to_the_same_content() {
                 _ => panic!("{name}: unexpected service"),
             };
         }
-        let payload = v["shipped_payload_hex"].as_str().unwrap();
-        assert_eq!(hex(&b.content().unwrap()), payload, "{name}");
+        let payload_hex = v["shipped_payload_hex"].as_str().unwrap();
+        assert_eq!(hex(&payload(&b.build().unwrap())), payload_hex, "{name}");
     }
 }
 

@@ -62,11 +62,7 @@ fuzz_target!(|input: Input| {
             let t = Token::parse(&s).expect("a built token parses");
             assert!(t.verify(&input.certificate).is_valid());
             if let (Some((channel, user)), Some(issued)) = (rtc_join, t.issued_at()) {
-                let join = JoinParams::new(&input.app_id, channel);
-                let join = match user {
-                    User::Uid(u) => join.with_uid(u),
-                    User::Account(a) => join.with_account(a),
-                };
+                let join = JoinParams::new(&input.app_id, channel).with_user(user);
                 let _ = diagnose(&s, &join, issued);
             }
         }

@@ -7,6 +7,7 @@ use super::permissions::{RtmAccess, RtmResource};
 
 /// The user a client joins as.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum User {
     /// An int uid; 0 lets the SDK pick one.
     Uid(u32),
@@ -130,6 +131,14 @@ impl JoinParams {
         self.rtm_resource
             .as_ref()
             .map(|(r, a, n)| (*r, *a, n.as_str()))
+    }
+
+    /// Joins as this user: [`with_uid`](Self::with_uid) or [`with_account`](Self::with_account)
+    /// by the user's kind.
+    #[must_use]
+    pub fn with_user(mut self, user: User) -> JoinParams {
+        self.user = Some(user);
+        self
     }
 
     /// Joins as this int uid (0: the SDK picks one, and only a uid-0 token admits that).

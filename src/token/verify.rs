@@ -34,13 +34,12 @@ impl Verification {
     }
 }
 
-impl From<bool> for Verification {
-    fn from(valid: bool) -> Self {
-        if valid {
-            Verification::Valid
-        } else {
-            Verification::Invalid
-        }
+/// `Valid` or `Invalid`, as a signature compare came out.
+fn proven(valid: bool) -> Verification {
+    if valid {
+        Verification::Valid
+    } else {
+        Verification::Invalid
     }
 }
 
@@ -74,7 +73,7 @@ impl Token {
                 let issued = u32::try_from(self.issued_at.unwrap_or(0)).unwrap_or(0);
                 let mut m = mac(&key_007(app_certificate, issued, self.salt));
                 m.update(&self.signed);
-                m.verify_slice(&self.signature).is_ok().into()
+                proven(m.verify_slice(&self.signature).is_ok())
             }
             Version::V006 => Verification::NeedsJoin,
         }
@@ -105,7 +104,7 @@ impl Token {
                 m.update(channel.as_bytes());
                 m.update(uid.as_bytes());
                 m.update(&self.signed);
-                m.verify_slice(&self.signature).is_ok().into()
+                proven(m.verify_slice(&self.signature).is_ok())
             }
         }
     }

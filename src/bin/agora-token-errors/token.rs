@@ -236,7 +236,7 @@ fn build_hint(join: &JoinParams) -> String {
     let user = match join.user() {
         Some(User::Uid(uid)) => format!("User::Uid({uid})"),
         Some(User::Account(a)) => format!("User::Account({a:?}.into())"),
-        None => "User::Uid(/* the uid the client joins with */)".to_owned(),
+        _ => "User::Uid(/* the uid the client joins with */)".to_owned(),
     };
     let service = match join.channel() {
         Some(channel) => format!(".rtc({channel:?}, {user}, Role::Publisher)"),

@@ -387,8 +387,8 @@ impl TokenBuilder {
     }
 
     /// The token's content before compression, signature included: what Agora's builders
-    /// compress and base64-encode. For comparing with other builders byte for byte.
-    pub fn content(&self) -> Result<Vec<u8>, BuildError> {
+    /// compress and base64-encode.
+    fn content(&self) -> Result<Vec<u8>, BuildError> {
         pack::check(self)?;
         Ok(pack::content(self))
     }
