@@ -546,27 +546,13 @@ fn rtm2_permissions_decode_as_agoras_parser_decodes_them() {
     let f = fixtures();
     let mut checked = 0;
     for v in f["vectors"].as_array().unwrap() {
-        let Some(want) = v["decoded"]["services"][0]["permissions"].as_object() else {
+        let want = &v["decoded"]["services"][0]["permissions"];
+        if !want.is_object() {
             continue;
-        };
+        }
         let t = Token::parse(v["token"].as_str().unwrap()).unwrap();
         let got = t.services()[0].rtm_permissions().unwrap();
-        let mut expected = RtmPermissions::new();
-        for (resource, accesses) in want {
-            for (access, names) in accesses.as_object().unwrap() {
-                let names: Vec<&str> = names
-                    .as_array()
-                    .unwrap()
-                    .iter()
-                    .map(|n| n.as_str().unwrap())
-                    .collect();
-                expected = expected.grant(
-                    RtmResource::from_code(resource.parse().unwrap()).unwrap(),
-                    RtmAccess::from_code(access.parse().unwrap()).unwrap(),
-                    names,
-                );
-            }
-        }
+        let expected = permissions(want);
         assert_eq!(got, &expected, "{}", v["name"]);
         for g in got.grants() {
             for name in g.names() {
