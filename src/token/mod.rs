@@ -26,20 +26,16 @@
 //! nothing allocates without bound. `Debug` and `Display` of tokens, findings and errors show the
 //! version, App ID and times, never the signature, the token or a certificate.
 
-mod advice;
 #[cfg(feature = "build")]
 mod build;
-mod checks;
-mod diagnose;
+mod diagnosis;
 mod error;
 mod finding;
 mod join;
 mod model;
 mod parse;
 mod permissions;
-mod privilege;
 mod repair;
-mod reported;
 mod time;
 #[cfg(feature = "verify")]
 mod verify;
@@ -49,14 +45,13 @@ mod verify;
 pub use build::{
     BuildError, BuildField, BuildWarning, IdProblem, Role, RtcPrivileges, TokenBuilder,
 };
-pub use diagnose::diagnose;
+pub use diagnosis::{diagnose, diagnose_reported};
 pub use error::{Damage, Field, ObsoleteFormat, TokenParseError};
 pub use finding::{Advice, AdviceKind, Certainty, Finding, FindingKind, Severity};
 pub use join::{JoinParams, User};
 pub use model::{Privilege, Service, ServiceKind, Token, Version};
 pub use permissions::{RtmAccess, RtmGrant, RtmPermissions, RtmResource};
 pub use repair::{Repaired, repair};
-pub use reported::diagnose_reported;
 pub use time::{UnixTime, unix_seconds};
 #[cfg(feature = "verify")]
 #[cfg_attr(docsrs, doc(cfg(feature = "verify")))]

@@ -6,7 +6,7 @@ use std::time::SystemTime;
 
 use super::permissions::RtmPermissions;
 use super::time::{self, UnixTime};
-use super::{Advice, Finding, JoinParams, TokenParseError, User, checks, parse};
+use super::{Advice, Finding, JoinParams, TokenParseError, User, diagnosis, parse};
 use crate::UnknownName;
 
 /// An access token's format version.
@@ -423,9 +423,9 @@ impl Token {
     #[must_use]
     pub fn diagnose(&self, join: &JoinParams, now_unix: u64) -> Vec<Finding> {
         let mut findings = Vec::new();
-        checks::check_join(join, &mut findings);
-        checks::check_token(self, join, now_unix, &mut findings);
-        super::diagnose::sort(&mut findings);
+        diagnosis::check_join(join, &mut findings);
+        diagnosis::check_token(self, join, now_unix, &mut findings);
+        diagnosis::sort(&mut findings);
         findings
     }
 
@@ -435,7 +435,7 @@ impl Token {
     /// token that admits any user.
     #[must_use]
     pub fn advice(&self) -> Vec<Advice> {
-        super::advice::of(self)
+        diagnosis::advice(self)
     }
 
     /// When it was built, as a `SystemTime` (007 only).

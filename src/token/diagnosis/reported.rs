@@ -1,10 +1,10 @@
 //! Diagnosis for an error the SDK has already reported: what the token shows, and when that
 //! does not explain the report, the causes only the project's settings or a clock can confirm.
 
-use super::JoinParams;
-use super::diagnose::{diagnose, sort};
-use super::finding::{Certainty, Finding, FindingKind, Severity};
+use super::{diagnose, sort};
 use crate::TokenError;
+use crate::token::JoinParams;
+use crate::token::finding::{Certainty, Finding, FindingKind, Severity};
 
 /// Diagnoses the token like [`diagnose`], for an error the SDK has already reported.
 ///
@@ -61,8 +61,8 @@ fn signature_checked(token: &str, join: &JoinParams) -> bool {
     let Some(cert) = join.certificate() else {
         return false;
     };
-    super::Token::parse(token.trim())
-        .is_ok_and(|t| t.verify_with(cert, join) == super::Verification::Valid)
+    crate::token::Token::parse(token.trim())
+        .is_ok_and(|t| t.verify_with(cert, join) == crate::token::Verification::Valid)
 }
 
 /// Without the `verify` feature no certificate can be given, and nothing is checked.

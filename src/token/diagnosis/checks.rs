@@ -1,8 +1,9 @@
 //! The checks of a decoded token against the join: App ID, service, channel, user, signature.
 
-use super::finding::{Finding, FindingKind};
-use super::{JoinParams, ServiceKind, Token, User, time};
+use super::service::granting_service;
 use crate::TokenError;
+use crate::token::finding::{Finding, FindingKind};
+use crate::token::{JoinParams, ServiceKind, Token, User};
 
 /// Agora's limit on a user account, in bytes (`joinChannelWithUserAccount`).
 const MAX_ACCOUNT_LEN: usize = 255;
@@ -12,7 +13,7 @@ fn is_app_id(s: &str) -> bool {
 }
 
 /// Checks on the join alone.
-pub(super) fn check_join(join: &JoinParams, findings: &mut Vec<Finding>) {
+pub(in crate::token) fn check_join(join: &JoinParams, findings: &mut Vec<Finding>) {
     let id = join.app_id();
     if !is_app_id(id) {
         let what = if id.trim() == id {
@@ -54,20 +55,15 @@ pub(super) fn check_join(join: &JoinParams, findings: &mut Vec<Finding>) {
     }
 }
 
-/// The service of `t` that admits `join`: RTC for a channel; RTM (or RTM 2) for a login.
-pub(super) fn granting_service(t: &Token, join: &JoinParams) -> Option<ServiceKind> {
-    match join.service() {
-        ServiceKind::Rtm => [ServiceKind::Rtm, ServiceKind::Rtm2]
-            .into_iter()
-            .find(|&k| t.service(k).is_some()),
-        kind => t.service(kind).map(super::Service::kind),
-    }
-}
-
 /// Checks of a decoded token against the join. A token may hold several services of one kind
 /// (an RTC channel and an RTM stream channel, each an RTC service; official builders keep them
 /// all): the join is judged against the one that admits it, else the closest.
-pub(super) fn check_token(t: &Token, join: &JoinParams, now: u64, findings: &mut Vec<Finding>) {
+pub(in crate::token) fn check_token(
+    t: &Token,
+    join: &JoinParams,
+    now: u64,
+    findings: &mut Vec<Finding>,
+) {
     match closest_first(t, join) {
         Some(view) => check_chosen(&view, join, now, findings),
         None => check_chosen(t, join, now, findings),
@@ -123,7 +119,7 @@ fn check_chosen(t: &Token, join: &JoinParams, now: u64, findings: &mut Vec<Findi
             }
         }
     }
-    time::check(t, join, now, findings);
+    super::expiry::check(t, join, now, findings);
     #[cfg(feature = "verify")]
     check_signature(t, join, findings);
 }
@@ -301,7 +297,7 @@ fn check_user(t: &Token, kind: ServiceKind, user: &User, findings: &mut Vec<Find
 
 #[cfg(feature = "verify")]
 fn check_signature(t: &Token, join: &JoinParams, findings: &mut Vec<Finding>) {
-    use super::{Verification, Version};
+    use crate::token::{Verification, Version};
     let Some(cert) = join.certificate() else {
         return;
     };

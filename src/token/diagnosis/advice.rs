@@ -1,14 +1,14 @@
 //! Advice: what works but is worth knowing. Never a fault, so never a `Finding`.
 
-use super::finding::{Advice, AdviceKind};
-use super::time::{Span, UnixTime};
-use super::{ServiceKind, Token, Version};
+use crate::token::finding::{Advice, AdviceKind};
+use crate::token::time::{Span, UnixTime};
+use crate::token::{ServiceKind, Token, Version};
 
 /// A lifetime shorter than this leaves little time to renew after the will-expire callback,
 /// which comes 30 s before the end.
 const SHORT_LIFETIME: u64 = 60;
 
-pub(super) fn of(t: &Token) -> Vec<Advice> {
+pub(in crate::token) fn of(t: &Token) -> Vec<Advice> {
     let mut out = Vec::new();
     if t.version() == Version::V006 {
         out.push(Advice::new(

@@ -1,9 +1,23 @@
-//! Diagnosing a token string: damage repaired and named, then the token checked against the join.
+//! Diagnosing a token string: damage repaired and named, then the token checked against the
+//! join (`checks`: App ID, service, channel, user, signature; `expiry`: the clocks), for an
+//! error already reported (`reported`, `privilege`), and advice on what works but could be
+//! better (`advice`). No two of these import each other: what they share is `service`.
 
-use super::finding::{Finding, FindingKind};
-use super::repair::{self, Seen};
-use super::{Damage, JoinParams, MAX_TOKEN_LEN, Token, TokenParseError, checks};
+mod advice;
+mod checks;
+mod expiry;
+mod privilege;
+mod reported;
+mod service;
+
+pub(super) use advice::of as advice;
+pub(super) use checks::{check_join, check_token};
+pub use reported::diagnose_reported;
+
 use crate::TokenError;
+use crate::token::finding::{Finding, FindingKind};
+use crate::token::repair::{self, Seen};
+use crate::token::{Damage, JoinParams, MAX_TOKEN_LEN, Token, TokenParseError};
 
 /// The longest input diagnosis reads: a token percent-encoded whole takes three times its
 /// length, and one escaped for JSON up to six.
@@ -11,7 +25,7 @@ const MAX_INPUT_LEN: usize = 6 * MAX_TOKEN_LEN;
 
 /// Sorts findings so that the cause comes first: errors before warnings, certain before likely,
 /// otherwise in the order they were found.
-pub(super) fn sort(findings: &mut [Finding]) {
+pub(in crate::token) fn sort(findings: &mut [Finding]) {
     findings.sort_by_key(Finding::rank);
 }
 

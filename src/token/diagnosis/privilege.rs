@@ -2,9 +2,9 @@
 //! ([`TokenError::PrivilegeMissing`]): a subscriber token used to go on stage, or RTM 2.x
 //! resource permissions that leave the operation out.
 
-use super::finding::{Finding, FindingKind};
-use super::{JoinParams, ServiceKind, Token, time::UnixTime};
 use crate::TokenError;
+use crate::token::finding::{Finding, FindingKind};
+use crate::token::{JoinParams, ServiceKind, Token, time::UnixTime};
 
 /// The RTC publishing privileges (audio, video, data stream).
 const PUBLISH: [u16; 3] = [2, 3, 4];
@@ -74,7 +74,7 @@ fn rtm(t: &Token, join: &JoinParams) -> Vec<Finding> {
     let Some(p) = t
         .services()
         .iter()
-        .filter_map(super::Service::rtm_permissions)
+        .filter_map(crate::token::Service::rtm_permissions)
         .find(|p| !p.is_empty())
     else {
         return Vec::new();
