@@ -38,6 +38,9 @@
 //! - `token` (default): the [`token`] module, offline decoding and diagnosis of 006 and 007
 //!   access tokens.
 //! - `verify`: signature checks with an App Certificate (HMAC-SHA256).
+//! - `build`: [`token::Token::builder`], AccessToken2 (007) tokens built with every check before
+//!   signing (implies `verify`).
+//! - `cli`: the command-line tool `agora-token-errors` (a binary; the library does not change).
 //! - `serde`: every named type serialises as its `as_str()` (lower snake_case) and deserialises
 //!   through its `FromStr`;
 //!   findings, advice and decoded tokens serialise for JSON reports.

@@ -11,16 +11,14 @@
     clippy::type_complexity
 )]
 
+mod common;
+
 use agora_token_errors::TokenError;
 use agora_token_errors::token::{
     BuildError, Role, RtcPrivileges, RtmAccess, RtmPermissions, RtmResource, Token, TokenBuilder,
     User,
 };
 use serde_json::Value;
-
-fn fixtures() -> Value {
-    serde_json::from_str(include_str!("fixtures/builder-vectors.json")).unwrap()
-}
 
 /// The content a token carries before compression, signature included: base64-decoded and
 /// inflated (what Agora's builders compress), so that any two zlib streams of it compare equal.
@@ -189,7 +187,7 @@ fn builder_for(v: &Value, app: &str, cert: &str) -> Option<TokenBuilder> {
 
 #[test]
 fn every_builder_function_writes_the_same_content_as_agoras() {
-    let f = fixtures();
+    let f = common::fixture("builder-vectors.json");
     let app = f["app_id"].as_str().unwrap();
     let cert = f["app_certificate"].as_str().unwrap();
     let (mut same, mut refused, mut other) = (0, Vec::new(), Vec::new());
@@ -281,7 +279,7 @@ fn every_service_type_round_trips() {
 
 #[test]
 fn agoras_shipped_test_vectors_rebuild_to_the_same_content() {
-    let f = fixtures();
+    let f = common::fixture("builder-vectors.json");
     let vectors = f["tools_vectors"]["vectors"].as_array().unwrap();
     assert!(vectors.len() >= 5);
     for v in vectors {
@@ -543,7 +541,7 @@ fn surprising_but_valid_choices_are_warnings() {
 /// access, names in order, and serialise with them.
 #[test]
 fn rtm2_permissions_decode_as_agoras_parser_decodes_them() {
-    let f = fixtures();
+    let f = common::fixture("builder-vectors.json");
     let mut checked = 0;
     for v in f["vectors"].as_array().unwrap() {
         let want = &v["decoded"]["services"][0]["permissions"];

@@ -4,12 +4,10 @@
 //! gives no finding. Vectors: `tests/fixtures/builder-vectors.json` (`fixtures/generate-builders.js`).
 #![cfg(feature = "token")]
 
+mod common;
+
 use agora_token_errors::token::{FindingKind, JoinParams, Token, diagnose};
 use serde_json::Value;
-
-fn fixtures() -> Value {
-    serde_json::from_str(include_str!("fixtures/builder-vectors.json")).unwrap()
-}
 
 /// The builder inputs that are mistakes, with what diagnosis must say about each.
 const MISTAKES: &[(&str, FindingKind)] = &[
@@ -89,7 +87,7 @@ fn joins(v: &Value) -> Vec<JoinParams> {
 
 #[test]
 fn every_official_token_joined_with_its_parameters_diagnoses_clean() {
-    let f = fixtures();
+    let f = common::fixture("builder-vectors.json");
     #[cfg_attr(not(feature = "verify"), allow(unused_variables))]
     let cert = f["app_certificate"].as_str().unwrap();
     let (mut vectors, mut checked, mut clean, mut without_join) = (0, 0, 0, Vec::new());
@@ -138,7 +136,7 @@ fn every_official_token_joined_with_its_parameters_diagnoses_clean() {
 
 #[test]
 fn builder_mistakes_are_named() {
-    let f = fixtures();
+    let f = common::fixture("builder-vectors.json");
     for &(name, kind) in MISTAKES {
         let v = f["vectors"]
             .as_array()
@@ -158,7 +156,7 @@ fn builder_mistakes_are_named() {
 
 #[test]
 fn the_wrong_channel_or_user_is_the_first_finding_for_every_rtc_vector() {
-    let f = fixtures();
+    let f = common::fixture("builder-vectors.json");
     for v in f["vectors"].as_array().unwrap() {
         let name = v["name"].as_str().unwrap();
         let Some(channel) = v["inputs"]["channel"].as_str() else {

@@ -1,6 +1,8 @@
 //! Untrusted tokens: capped before decoding, never a panic, and secrets never shown.
 #![cfg(feature = "token")]
 
+mod common;
+
 use agora_token_errors::token::{
     Field, JoinParams, MAX_CONTENT_LEN, MAX_TOKEN_LEN, Token, TokenParseError, diagnose,
 };
@@ -10,16 +12,11 @@ use base64::engine::general_purpose::STANDARD;
 use std::io::{Read as _, Write as _};
 
 use proptest::prelude::*;
-use serde_json::Value;
 
 const APP_ID: &str = "970CA35de60c44645bbae8a215061b33";
 
-fn fixtures() -> Value {
-    serde_json::from_str(include_str!("fixtures/tokens.json")).unwrap()
-}
-
 fn tokens() -> Vec<String> {
-    fixtures()["vectors"]
+    common::fixture("tokens.json")["vectors"]
         .as_array()
         .unwrap()
         .iter()
@@ -98,7 +95,10 @@ fn bad_inner_lengths_are_truncation_not_panics() {
 
 #[test]
 fn nothing_shows_a_token_signature_or_certificate() {
-    let cert = fixtures()["app_certificate"].as_str().unwrap().to_owned();
+    let cert = common::fixture("tokens.json")["app_certificate"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     for token in tokens() {
         let body = &token[token.len() - 24..];
         let join = JoinParams::new(APP_ID, "elsewhere").with_uid(1);

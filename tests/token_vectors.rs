@@ -2,15 +2,16 @@
 //! parser read, and its signature verifies (fixtures/generate.js made tests/fixtures/tokens.json).
 #![cfg(feature = "token")]
 
+mod common;
+
 use agora_token_errors::token::{ObsoleteFormat, ServiceKind, Token, TokenParseError, Version};
 use serde_json::Value;
 
-fn fixtures() -> Value {
-    serde_json::from_str(include_str!("fixtures/tokens.json")).unwrap()
-}
-
 fn vectors() -> Vec<Value> {
-    fixtures()["vectors"].as_array().unwrap().clone()
+    common::fixture("tokens.json")["vectors"]
+        .as_array()
+        .unwrap()
+        .clone()
 }
 
 fn u(v: &Value) -> u64 {
@@ -178,7 +179,7 @@ mod verify {
 
     #[test]
     fn every_007_signature_verifies_with_the_certificate_and_only_with_it() {
-        let f = fixtures();
+        let f = common::fixture("tokens.json");
         let cert = f["app_certificate"].as_str().unwrap();
         let other = f["other_certificate"].as_str().unwrap();
         for v in vectors()
@@ -200,7 +201,7 @@ mod verify {
 
     #[test]
     fn every_006_signature_verifies_with_its_channel_and_user() {
-        let f = fixtures();
+        let f = common::fixture("tokens.json");
         let cert = f["app_certificate"].as_str().unwrap();
         let app_id = f["app_id"].as_str().unwrap();
         for v in vectors()

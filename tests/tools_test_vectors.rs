@@ -6,12 +6,10 @@
 //! clean. Vectors: `tests/fixtures/tools-vectors.json`, with file and line of each.
 #![cfg(all(feature = "token", feature = "verify"))]
 
+mod common;
+
 use agora_token_errors::token::{JoinParams, ServiceKind, Token, Verification, diagnose};
 use serde_json::Value;
-
-fn fixtures() -> Value {
-    serde_json::from_str(include_str!("fixtures/tools-vectors.json")).unwrap()
-}
 
 /// The RTC join a suite's channel and user stand for: an all-digit user is the int uid and the
 /// same text as an account, `""` the uid-0 wildcard.
@@ -80,7 +78,7 @@ fn join_time(v: &Value) -> u64 {
 
 #[test]
 fn every_suite_token_parses_to_what_the_suite_built() {
-    let all = fixtures();
+    let all = common::fixture("tools-vectors.json");
     let vectors = all["vectors"].as_array().unwrap();
     assert!(vectors.len() >= 38, "{} vectors", vectors.len());
     let mut languages: Vec<&str> = vectors
@@ -154,7 +152,7 @@ fn every_suite_token_parses_to_what_the_suite_built() {
 
 #[test]
 fn every_suite_token_verifies_with_the_suites_certificate() {
-    let all = fixtures();
+    let all = common::fixture("tools-vectors.json");
     let certificate = all["app_certificate"].as_str().unwrap();
     let mut checked = 0;
     for v in all["vectors"].as_array().unwrap() {
@@ -189,7 +187,7 @@ fn every_suite_token_verifies_with_the_suites_certificate() {
 
 #[test]
 fn every_suite_token_joined_as_built_diagnoses_clean() {
-    let all = fixtures();
+    let all = common::fixture("tools-vectors.json");
     let (mut joins_checked, mut clean) = (0, 0);
     for v in all["vectors"].as_array().unwrap() {
         let where_ = format!("{} {}:{}", v["language"], v["path"], v["line"]);

@@ -21,6 +21,12 @@ pub fn flip_case(name: &str) -> String {
         .collect()
 }
 
+/// A JSON fixture of `tests/fixtures`.
+pub fn fixture(name: &str) -> serde_json::Value {
+    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
 /// Every variant, through the catalog's own list.
 pub fn all() -> impl Iterator<Item = TokenError> {
     TokenError::ALL.iter().copied()
