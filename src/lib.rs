@@ -84,7 +84,7 @@ pub use message::{Evidence, Found, MessageMatch, Scan, scan};
 pub use platform::Platform;
 #[cfg(feature = "std")]
 #[cfg_attr(docsrs, doc(cfg(feature = "std")))]
-pub use report::ReportError;
+pub use report::{Reading, Report, ReportError};
 pub use space::{Language, Product};
 pub use spelling::{Spelling, spellings};
 pub use unknown::UnknownName;

@@ -22,7 +22,7 @@
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
-use agora_token_errors::{CodeSpace, Platform, Product, TokenError, TokenEvent};
+use agora_token_errors::{CodeSpace, Platform, Product, Reading, Report, TokenError, TokenEvent};
 use clap::Parser;
 use serde_json::{Value, json};
 
@@ -207,84 +207,72 @@ fn code_spaces(args: &Args, product: Option<Product>) -> Vec<CodeSpace> {
     }
 }
 
+/// The answer for a code, a name, a text or an event name: the library's `Report`, printed as
+/// text or as its JSON.
 fn explain(input: &str, args: &Args) -> Result<Answer, Failure> {
     let platform = args.platform;
-    let mut product = args.product;
+    let spaces = code_spaces(args, args.product);
+    let report = Report::of(input, &spaces, args.product);
     let mut text = String::new();
-    let mut errors = Vec::new();
-    let matched;
-    let kind;
-    if let Ok(code) = input.trim().parse::<i32>() {
-        kind = "code";
-        let spaces = code_spaces(args, product);
-        let mut readings = Vec::new();
-        for &space in &spaces {
-            let e = TokenError::from_code(space, code);
-            match e {
-                Some(e) => writeln!(text, "{space} {code}: {e} ({e:?})").unwrap(),
-                None => writeln!(text, "{space} {code}: not a token error").unwrap(),
+    match report.reading() {
+        Reading::Event(event) => return Ok(explain_event(*event, platform)),
+        Reading::Code { code, readings } => {
+            for (space, e) in readings {
+                match e {
+                    Some(e) => writeln!(text, "{space} {code}: {e} ({e:?})").unwrap(),
+                    None => writeln!(text, "{space} {code}: not a token error").unwrap(),
+                }
             }
-            readings.push(json!({ "space": space.as_str(), "product": space.product().as_str(), "error": e.map(|e| e.as_str()) }));
-            if let Some(e) = e.filter(|e| !errors.contains(e)) {
-                errors.push(e);
+            if report.errors().is_empty() {
+                let list: Vec<String> = spaces.iter().map(ToString::to_string).collect();
+                return Err(Failure::NotFound(format!(
+                    "{code} is not a token error in {}",
+                    list.join(", ")
+                )));
             }
+            text.push('\n');
         }
-        matched = json!({ "code": code, "readings": readings });
-        if errors.is_empty() {
-            let list: Vec<String> = spaces.iter().map(ToString::to_string).collect();
+        Reading::Text(m) => {
+            let detail = match (m.space(), m.code()) {
+                (Some(space), Some(code)) => format!(" ({space} {code})"),
+                (Some(space), None) => format!(" ({space})"),
+                _ => String::new(),
+            };
+            writeln!(text, "recognised `{}`{detail}\n", m.matched()).unwrap();
+        }
+        Reading::Unread => {
+            let shown: String = input.chars().take(80).collect();
             return Err(Failure::NotFound(format!(
-                "{code} is not a token error in {}",
-                list.join(", ")
+                "`{shown}` is neither a code, an Agora token error name, nor a text reporting one"
             )));
         }
-        // Codes read in one product's spaces speak for that product (Chat's 28 in Chat's terms).
-        let products: Vec<Product> = spaces.iter().map(|s| s.product()).collect();
-        if products.iter().all(|&p| p == products[0]) {
-            product = product.or(products.first().copied());
-        }
-        text.push('\n');
-    } else if let Ok(e) = input.parse::<TokenError>() {
-        kind = "name";
-        errors.push(e);
-        // An RTM or Chat spelling speaks for its product.
-        let row = agora_token_errors::Spelling::from_identifier(input);
-        product = product.or(row.map(agora_token_errors::Spelling::product));
-        matched = json!({ "name": input.trim(), "product": row.map(|s| s.product().as_str()) });
-    } else if let Some(event) = TokenEvent::from_name(input) {
-        return Ok(explain_event(event, platform));
-    } else if let Some(m) = messages::find(input) {
-        kind = "text";
-        write!(text, "recognised `{}`", m.0).unwrap();
-        text.push_str(&m.1);
-        text.push_str("\n\n");
-        matched = m.2;
-        errors.push(m.3);
-        product = product.or(m.4);
-    } else {
-        let shown: String = input.chars().take(80).collect();
-        return Err(Failure::NotFound(format!(
-            "`{shown}` is neither a code, an Agora token error name, nor a text reporting one"
-        )));
+        _ => {}
     }
-    let mut described = Vec::new();
-    for (i, &e) in errors.iter().enumerate() {
+    for (i, &e) in report.errors().iter().enumerate() {
         if i > 0 {
             text.push('\n');
         }
-        describe(&mut text, e, platform, product);
-        described.push(error_json(e, platform, product));
+        describe(&mut text, e, platform, Some(report.product()));
     }
-    let json = json!({
-        "kind": kind,
-        "input": input,
-        "matched": matched,
-        "product": product.unwrap_or(Product::Rtc).as_str(),
-        "errors": described,
-    });
+    let mut json = serde_json::to_value(&report).unwrap_or_default();
+    if let Some(p) = platform {
+        json["platform"] = platform_json(p, report.errors());
+    }
     Ok(Answer {
         text,
         json,
         found: true,
+    })
+}
+
+/// What `--platform` adds: its space, and for each error its identifier and callbacks there.
+fn platform_json(p: Platform, errors: &[TokenError]) -> Value {
+    json!({
+        "platform": p.as_str(),
+        "space": p.error_space().as_str(),
+        "identifiers": errors.iter().map(|&e| json!({ "error": e.as_str(), "identifier": p.identifier(e) })).collect::<Vec<_>>(),
+        "renew_on": p.callback(TokenEvent::WillExpire),
+        "rejoin_on": p.callback(TokenEvent::DidExpire),
     })
 }
 
@@ -319,38 +307,6 @@ fn explain_event(event: TokenEvent, platform: Option<Platform>) -> Answer {
         json,
         found: true,
     }
-}
-
-fn error_json(e: TokenError, platform: Option<Platform>, product: Option<Product>) -> Value {
-    let product = product.unwrap_or(Product::Rtc);
-    let codes: Vec<Value> = e
-        .spellings()
-        .iter()
-        .map(|s| {
-            json!({
-                "identifier": s.identifier(), "language": s.language().as_str(),
-                "space": s.space().as_str(), "product": s.product().as_str(),
-                "code": s.code(), "source": s.source(),
-            })
-        })
-        .collect();
-    json!({
-        "id": e.as_str(),
-        "display": e.to_string(),
-        "summary": e.summary(),
-        "cause": e.cause_for(product),
-        "remediation": e.remediation_for(product),
-        "action": e.action().as_str(),
-        "needs_new_token": e.needs_new_token(),
-        "is_retryable": e.is_retryable(),
-        "native_surface": e.native_surface(),
-        "web_surface": e.web_surface(),
-        "platform": platform.map(|p| json!({
-            "platform": p.as_str(), "space": p.error_space().as_str(), "identifier": p.identifier(e),
-            "renew_on": p.callback(TokenEvent::WillExpire), "rejoin_on": p.callback(TokenEvent::DidExpire),
-        })),
-        "spellings": codes,
-    })
 }
 
 fn describe(out: &mut String, e: TokenError, platform: Option<Platform>, product: Option<Product>) {
@@ -413,29 +369,6 @@ fn describe(out: &mut String, e: TokenError, platform: Option<Platform>, product
             s.space().to_string()
         )
         .unwrap();
-    }
-}
-
-mod messages {
-    use agora_token_errors::{Product, TokenError};
-    use serde_json::{Value, json};
-
-    /// What matched, its space and code as text, as JSON, the error and the product.
-    pub(crate) fn find(
-        input: &str,
-    ) -> Option<(&'static str, String, Value, TokenError, Option<Product>)> {
-        let m = TokenError::match_message(input)?;
-        let detail = match (m.space(), m.code()) {
-            (Some(space), Some(code)) => format!(" ({space} {code})"),
-            (Some(space), None) => format!(" ({space})"),
-            _ => String::new(),
-        };
-        let json = json!({
-            "matched": m.matched(), "space": m.space().map(agora_token_errors::CodeSpace::as_str), "code": m.code(),
-            "product": m.product().map(Product::as_str), "span": [m.span().start, m.span().end],
-            "evidence": m.evidence().as_str(), "source": m.source(),
-        });
-        Some((m.matched(), detail, json, m.error(), m.product()))
     }
 }
 

@@ -1,7 +1,11 @@
 //! The error a client reported, as the user has it: a bare code, an SDK name or an error text,
 //! read in the code spaces of the product or platform it came from.
 
+mod reading;
+
 use core::fmt;
+
+pub use reading::{Reading, Report};
 
 use crate::{CodeSpace, TokenError};
 

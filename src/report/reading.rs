@@ -1,0 +1,285 @@
+//! What an input means, as one value: the answer a command-line tool, a token server's `/check`
+//! endpoint or a browser package gives for a code, a name, an error text or an event name.
+
+use crate::{CodeSpace, Product, Spelling, TokenError, TokenEvent};
+
+/// What an input was read as.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Reading {
+    /// A bare code, and what it means in each space it was read in (`None`: no token error
+    /// there).
+    Code {
+        /// The code as given.
+        code: i32,
+        /// Each space read, with the error the code means there.
+        readings: Vec<(CodeSpace, Option<TokenError>)>,
+    },
+    /// An SDK identifier (the catalog row it is, where it is one) or the crate's own name.
+    Name {
+        /// The row of the identifier, `None` for the crate's own name (`invalid_token`).
+        spelling: Option<&'static Spelling>,
+    },
+    /// An error text, and what in it matched.
+    #[cfg(feature = "messages")]
+    Text(crate::MessageMatch),
+    /// A token event's callback or event name.
+    Event(TokenEvent),
+    /// None of these.
+    Unread,
+}
+
+impl Reading {
+    /// Its stable lower snake_case name, the `kind` it serialises under: `code`, `name`,
+    /// `text`, `event` or `none`.
+    #[must_use]
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Reading::Code { .. } => "code",
+            Reading::Name { .. } => "name",
+            #[cfg(feature = "messages")]
+            Reading::Text(_) => "text",
+            Reading::Event(_) => "event",
+            Reading::Unread => "none",
+        }
+    }
+}
+
+/// What an input means: what it was read as, the token errors it reports (each once, in the
+/// order read), and the product whose terms explain them.
+///
+/// ```
+/// use agora_token_errors::{CodeSpace, Product, Report, TokenError};
+///
+/// let r = Report::of("110", &CodeSpace::of(Product::Rtc), None);
+/// assert_eq!(r.reading().as_str(), "code");
+/// assert_eq!(r.errors(), [TokenError::InvalidToken]);
+/// let r = Report::of("28", &[CodeSpace::ChatWeb], None);
+/// assert_eq!(r.product(), Product::Chat); // read in Chat's space, explained in Chat's terms
+/// let r = Report::of("libcurl error 110", &CodeSpace::ALL, None);
+/// assert!(r.errors().is_empty());
+/// ```
+///
+/// With `serde` it serialises as one object: `kind` (what it was read as), `input`, `product`,
+/// `matched` (the code's readings, the name's row, or the text's match) and `errors`, each with
+/// its id, texts in the product's terms, action and spellings, every name its `as_str()`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Report {
+    input: String,
+    reading: Reading,
+    errors: Vec<TokenError>,
+    event: Option<TokenEvent>,
+    product: Product,
+}
+
+impl Report {
+    /// Reads `input` as a bare code (in `spaces`), an SDK or crate name, an event name or (with
+    /// `messages`) an error text, in that order. `product` sets whose terms explain the errors;
+    /// without it, the product the input speaks for (a code read in one product's spaces, an RTM
+    /// or Chat spelling, a text's match), else RTC. The input is kept up to 4 KiB.
+    #[must_use]
+    pub fn of(input: &str, spaces: &[CodeSpace], product: Option<Product>) -> Report {
+        let text = input.trim();
+        let mut errors: Vec<TokenError> = Vec::new();
+        let mut speaks_for = None;
+        let mut event = None;
+        let reading = if let Ok(code) = text.parse::<i32>() {
+            let readings: Vec<(CodeSpace, Option<TokenError>)> = spaces
+                .iter()
+                .map(|&s| (s, TokenError::from_code(s, code)))
+                .collect();
+            for e in readings.iter().filter_map(|r| r.1) {
+                if !errors.contains(&e) {
+                    errors.push(e);
+                }
+            }
+            let first = spaces.first().map(|s| s.product());
+            if spaces.iter().all(|s| Some(s.product()) == first) {
+                speaks_for = first;
+            }
+            Reading::Code { code, readings }
+        } else if let Ok(e) = text.parse::<TokenError>() {
+            errors.push(e);
+            let spelling = Spelling::from_identifier(text);
+            speaks_for = spelling.map(Spelling::product);
+            Reading::Name { spelling }
+        } else if let Some(e) = TokenEvent::from_name(text) {
+            event = Some(e);
+            Reading::Event(e)
+        } else {
+            read_text(input, &mut errors, &mut speaks_for)
+        };
+        let kept = input.len().min(4096);
+        let kept = (0..=kept)
+            .rev()
+            .find(|&i| input.is_char_boundary(i))
+            .unwrap_or(0);
+        Report {
+            input: input[..kept].to_owned(),
+            reading,
+            errors,
+            event,
+            product: product.or(speaks_for).unwrap_or(Product::Rtc),
+        }
+    }
+
+    /// The input, as given (up to 4 KiB).
+    #[must_use]
+    pub fn input(&self) -> &str {
+        &self.input
+    }
+
+    /// What the input was read as.
+    #[must_use]
+    pub fn reading(&self) -> &Reading {
+        &self.reading
+    }
+
+    /// The token errors it reports, each once; empty when it reports none.
+    #[must_use]
+    pub fn errors(&self) -> &[TokenError] {
+        &self.errors
+    }
+
+    /// The token event it names, if it names one.
+    #[must_use]
+    pub fn event(&self) -> Option<TokenEvent> {
+        self.event
+    }
+
+    /// The product whose terms explain the errors.
+    #[must_use]
+    pub fn product(&self) -> Product {
+        self.product
+    }
+}
+
+#[cfg(feature = "messages")]
+fn read_text(
+    input: &str,
+    errors: &mut Vec<TokenError>,
+    speaks_for: &mut Option<Product>,
+) -> Reading {
+    match TokenError::match_message(input) {
+        Some(m) => {
+            errors.push(m.error());
+            *speaks_for = m.product();
+            Reading::Text(m)
+        }
+        None => Reading::Unread,
+    }
+}
+
+#[cfg(not(feature = "messages"))]
+fn read_text(_: &str, _: &mut Vec<TokenError>, _: &mut Option<Product>) -> Reading {
+    Reading::Unread
+}
+
+#[cfg(feature = "serde")]
+mod serde_impl {
+    use serde::ser::{Serialize, SerializeMap, SerializeStruct, Serializer};
+
+    use super::{Reading, Report};
+    use crate::{Product, TokenError};
+
+    /// An error in a product's terms.
+    struct Explained(TokenError, Product);
+
+    impl Serialize for Explained {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let Explained(e, product) = *self;
+            let mut out = s.serialize_struct("Error", 10)?;
+            out.serialize_field("id", e.as_str())?;
+            out.serialize_field("display", &e.to_string())?;
+            out.serialize_field("summary", e.summary())?;
+            out.serialize_field("cause", e.cause_for(product))?;
+            out.serialize_field("remediation", e.remediation_for(product))?;
+            out.serialize_field("action", e.action().as_str())?;
+            out.serialize_field("native_surface", e.native_surface())?;
+            out.serialize_field("web_surface", e.web_surface())?;
+            let spellings: Vec<Row> = e.spellings().iter().map(Row).collect();
+            out.serialize_field("spellings", &spellings)?;
+            out.end()
+        }
+    }
+
+    /// A catalog row.
+    struct Row(&'static crate::Spelling);
+
+    impl Serialize for Row {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let r = self.0;
+            let mut out = s.serialize_struct("Spelling", 6)?;
+            out.serialize_field("identifier", r.identifier())?;
+            out.serialize_field("language", r.language().as_str())?;
+            out.serialize_field("space", r.space().as_str())?;
+            out.serialize_field("product", r.product().as_str())?;
+            out.serialize_field("code", &r.code())?;
+            out.serialize_field("source", r.source())?;
+            out.end()
+        }
+    }
+
+    /// What matched, by the kind of reading.
+    struct Matched<'a>(&'a Reading);
+
+    impl Serialize for Matched<'_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let mut out = s.serialize_map(None)?;
+            match self.0 {
+                Reading::Code { code, readings } => {
+                    out.serialize_entry("code", code)?;
+                    let rows: Vec<_> = readings
+                        .iter()
+                        .map(|(space, e)| {
+                            [
+                                ("space", Some(space.as_str())),
+                                ("product", Some(space.product().as_str())),
+                                ("error", e.map(|e| e.as_str())),
+                            ]
+                            .into_iter()
+                            .collect::<std::collections::BTreeMap<_, _>>()
+                        })
+                        .collect();
+                    out.serialize_entry("readings", &rows)?;
+                }
+                Reading::Name { spelling } => {
+                    out.serialize_entry("spelling", &spelling.map(Row))?;
+                }
+                #[cfg(feature = "messages")]
+                Reading::Text(m) => {
+                    out.serialize_entry("matched", m.matched())?;
+                    out.serialize_entry("evidence", m.evidence().as_str())?;
+                    out.serialize_entry("space", &m.space().map(crate::CodeSpace::as_str))?;
+                    out.serialize_entry("code", &m.code())?;
+                    out.serialize_entry("span", &[m.span().start, m.span().end])?;
+                    out.serialize_entry("source", &m.source())?;
+                }
+                Reading::Event(e) => {
+                    out.serialize_entry("event", e.as_str())?;
+                    out.serialize_entry("action", e.action().as_str())?;
+                    out.serialize_entry("remediation", e.remediation())?;
+                }
+                Reading::Unread => {}
+            }
+            out.end()
+        }
+    }
+
+    impl Serialize for Report {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let mut out = s.serialize_struct("Report", 5)?;
+            out.serialize_field("kind", self.reading.as_str())?;
+            out.serialize_field("input", &self.input)?;
+            out.serialize_field("product", self.product.as_str())?;
+            out.serialize_field("matched", &Matched(&self.reading))?;
+            let errors: Vec<Explained> = self
+                .errors
+                .iter()
+                .map(|&e| Explained(e, self.product))
+                .collect();
+            out.serialize_field("errors", &errors)?;
+            out.end()
+        }
+    }
+}
