@@ -168,6 +168,16 @@ fn describe(out: &mut String, t: &Token) {
             )
             .unwrap();
         }
+        for g in s.rtm_permissions().map(|p| p.grants()).unwrap_or_default() {
+            let resource = g.resource().map_or("an unknown kind", |r| r.as_str());
+            let access = g.access().map_or("unknown access", |a| a.as_str());
+            writeln!(
+                out,
+                "    permission {access} on {resource}: {:?}",
+                g.names()
+            )
+            .unwrap();
+        }
     }
     if t.has_unknown_services() {
         out.push_str("  (more services of a type this crate does not know)\n");
@@ -185,7 +195,8 @@ fn token_json(t: &Token) -> Value {
                 .map(|p| json!({ "id": p.id(), "label": p.label(), "raw": p.raw(),
                                  "expires_at": p.expires_at(), "expires_at_utc": p.expires_at().map(utc) }))
                 .collect();
-            json!({ "service": s.kind().as_str(), "channel": s.channel(), "user": s.user(), "privileges": privileges })
+            json!({ "service": s.kind().as_str(), "channel": s.channel(), "user": s.user(), "privileges": privileges,
+                    "permissions": s.rtm_permissions() })
         })
         .collect();
     json!({
