@@ -168,7 +168,11 @@ fn describe(out: &mut String, t: &Token) {
             )
             .unwrap();
         }
-        for g in s.rtm_permissions().map(|p| p.grants()).unwrap_or_default() {
+        for g in s
+            .rtm_permissions()
+            .map(agora_token_errors::token::RtmPermissions::grants)
+            .unwrap_or_default()
+        {
             let resource = g.resource().map_or("an unknown kind", |r| r.as_str());
             let access = g.access().map_or("unknown access", |a| a.as_str());
             writeln!(
