@@ -156,27 +156,25 @@ impl ServiceKind {
 
     /// The name of one of this service's privilege ids, if Agora's builders define it.
     pub(super) fn privilege_label(self, id: u16, version: Version) -> Option<&'static str> {
-        Some(match (self, id) {
-            (ServiceKind::Rtc, 1) => "joinChannel",
-            (ServiceKind::Rtc, 2) => "publishAudioStream",
-            (ServiceKind::Rtc, 3) => "publishVideoStream",
-            (ServiceKind::Rtc, 4) => "publishDataStream",
-            (ServiceKind::Rtc, 101) if version == Version::V006 => "administrateChannel",
-            (ServiceKind::Rtc | ServiceKind::Rtm, 1000) if version == Version::V006 => "rtmLogin",
-            (ServiceKind::Rtm | ServiceKind::Fpa | ServiceKind::Rtm2, 1) => "login",
-            (ServiceKind::Streaming, 1) => "publishMixStream",
-            (ServiceKind::Streaming, 2) => "publishRawStream",
-            (ServiceKind::Chat, 1) => "user",
-            (ServiceKind::Chat, 2) => "app",
-            (ServiceKind::Fcdn, 1) => "publish",
-            (ServiceKind::Fcdn, 2) => "play",
-            (ServiceKind::Apaas, 1) => "roomUser",
-            (ServiceKind::Apaas, 2) => "user",
-            (ServiceKind::Apaas, 3) => "app",
-            _ => return None,
-        })
+        match (self, id) {
+            (ServiceKind::Rtc, privilege::ADMINISTRATE_CHANNEL) if version == Version::V006 => {
+                Some("administrateChannel")
+            }
+            (ServiceKind::Rtc | ServiceKind::Rtm, privilege::RTM_LOGIN_006)
+                if version == Version::V006 =>
+            {
+                Some("rtmLogin")
+            }
+            _ => privilege::TABLE
+                .iter()
+                .find(|&&(kind, row, _)| kind == self && row == id)
+                .map(|&(_, _, label)| label),
+        }
     }
 }
+
+#[path = "privileges.rs"]
+pub(super) mod privilege;
 
 impl fmt::Display for ServiceKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -337,7 +335,7 @@ impl Token {
     pub fn expires_at(&self) -> u64 {
         let join = self
             .service(ServiceKind::Rtc)
-            .and_then(|s| s.privilege(1))
+            .and_then(|s| s.privilege(privilege::JOIN_CHANNEL))
             .and_then(Privilege::expires_at);
         join.map_or(self.expires_at, |j| j.min(self.expires_at))
     }

@@ -7,6 +7,7 @@ use std::cell::RefCell;
 use flate2::{Decompress, FlushDecompress, Status};
 
 use super::error::{Field, ObsoleteFormat};
+use super::model::privilege;
 use super::permissions::{RtmGrant, RtmPermissions};
 use super::{
     Damage, MAX_CONTENT_LEN, MAX_TOKEN_LEN, Privilege, Service, ServiceKind, Token,
@@ -233,7 +234,8 @@ fn parse_006(rest: &str) -> Result<Token> {
     let mut privileges = m.privileges(ServiceKind::Rtc, Version::V006, |v| {
         (v != 0).then_some(u64::from(v))
     })?;
-    let rtm = privileges.iter().any(|p| p.id == 1000) && !privileges.iter().any(|p| p.id == 1);
+    let rtm = privileges.iter().any(|p| p.id == privilege::RTM_LOGIN_006)
+        && !privileges.iter().any(|p| p.id == privilege::JOIN_CHANNEL);
     let kind = if rtm {
         ServiceKind::Rtm
     } else {

@@ -79,12 +79,17 @@ impl RtcPrivileges {
     }
 
     fn listed(&self) -> [(u16, &'static str, Option<u32>); 4] {
+        use super::model::privilege::{
+            JOIN_CHANNEL, PUBLISH_AUDIO, PUBLISH_DATA, PUBLISH_VIDEO, label,
+        };
+        let rtc = |id| (id, label(ServiceKind::Rtc, id));
         [
-            (1, "joinChannel", self.join),
-            (2, "publishAudioStream", self.publish_audio),
-            (3, "publishVideoStream", self.publish_video),
-            (4, "publishDataStream", self.publish_data),
+            (rtc(JOIN_CHANNEL), self.join),
+            (rtc(PUBLISH_AUDIO), self.publish_audio),
+            (rtc(PUBLISH_VIDEO), self.publish_video),
+            (rtc(PUBLISH_DATA), self.publish_data),
         ]
+        .map(|((id, name), seconds)| (id, name, seconds))
     }
 }
 
@@ -312,7 +317,7 @@ impl TokenBuilder {
             room: room_uuid.into(),
             user: user.clone(),
             role: if role == 0 { u16::MAX } else { role },
-            privilege: 1,
+            privilege: super::model::privilege::APAAS_ROOM_USER,
         })
         .rtm(user)
         .chat_user(chat_user)
@@ -326,7 +331,7 @@ impl TokenBuilder {
             room: String::new(),
             user: user_uuid.into(),
             role: u16::MAX,
-            privilege: 2,
+            privilege: super::model::privilege::APAAS_USER,
         })
     }
 
@@ -337,7 +342,7 @@ impl TokenBuilder {
             room: String::new(),
             user: String::new(),
             role: u16::MAX,
-            privilege: 3,
+            privilege: super::model::privilege::APAAS_APP,
         })
     }
 

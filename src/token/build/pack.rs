@@ -10,6 +10,7 @@ use super::error::{BuildError, BuildField, BuildWarning, IdProblem};
 use super::{RtcPrivileges, Spec, TokenBuilder};
 use crate::token::RtmPermissions;
 use crate::token::User;
+use crate::token::model::privilege;
 use crate::token::time::{LOOKS_ABSOLUTE, MAX_LIFETIME, unix_seconds};
 use crate::token::verify::{key_007, mac};
 
@@ -302,20 +303,25 @@ pub(super) fn content(b: &TokenBuilder) -> Vec<u8> {
                 bytes(&mut info, user.as_token_text().as_bytes());
             }
             Spec::Rtm { user, expire } => {
-                privileges(&mut info, &[(1, expire.unwrap_or(lifetime))]);
+                privileges(&mut info, &[(privilege::LOGIN, expire.unwrap_or(lifetime))]);
                 bytes(&mut info, user.as_bytes());
             }
             Spec::Chat { user, app } => {
-                privileges(&mut info, &[(if *app { 2 } else { 1 }, lifetime)]);
+                let id = if *app {
+                    privilege::CHAT_APP
+                } else {
+                    privilege::CHAT_USER
+                };
+                privileges(&mut info, &[(id, lifetime)]);
                 bytes(&mut info, user.as_bytes());
             }
             Spec::Rtm2 { user, permissions } => {
-                privileges(&mut info, &[(1, lifetime)]);
+                privileges(&mut info, &[(privilege::LOGIN, lifetime)]);
                 bytes(&mut info, user.as_bytes());
                 rtm2_permissions(&mut info, permissions);
             }
             Spec::Bare(_) => privileges(&mut info, &[]),
-            Spec::Fpa => privileges(&mut info, &[(1, 0)]),
+            Spec::Fpa => privileges(&mut info, &[(privilege::LOGIN, 0)]),
             Spec::Apaas {
                 room,
                 user,
@@ -323,7 +329,7 @@ pub(super) fn content(b: &TokenBuilder) -> Vec<u8> {
                 privilege,
             } => {
                 // The room-user token's classroom service carries no privilege of its own.
-                if *privilege == 1 {
+                if *privilege == privilege::APAAS_ROOM_USER {
                     privileges(&mut info, &[]);
                 } else {
                     privileges(&mut info, &[(*privilege, lifetime)]);

@@ -4,6 +4,7 @@
 use super::service::granting_service;
 use crate::TokenError;
 use crate::token::finding::{Finding, FindingKind};
+use crate::token::model::privilege;
 use crate::token::time::{LOOKS_ABSOLUTE, MAX_LIFETIME, Span, UnixTime};
 use crate::token::{JoinParams, ServiceKind, Token, Version};
 
@@ -102,9 +103,10 @@ fn check_lifetime(
 pub(super) fn needed_privilege(t: &Token, join: &JoinParams) -> Option<(ServiceKind, u16)> {
     let service = granting_service(t, join)?;
     let id = if t.version == Version::V006 && join.service() == ServiceKind::Rtm {
-        1000
+        privilege::RTM_LOGIN_006
     } else {
-        1
+        // joinChannel and login are both 1.
+        privilege::JOIN_CHANNEL
     };
     Some((service, id))
 }

@@ -6,8 +6,10 @@ use crate::TokenError;
 use crate::token::finding::{Finding, FindingKind};
 use crate::token::{JoinParams, ServiceKind, Token, time::UnixTime};
 
+use crate::token::model::privilege::{PUBLISH_AUDIO, PUBLISH_DATA, PUBLISH_VIDEO};
+
 /// The RTC publishing privileges (audio, video, data stream).
-const PUBLISH: [u16; 3] = [2, 3, 4];
+const PUBLISH: [u16; 3] = [PUBLISH_AUDIO, PUBLISH_VIDEO, PUBLISH_DATA];
 
 /// The findings a token in hand gives for a reported missing privilege.
 pub(super) fn findings(token: &str, join: &JoinParams, now: u64) -> Vec<Finding> {
