@@ -170,26 +170,6 @@ impl TokenEvent {
         }
     }
 
-    /// Whether handling it needs a new token (always).
-    ///
-    /// ```
-    /// assert!(agora_token_errors::TokenEvent::WillExpire.needs_new_token());
-    /// ```
-    #[must_use]
-    pub fn needs_new_token(&self) -> bool {
-        self.action().needs_new_token()
-    }
-
-    /// Whether the app can handle it by itself (always).
-    ///
-    /// ```
-    /// assert!(agora_token_errors::TokenEvent::DidExpire.is_retryable());
-    /// ```
-    #[must_use]
-    pub fn is_retryable(&self) -> bool {
-        self.action().is_retryable()
-    }
-
     /// What the handler should do, in a sentence.
     ///
     /// ```

@@ -5,7 +5,7 @@ use core::str::FromStr;
 
 use crate::space::listed_enum;
 use crate::unknown::parse_keyed;
-use crate::{CodeSpace, Language, Product, TokenError, TokenEvent, UnknownName};
+use crate::{CodeSpace, Language, UnknownName};
 
 listed_enum! {
 
@@ -16,9 +16,9 @@ listed_enum! {
 ///
 /// let p: Platform = "flutter".parse().unwrap();
 /// assert_eq!(p.error_space(), CodeSpace::Native);
-/// assert_eq!(p.identifier(TokenError::InvalidToken), Some("ErrorCodeType.errInvalidToken"));
-/// assert_eq!(p.callback(TokenEvent::WillExpire), Some("onTokenPrivilegeWillExpire"));
-/// assert_eq!(Platform::Web.callback(TokenEvent::DidExpire), Some("token-privilege-did-expire"));
+/// assert_eq!(TokenError::InvalidToken.identifier(p.language()), Some("ErrorCodeType.errInvalidToken"));
+/// assert_eq!(TokenEvent::WillExpire.callback(p), Some("onTokenPrivilegeWillExpire"));
+/// assert_eq!(TokenEvent::DidExpire.callback(Platform::Web), Some("token-privilege-did-expire"));
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
@@ -100,17 +100,6 @@ impl Platform {
         }
     }
 
-    /// The identifier this platform's SDK uses for `error`, or `None` where it has none.
-    ///
-    /// ```
-    /// use agora_token_errors::{Platform, TokenError};
-    /// assert_eq!(Platform::Ios.identifier(TokenError::TokenExpired), Some("AgoraErrorCodeTokenExpired"));
-    /// ```
-    #[must_use]
-    pub fn identifier(self, error: TokenError) -> Option<&'static str> {
-        error.identifier(self.language())
-    }
-
     /// Where token errors reach the app.
     ///
     /// ```
@@ -128,30 +117,6 @@ impl Platform {
             Platform::Unity => "OnError and OnConnectionStateChanged",
             _ => "onError and onConnectionStateChanged",
         }
-    }
-
-    /// The callback or event this platform's RTC SDK fires for `event`, or `None` where no
-    /// source names one (Cocos Creator's current scripting API does not expose the C++ names).
-    ///
-    /// ```
-    /// use agora_token_errors::{Platform, TokenEvent};
-    /// assert_eq!(Platform::Unity.callback(TokenEvent::WillExpire), Some("OnTokenPrivilegeWillExpire"));
-    /// ```
-    #[must_use]
-    pub fn callback(self, event: TokenEvent) -> Option<&'static str> {
-        event.callback(self)
-    }
-
-    /// The callback or event `product`'s SDK fires for `event` on this platform, or `None`.
-    ///
-    /// ```
-    /// use agora_token_errors::{Platform, Product, TokenEvent};
-    /// assert_eq!(Platform::Ios.callback_for(Product::Rtm, TokenEvent::DidExpire), Some("rtmKitTokenDidExpire:"));
-    /// assert_eq!(Platform::Web.callback_for(Product::Chat, TokenEvent::WillExpire), Some("onTokenWillExpire"));
-    /// ```
-    #[must_use]
-    pub fn callback_for(self, product: Product, event: TokenEvent) -> Option<&'static str> {
-        event.callback_for(product, self)
     }
 }
 

@@ -322,29 +322,6 @@ impl TokenError {
         self.texts().action
     }
 
-    /// Whether recovering needs a freshly built token.
-    ///
-    /// ```
-    /// assert!(agora_token_errors::TokenError::InvalidToken.needs_new_token());
-    /// assert!(!agora_token_errors::TokenError::StaticUseDynamicKey.needs_new_token());
-    /// ```
-    #[must_use]
-    pub fn needs_new_token(&self) -> bool {
-        self.action().needs_new_token()
-    }
-
-    /// Whether the app can recover by itself, without a change to its code, its token server or
-    /// the project's settings (fetch a token and renew or join again).
-    ///
-    /// ```
-    /// assert!(agora_token_errors::TokenError::TokenExpired.is_retryable());
-    /// assert!(!agora_token_errors::TokenError::InvalidToken.is_retryable());
-    /// ```
-    #[must_use]
-    pub fn is_retryable(&self) -> bool {
-        self.action().is_retryable()
-    }
-
     fn texts(self) -> &'static Texts {
         &TEXTS[self as usize]
     }

@@ -270,9 +270,9 @@ fn platform_json(p: Platform, errors: &[TokenError]) -> Value {
     json!({
         "platform": p.as_str(),
         "space": p.error_space().as_str(),
-        "identifiers": errors.iter().map(|&e| json!({ "error": e.as_str(), "identifier": p.identifier(e) })).collect::<Vec<_>>(),
-        "renew_on": p.callback(TokenEvent::WillExpire),
-        "rejoin_on": p.callback(TokenEvent::DidExpire),
+        "identifiers": errors.iter().map(|&e| json!({ "error": e.as_str(), "identifier": e.identifier(p.language()) })).collect::<Vec<_>>(),
+        "renew_on": TokenEvent::WillExpire.callback(p),
+        "rejoin_on": TokenEvent::DidExpire.callback(p),
     })
 }
 
@@ -291,7 +291,7 @@ fn explain_event(event: TokenEvent, platform: Option<Platform>) -> Answer {
         .map_or(Platform::ALL, std::slice::from_ref);
     let mut callbacks = serde_json::Map::new();
     for &p in platforms {
-        let cb = p.callback(event);
+        let cb = event.callback(p);
         writeln!(text, "  {p}: {}", cb.unwrap_or("(no named callback)")).unwrap();
         callbacks.insert(p.as_str().to_owned(), json!(cb));
     }
@@ -320,12 +320,12 @@ fn describe(out: &mut String, e: TokenError, platform: Option<Platform>, product
     writeln!(
         out,
         "  needs a new token: {}; the app can retry by itself: {}",
-        e.needs_new_token(),
-        e.is_retryable()
+        action.needs_new_token(),
+        action.is_retryable()
     )
     .unwrap();
     let callbacks = |p: Platform| {
-        let name = |ev| p.callback(ev).unwrap_or("(none named)");
+        let name = |ev: TokenEvent| ev.callback(p).unwrap_or("(none named)");
         format!(
             "{} / {}",
             name(TokenEvent::WillExpire),
@@ -334,7 +334,7 @@ fn describe(out: &mut String, e: TokenError, platform: Option<Platform>, product
     };
     if let Some(p) = platform {
         writeln!(out, "\non {p}:").unwrap();
-        match p.identifier(e) {
+        match e.identifier(p.language()) {
             Some(name) => writeln!(out, "  identifier: {name}").unwrap(),
             None => writeln!(out, "  identifier: none of its own on {p}").unwrap(),
         }
