@@ -18,6 +18,11 @@ const SECRET: &str = "a-test-secret-of-some-length";
 const PER_MINUTE: u32 = 40;
 
 fn start() -> SocketAddr {
+    start_with(|_| {})
+}
+
+/// Starts a server whose guard `adjust` has changed.
+fn start_with(adjust: impl FnOnce(&mut app::guard::Guard) + Send + 'static) -> SocketAddr {
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(1)
         .enable_all()
@@ -32,6 +37,7 @@ fn start() -> SocketAddr {
             let project = app::Project::new(APP_ID.into(), CERT.into()).unwrap();
             let mut guard = app::guard::Guard::shared_secret(SECRET.into());
             guard.per_minute = PER_MINUTE;
+            adjust(&mut guard);
             let router = app::router(project, guard);
             app::serve(listener, router).await.unwrap();
         });
@@ -211,6 +217,30 @@ fn a_client_over_its_rate_is_refused() {
         "{statuses:?}"
     );
     assert_eq!(statuses.last(), Some(&429), "{statuses:?}");
+}
+
+#[test]
+fn a_request_that_takes_too_long_is_refused_with_json() {
+    let addr = start_with(|g| g.timeout = std::time::Duration::from_millis(300));
+    // A client that announces a body and then stalls holds the handler until the timeout.
+    let mut s = TcpStream::connect(addr).unwrap();
+    s.set_read_timeout(Some(std::time::Duration::from_secs(20)))
+        .unwrap();
+    write!(
+        s,
+        "POST /diagnose HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nAuthorization: Bearer {SECRET}\r\nContent-Type: application/json\r\nContent-Length: 64\r\n\r\n{{\"token\":"
+    )
+    .unwrap();
+    let mut response = String::new();
+    s.read_to_string(&mut response).unwrap();
+    let status: u16 = response[9..12].parse().unwrap();
+    assert_eq!(status, 503, "{response}");
+    let json = response.split_once("\r\n\r\n").map_or("", |(_, b)| b);
+    let body: Value = serde_json::from_str(json).unwrap();
+    assert_eq!(body["error"], "the request took too long");
+    // The same server still answers a request that arrives whole.
+    let (status, _) = request(addr, "GET", "/rtm/alice", None);
+    assert_eq!(status, 200);
 }
 
 #[test]
