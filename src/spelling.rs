@@ -60,8 +60,8 @@ impl Spelling {
     /// ```
     /// use agora_token_errors::Spelling;
     ///
-    /// assert!(Spelling::from_identifier("INVALID_TOKEN").unwrap().is_shared()); // also Adobe's
-    /// assert!(!Spelling::from_identifier("ERR_NO_AUTHORIZED").unwrap().is_shared());
+    /// assert!(Spelling::from_name("INVALID_TOKEN").unwrap().is_shared()); // also Adobe's
+    /// assert!(!Spelling::from_name("ERR_NO_AUTHORIZED").unwrap().is_shared());
     /// ```
     #[must_use]
     pub const fn is_shared(&self) -> bool {
@@ -77,18 +77,27 @@ impl Spelling {
     /// ```
     /// use agora_token_errors::{CodeSpace, Spelling};
     ///
-    /// let s = Spelling::from_identifier("ConnectionChangedReason.InvalidToken").unwrap();
+    /// let s = Spelling::from_name("ConnectionChangedReason.InvalidToken").unwrap();
     /// assert_eq!((s.space(), s.code()), (CodeSpace::ConnectionChangedReason, Some(8)));
-    /// let s = Spelling::from_identifier("ErrorCode.InvalidToken").unwrap();
+    /// let s = Spelling::from_name("ErrorCode.InvalidToken").unwrap();
     /// assert_eq!((s.space(), s.code()), (CodeSpace::Native, Some(110)));
     /// ```
     #[must_use]
-    pub fn from_identifier(identifier: &str) -> Option<&'static Spelling> {
-        if identifier.len() > 128 {
+    pub fn from_name(name: &str) -> Option<&'static Spelling> {
+        if name.len() > 128 {
             return None;
         }
-        let (qualifier, member) = names::split(identifier.as_bytes().trim_ascii());
+        let (qualifier, member) = names::split(name.as_bytes().trim_ascii());
         names::resolve(qualifier, member, Qualifier::Lenient)
+    }
+
+    /// The old name of [`Spelling::from_name`], which reads a name as
+    /// [`TokenError::from_name`](crate::TokenError::from_name) and
+    /// [`TokenEvent::from_name`](crate::TokenEvent::from_name) do.
+    #[deprecated(since = "0.2.0", note = "use `Spelling::from_name`")]
+    #[must_use]
+    pub fn from_identifier(identifier: &str) -> Option<&'static Spelling> {
+        Spelling::from_name(identifier)
     }
 
     /// The identifier exactly as the SDK (or, for the FAQ's variants, the FAQ) writes it,
@@ -107,7 +116,7 @@ impl Spelling {
     /// `AgoraErrorCode.invalidToken`), or `None`.
     ///
     /// ```
-    /// let s = agora_token_errors::Spelling::from_identifier("ErrorCodeType.errInvalidToken").unwrap();
+    /// let s = agora_token_errors::Spelling::from_name("ErrorCodeType.errInvalidToken").unwrap();
     /// assert_eq!(s.qualifier(), Some("ErrorCodeType"));
     /// assert_eq!(s.member(), "errInvalidToken");
     /// ```
@@ -119,7 +128,7 @@ impl Spelling {
     /// The identifier without its qualifier.
     ///
     /// ```
-    /// let s = agora_token_errors::Spelling::from_identifier("ERR_INVALID_TOKEN").unwrap();
+    /// let s = agora_token_errors::Spelling::from_name("ERR_INVALID_TOKEN").unwrap();
     /// assert_eq!(s.member(), "ERR_INVALID_TOKEN");
     /// ```
     #[must_use]

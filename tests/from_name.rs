@@ -195,7 +195,7 @@ fn only_the_whole_name_is_the_name() {
         let member = s.member();
         for cut in 1..=3 {
             let prefix = &member[..member.len() - cut];
-            if let Some(found) = agora_token_errors::Spelling::from_identifier(prefix) {
+            if let Some(found) = agora_token_errors::Spelling::from_name(prefix) {
                 assert!(
                     found.member().eq_ignore_ascii_case(prefix),
                     "{prefix} found {found:?}"
@@ -204,7 +204,7 @@ fn only_the_whole_name_is_the_name() {
         }
         for tail in ["\0", "\0\0\0\0\0\0\0\0", "X"] {
             let longer = format!("{member}{tail}");
-            if let Some(found) = agora_token_errors::Spelling::from_identifier(&longer) {
+            if let Some(found) = agora_token_errors::Spelling::from_name(&longer) {
                 assert!(found.member().eq_ignore_ascii_case(&longer), "{longer:?}");
             }
         }

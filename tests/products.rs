@@ -70,7 +70,7 @@ fn names_shared_across_products_resolve_by_their_qualifier() {
         ("AgoraRtmErrorCode.tokenExpired", CodeSpace::Rtm, -10009),
         ("AgoraErrorCode.tokenExpired", CodeSpace::Native, 109),
     ] {
-        let s = Spelling::from_identifier(name).unwrap_or_else(|| panic!("{name}"));
+        let s = Spelling::from_name(name).unwrap_or_else(|| panic!("{name}"));
         assert_eq!((s.space(), s.code()), (space, Some(code)), "{name}");
         #[cfg(feature = "messages")]
         {

@@ -108,7 +108,7 @@ impl TokenError {
     /// Case is not significant, surrounding whitespace is ignored, and a qualifier before the last
     /// `.` or `:` may be given or left out (`Constants.ERR_TOKEN_EXPIRED`,
     /// `AgoraErrorCode.invalidToken`, `agora::rtc::ERR_INVALID_TOKEN`). Does not allocate.
-    /// [`Spelling::from_identifier`] gives the catalog row, which the qualifier picks where SDK
+    /// [`Spelling::from_name`] gives the catalog row, which the qualifier picks where SDK
     /// enums share a member.
     ///
     /// ```

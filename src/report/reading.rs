@@ -100,7 +100,7 @@ impl Report {
             Reading::Code { code, readings }
         } else if let Ok(e) = text.parse::<TokenError>() {
             errors.push(e);
-            let spelling = Spelling::from_identifier(text);
+            let spelling = Spelling::from_name(text);
             speaks_for = spelling.map(Spelling::product);
             Reading::Name { spelling }
         } else if let Some(e) = TokenEvent::from_name(text) {
