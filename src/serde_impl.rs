@@ -63,3 +63,8 @@ by_str! {
     crate::token::ServiceKind => |k| k.as_str(), "a token service such as \"rtc\" or \"rtm2\"";
     crate::token::Version => |v| v.as_str(), "a token version, \"006\" or \"007\"";
 }
+
+#[cfg(feature = "build")]
+by_str! {
+    crate::token::Role => |r| r.as_str(), "a role, \"publisher\" or \"subscriber\"";
+}

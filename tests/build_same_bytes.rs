@@ -111,7 +111,12 @@ fn builder_for(v: &Value, app: &str, cert: &str) -> Option<TokenBuilder> {
             b.expire_in(a[4].as_u64()?).rtc_with_privileges(
                 a[2].as_str()?,
                 rtc_user(),
-                RtcPrivileges::each(u(&a[5]), u(&a[6]), u(&a[7]), u(&a[8])),
+                RtcPrivileges {
+                    join: Some(u(&a[5])),
+                    publish_audio: Some(u(&a[6])),
+                    publish_video: Some(u(&a[7])),
+                    publish_data: Some(u(&a[8])),
+                },
             )
         } else if f.ends_with("buildTokenWithRtm") {
             let privilege = a.get(6).map_or(0, u);
@@ -121,7 +126,12 @@ fn builder_for(v: &Value, app: &str, cert: &str) -> Option<TokenBuilder> {
         } else if f.ends_with("buildTokenWithRtm2") {
             let (join, audio, video, data) = (u(&a[6]), u(&a[7]), u(&a[8]), u(&a[9]));
             let p = if role(&a[4]) == Role::Publisher {
-                RtcPrivileges::each(join, audio, video, data)
+                RtcPrivileges {
+                    join: Some(join),
+                    publish_audio: Some(audio),
+                    publish_video: Some(video),
+                    publish_data: Some(data),
+                }
             } else {
                 RtcPrivileges {
                     join: Some(join),
@@ -137,7 +147,12 @@ fn builder_for(v: &Value, app: &str, cert: &str) -> Option<TokenBuilder> {
             // These compare the role with `===`: only the number 1 is a publisher.
             let (join, audio, video, data) = (u(&a[6]), u(&a[7]), u(&a[8]), u(&a[9]));
             let p = if a[4].as_u64() == Some(1) {
-                RtcPrivileges::each(join, audio, video, data)
+                RtcPrivileges {
+                    join: Some(join),
+                    publish_audio: Some(audio),
+                    publish_video: Some(video),
+                    publish_data: Some(data),
+                }
             } else {
                 RtcPrivileges {
                     join: Some(join),

@@ -135,8 +135,17 @@ fn refuses_inputs_that_would_fail_and_says_why() {
     assert_eq!(status, 400);
     assert_eq!(body["prevents"], "token_expired", "{body}");
     assert!(body["error"].as_str().unwrap().contains("Unix time"));
-    let (status, _) = request(addr, "GET", "/rtc/lobby/owner/uid/42", None);
+    let (status, body) = request(addr, "GET", "/rtc/lobby/owner/uid/42", None);
     assert_eq!(status, 400);
+    assert!(
+        body["error"].as_str().unwrap().contains("publisher"),
+        "{body}"
+    );
+    // A role is read as the library reads it: the builders' numbers and the client roles too.
+    for role in ["subscriber", "2", "audience", "Publisher", "host"] {
+        let (status, body) = request(addr, "GET", &format!("/rtc/lobby/{role}/uid/42"), None);
+        assert_eq!(status, 200, "{role}: {body}");
+    }
 }
 
 #[test]

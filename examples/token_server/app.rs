@@ -123,14 +123,9 @@ async fn rtc(
         (_, Err(e)) => return refuse(e.status(), e.body_text()),
     };
     let p = &server.project;
-    let role = match role.as_str() {
-        "publisher" => Role::Publisher,
-        "subscriber" => Role::Subscriber,
-        other => {
-            let body =
-                json!({ "error": format!("role {other:?} is neither publisher nor subscriber") });
-            return (StatusCode::BAD_REQUEST, Json(body)).into_response();
-        }
+    let role: Role = match role.parse() {
+        Ok(role) => role,
+        Err(why) => return refuse(StatusCode::BAD_REQUEST, why.to_string()),
     };
     let user = match kind.as_str() {
         "uid" => match strict_uid(&user) {

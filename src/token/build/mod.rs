@@ -30,18 +30,68 @@ pub use error::{BuildError, BuildField, BuildWarning, IdProblem};
 
 use super::{RtmPermissions, ServiceKind, Token, User};
 
+crate::space::listed_enum! {
 /// The RTC role a token is built for: a publisher also gets the publishing privileges.
+///
+/// ```
+/// use agora_token_errors::token::Role;
+///
+/// assert_eq!("publisher".parse::<Role>(), Ok(Role::Publisher));
+/// assert_eq!("2".parse::<Role>(), Ok(Role::Subscriber)); // the builders' RtcRole.SUBSCRIBER
+/// assert_eq!("host".parse::<Role>(), Ok(Role::Publisher)); // the SDK's client role that needs it
+/// assert_eq!(Role::Subscriber.to_string(), "subscriber");
+/// assert!("admin".parse::<Role>().is_err());
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Role {
     /// Joins and publishes audio, video and data streams.
-    Publisher,
+    Publisher = "publisher",
     /// Joins only.
-    Subscriber,
+    Subscriber = "subscriber",
+}
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Reads `publisher` or `subscriber` in any case, the official builders' `RtcRole` numbers (`1`
+/// publisher, `2` subscriber, AgoraIO/Tools `DynamicKey/AgoraDynamicKey/nodejs/src/RtcTokenBuilder2.js`),
+/// and the SDK client roles that need each (`host` or `broadcaster`, `audience`).
+impl core::str::FromStr for Role {
+    type Err = crate::UnknownName;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let keys = [
+            ("publisher", Role::Publisher),
+            ("1", Role::Publisher),
+            ("host", Role::Publisher),
+            ("broadcaster", Role::Publisher),
+            ("subscriber", Role::Subscriber),
+            ("2", Role::Subscriber),
+            ("audience", Role::Subscriber),
+        ];
+        crate::unknown::parse_keyed(
+            s,
+            keys,
+            "a role: publisher (1, host) or subscriber (2, audience)",
+        )
+    }
 }
 
 /// How long each RTC privilege lasts, in seconds from the issue time; `None` leaves the privilege
 /// out of the token. What `buildTokenWithUidAndPrivilege` takes.
+///
+/// ```
+/// use agora_token_errors::token::RtcPrivileges;
+///
+/// // Joins for an hour, publishes audio for ten minutes, nothing else.
+/// let p = RtcPrivileges { join: Some(3600), publish_audio: Some(600), ..Default::default() };
+/// assert_eq!(p.publish_video, None);
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct RtcPrivileges {
     /// Joining the channel.
@@ -56,6 +106,11 @@ pub struct RtcPrivileges {
 
 impl RtcPrivileges {
     /// All four privileges, each for its own number of seconds.
+    #[deprecated(
+        since = "0.2.0",
+        note = "four numbers of one type in a row are easy to swap: name the fields, \
+                `RtcPrivileges { join: Some(3600), publish_audio: Some(600), ..Default::default() }`"
+    )]
     #[must_use]
     pub fn each(join: u32, publish_audio: u32, publish_video: u32, publish_data: u32) -> Self {
         RtcPrivileges {
