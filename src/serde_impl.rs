@@ -68,3 +68,8 @@ by_str! {
 by_str! {
     crate::token::Role => |r| r.as_str(), "a role, \"publisher\" or \"subscriber\"";
 }
+
+#[cfg(feature = "verify")]
+by_str! {
+    crate::token::Verification => |v| v.as_str(), "a verification: \"valid\", \"invalid\" or \"needs_join\"";
+}

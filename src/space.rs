@@ -37,6 +37,31 @@ macro_rules! listed_enum {
 }
 pub(crate) use listed_enum;
 
+/// `FromStr` for a [`listed_enum!`] type: its `as_str()`, or its human name (`$label`) in any
+/// case and with or without spaces, else an [`UnknownName`](crate::UnknownName) expecting `$expected`.
+#[cfg_attr(not(feature = "token"), allow(unused_macros))]
+macro_rules! from_str_by_label {
+    ($name:ty, $label:expr, $expected:literal) => {
+        impl core::str::FromStr for $name {
+            type Err = crate::UnknownName;
+
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                if let Some(v) = <$name>::from_as_str(s) {
+                    return Ok(v);
+                }
+                let label: fn(&$name) -> &'static str = $label;
+                crate::unknown::parse_keyed(
+                    s,
+                    <$name>::ALL.iter().map(|v| (label(v), *v)),
+                    $expected,
+                )
+            }
+        }
+    };
+}
+#[cfg_attr(not(feature = "token"), allow(unused_imports))]
+pub(crate) use from_str_by_label;
+
 listed_enum! {
     /// A language an SDK family writes its identifiers in.
     ///

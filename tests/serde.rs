@@ -138,6 +138,8 @@ fn every_named_type_serialises_as_its_as_str_and_reads_back() {
     check(agora_token_errors::token::ServiceKind::ALL, |k| k.as_str());
     #[cfg(feature = "build")]
     check(agora_token_errors::token::Role::ALL, |r| r.as_str());
+    #[cfg(feature = "verify")]
+    check(agora_token_errors::token::Verification::ALL, |v| v.as_str());
 }
 
 /// A finding serialises flat: `kind` a name, and damage in its own `damage` field.

@@ -164,48 +164,57 @@ impl fmt::Display for Damage {
     }
 }
 
+crate::space::listed_enum! {
 /// A field of a token's content, named where decoding fails.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Field {
     /// The base64 (or, for 007, compressed) body as a whole.
-    Body,
+    Body = "body",
     /// The App ID (006 carries it in clear after the version).
-    AppId,
+    AppId = "app_id",
     /// The HMAC-SHA256 signature.
-    Signature,
+    Signature = "signature",
     /// The 006 CRC-32 of the channel name.
-    ChannelCrc,
+    ChannelCrc = "channel_crc",
     /// The 006 CRC-32 of the user.
-    UserCrc,
+    UserCrc = "user_crc",
     /// The 006 signed message.
-    Message,
+    Message = "message",
     /// The 007 issue time.
-    IssueTime,
+    IssueTime = "issue_time",
     /// The token's expiry (007: lifetime; 006: Unix time).
-    Expiry,
+    Expiry = "expiry",
     /// The random salt.
-    Salt,
+    Salt = "salt",
     /// The number of services.
-    ServiceCount,
+    ServiceCount = "service_count",
     /// A service's type.
-    ServiceType,
+    ServiceType = "service_type",
     /// A service's privilege map.
-    Privileges,
+    Privileges = "privileges",
     /// A service's channel (or room) name.
-    Channel,
+    Channel = "channel",
     /// A service's user (uid, account or user id).
-    User,
+    User = "user",
     /// A Flexible Classroom role.
-    Role,
+    Role = "role",
     /// RTM 2 resource permissions.
-    Permissions,
+    Permissions = "permissions",
+}
 }
 
 impl Field {
-    /// Its name in a message.
+    /// The old name of [`label`](Self::label).
+    #[deprecated(since = "0.2.0", note = "use `label`, the human name on every enum")]
     #[must_use]
     pub fn describe(self) -> &'static str {
+        self.label()
+    }
+
+    /// Its name in a message (`App ID`, `channel CRC`).
+    #[must_use]
+    pub fn label(self) -> &'static str {
         match self {
             Field::Body => "body",
             Field::AppId => "App ID",
@@ -229,34 +238,56 @@ impl Field {
 
 impl fmt::Display for Field {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.describe())
+        f.write_str(self.label())
     }
 }
 
+crate::space::from_str_by_label!(
+    Field,
+    |f| f.label(),
+    "a token field such as \"app_id\" or \"expiry\""
+);
+
+crate::space::listed_enum! {
 /// A format Agora has retired, which current SDKs no longer take.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ObsoleteFormat {
     /// DynamicKey 3 (`003...`).
-    DynamicKey3,
+    DynamicKey3 = "dynamic_key3",
     /// DynamicKey 4 (`004...`).
-    DynamicKey4,
+    DynamicKey4 = "dynamic_key4",
     /// DynamicKey 5 (`005...`).
-    DynamicKey5,
+    DynamicKey5 = "dynamic_key5",
     /// A signaling token (`1:appId:expiry:md5`).
-    Signaling,
+    Signaling = "signaling",
+}
 }
 
-impl fmt::Display for ObsoleteFormat {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+impl ObsoleteFormat {
+    /// Its name as Agora's docs write it (`DynamicKey 5`).
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
             ObsoleteFormat::DynamicKey3 => "DynamicKey 3",
             ObsoleteFormat::DynamicKey4 => "DynamicKey 4",
             ObsoleteFormat::DynamicKey5 => "DynamicKey 5",
             ObsoleteFormat::Signaling => "signaling",
-        })
+        }
     }
 }
+
+impl fmt::Display for ObsoleteFormat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+crate::space::from_str_by_label!(
+    ObsoleteFormat,
+    |o| o.label(),
+    "a retired format such as \"dynamic_key5\""
+);
 
 /// Why [`Token::parse`](super::Token::parse) rejected its input.
 ///

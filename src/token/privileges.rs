@@ -46,6 +46,7 @@ pub(in crate::token) const TABLE: &[(ServiceKind, u16, &str)] = &[
 ];
 
 /// Agora's name of a 007 privilege.
+#[cfg(feature = "build")]
 pub(in crate::token) fn label(kind: ServiceKind, id: u16) -> &'static str {
     TABLE
         .iter()

@@ -8,31 +8,50 @@ use super::{JoinParams, ServiceKind, Token, Version};
 
 type HmacSha256 = Hmac<Sha256>;
 
+crate::space::listed_enum! {
 /// The outcome of a signature check.
-#[cfg_attr(
-    feature = "serde",
-    derive(serde::Serialize),
-    serde(rename_all = "snake_case")
-)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Verification {
     /// The token was signed with this App Certificate.
-    Valid,
+    Valid = "valid",
     /// It was not: another certificate signed it, or it was altered.
-    Invalid,
+    Invalid = "invalid",
     /// It cannot be told from the token alone: a 006 signature also covers the channel name and
     /// user, which the token holds only as CRC-32s. Use [`Token::verify_with`] and the join.
-    NeedsJoin,
+    NeedsJoin = "needs_join",
+}
 }
 
 impl Verification {
+    /// Its meaning in a few words (`valid`, `needs the join`).
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Verification::Valid => "valid",
+            Verification::Invalid => "invalid",
+            Verification::NeedsJoin => "needs the join",
+        }
+    }
+
     /// Whether the signature was proven good.
     #[must_use]
     pub fn is_valid(self) -> bool {
         self == Verification::Valid
     }
 }
+
+impl core::fmt::Display for Verification {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+crate::space::from_str_by_label!(
+    Verification,
+    |v| v.label(),
+    "a verification: \"valid\", \"invalid\" or \"needs_join\""
+);
 
 /// `Valid` or `Invalid`, as a signature compare came out.
 fn proven(valid: bool) -> Verification {

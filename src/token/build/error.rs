@@ -29,33 +29,49 @@ impl fmt::Display for IdProblem {
     }
 }
 
+crate::space::listed_enum! {
 /// Which string field of the token a check is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum BuildField {
     /// The RTC channel name.
-    Channel,
+    Channel = "channel",
     /// The RTC user account (string uid).
-    Account,
+    Account = "account",
     /// The RTM user id.
-    RtmUser,
+    RtmUser = "rtm_user",
     /// The Chat user id.
-    ChatUser,
+    ChatUser = "chat_user",
     /// A resource name of RTM 2 permissions.
-    RtmResource,
+    RtmResource = "rtm_resource",
+}
 }
 
-impl fmt::Display for BuildField {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+impl BuildField {
+    /// Its name in a message (`channel name`, `RTM user id`).
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
             BuildField::Channel => "channel name",
             BuildField::Account => "user account",
             BuildField::RtmUser => "RTM user id",
             BuildField::ChatUser => "Chat user id",
             BuildField::RtmResource => "RTM resource name",
-        })
+        }
     }
 }
+
+impl fmt::Display for BuildField {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+crate::space::from_str_by_label!(
+    BuildField,
+    |b| b.label(),
+    "a builder field such as \"channel\" or \"rtm_user\""
+);
 
 /// Why [`TokenBuilder::build`](super::TokenBuilder::build) refused to sign: each check runs
 /// before signing, says which input is wrong and, where one applies, which [`TokenError`] the
