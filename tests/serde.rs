@@ -164,3 +164,28 @@ fn findings_serialise_flat_with_the_damage_in_its_own_field() {
         }
     }
 }
+
+/// A token deserialises from its string, as `Token::parse` reads it; a bad one is an error that
+/// does not repeat it.
+#[cfg(feature = "token")]
+#[test]
+fn a_token_deserialises_from_its_string() {
+    use agora_token_errors::token::Token;
+    // `build_token_with_uid(ch, 2882341273, PUBLISHER, 600, 600)` by the official python3 builder
+    // (AgoraIO/Tools `DynamicKey/AgoraDynamicKey/python3/src/RtcTokenBuilder2.py` at da06bfb) with
+    // the time and salt pinned; npm agora-token 2.0.6 writes the same payload.
+    let s = "007eJxTYDhuGCT90E3Yo2+N3efJV5hX1K1MZAqae/Sa8UP9VXvOhfArMFiaGzg7GpumpJoZJJuYmJmYJiUlplokGhmaGpgZJhkbu38RYIhgYmBgZABhRgYWIAbxmcAkM5hkAZMKDOYp5kbGZqapSZYWxiYWpsaW5qnGqcZplikmZgZJKSmJXAxGFhZGxiaGRubGAKizJcs=";
+    let read: Token = serde_json::from_value(serde_json::json!(s)).unwrap();
+    let parsed = Token::parse(s).unwrap();
+    assert_eq!(
+        serde_json::to_value(&read).unwrap(),
+        serde_json::to_value(&parsed).unwrap()
+    );
+    assert_eq!(read.app_id(), "970CA35de60c44645bbae8a215061b33");
+    let damaged = &s[..60];
+    let err = serde_json::from_value::<Token>(serde_json::json!(damaged))
+        .unwrap_err()
+        .to_string();
+    assert!(!err.contains(damaged), "{err}");
+    assert!(serde_json::from_value::<Token>(serde_json::json!(42)).is_err());
+}

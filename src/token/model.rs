@@ -521,9 +521,30 @@ impl FromStr for ServiceKind {
 
 #[cfg(feature = "serde")]
 mod serde_impl {
+    use core::fmt;
+
+    use serde::de::{self, Deserialize, Deserializer, Visitor};
     use serde::ser::{Serialize, SerializeStruct, Serializer};
 
     use super::Token;
+
+    /// Reads a token from its string, as [`Token::parse`] does; the error says what is wrong
+    /// with it and never repeats it.
+    impl<'de> Deserialize<'de> for Token {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            struct TokenString;
+            impl Visitor<'_> for TokenString {
+                type Value = Token;
+                fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                    f.write_str("an Agora token string (006... or 007...)")
+                }
+                fn visit_str<E: de::Error>(self, v: &str) -> Result<Token, E> {
+                    Token::parse(v).map_err(E::custom)
+                }
+            }
+            d.deserialize_str(TokenString)
+        }
+    }
 
     /// The fields a diagnosis shows: never the signature.
     impl Serialize for Token {
