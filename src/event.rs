@@ -88,8 +88,18 @@ impl Callback {
 
     /// Where it was read: repository or package, path and line.
     #[must_use]
-    pub fn source(&self) -> &'static str {
+    pub fn citation(&self) -> &'static str {
         self.source
+    }
+
+    /// The old name of [`citation`](Self::citation).
+    #[deprecated(
+        since = "0.2.0",
+        note = "use `citation`: `source` is `std::error::Error`'s word"
+    )]
+    #[must_use]
+    pub fn source(&self) -> &'static str {
+        self.citation()
     }
 }
 

@@ -196,11 +196,21 @@ impl Spelling {
     ///
     /// ```
     /// let s = agora_token_errors::TokenError::TokenExpired.spellings()[0];
-    /// assert!(s.source().starts_with("AgoraIO/API-Examples "));
+    /// assert!(s.citation().starts_with("AgoraIO/API-Examples "));
     /// ```
     #[must_use]
-    pub const fn source(&self) -> &'static str {
+    pub const fn citation(&self) -> &'static str {
         self.source
+    }
+
+    /// The old name of [`citation`](Self::citation).
+    #[deprecated(
+        since = "0.2.0",
+        note = "use `citation`: `source` is `std::error::Error`'s word"
+    )]
+    #[must_use]
+    pub const fn source(&self) -> &'static str {
+        self.citation()
     }
 }
 

@@ -59,7 +59,7 @@ fn every_variant_has_a_described_action() {
 fn every_event_name_resolves_to_its_event() {
     let mut n = 0;
     for c in TokenEvent::callbacks() {
-        let (name, event, platforms, source) = (c.name(), c.event(), c.platforms(), c.source());
+        let (name, event, platforms, source) = (c.name(), c.event(), c.platforms(), c.citation());
         assert_eq!(TokenEvent::from_name(name), Some(event), "{name}");
         assert_eq!(
             TokenEvent::from_name(&name.to_uppercase()),

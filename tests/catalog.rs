@@ -89,10 +89,10 @@ fn every_variant_has_a_code_and_spellings_with_sources() {
         for s in e.spellings() {
             assert_eq!(s.error(), e);
             assert!(
-                s.source().contains('/') || s.source().starts_with("npm:"),
+                s.citation().contains('/') || s.citation().starts_with("npm:"),
                 "{}: {}",
                 s.identifier(),
-                s.source()
+                s.citation()
             );
         }
     }

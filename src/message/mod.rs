@@ -104,7 +104,7 @@ impl MessageMatch {
             spelling: Some(spelling),
             space: Some(spelling.space()),
             code: spelling.code(),
-            source: Some(spelling.source()),
+            source: Some(spelling.citation()),
             span,
             evidence: Evidence::Identifier,
             shared: spelling.is_shared(),
@@ -133,7 +133,7 @@ impl MessageMatch {
             spelling: row,
             space: Some(space),
             code: row.and_then(Spelling::code).or(Some(code.abs())),
-            source: row.map(Spelling::source),
+            source: row.map(Spelling::citation),
             span,
             evidence,
             shared,
@@ -244,11 +244,21 @@ impl MessageMatch {
     ///
     /// ```
     /// let m = agora_token_errors::TokenError::match_message("invalid token, authorized failed").unwrap();
-    /// assert!(m.source().unwrap().starts_with("npm:agora-rtc-sdk-ng"));
+    /// assert!(m.citation().unwrap().starts_with("npm:agora-rtc-sdk-ng"));
     /// ```
     #[must_use]
-    pub fn source(&self) -> Option<&'static str> {
+    pub fn citation(&self) -> Option<&'static str> {
         self.source
+    }
+
+    /// The old name of [`citation`](Self::citation).
+    #[deprecated(
+        since = "0.2.0",
+        note = "use `citation`: `source` is `std::error::Error`'s word"
+    )]
+    #[must_use]
+    pub fn source(&self) -> Option<&'static str> {
+        self.citation()
     }
 
     /// Where in the text it matched, in bytes.

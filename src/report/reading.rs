@@ -215,7 +215,7 @@ mod serde_impl {
             out.serialize_field("space", r.space().as_str())?;
             out.serialize_field("product", r.product().as_str())?;
             out.serialize_field("code", &r.code())?;
-            out.serialize_field("source", r.source())?;
+            out.serialize_field("citation", r.citation())?;
             out.end()
         }
     }
@@ -253,7 +253,7 @@ mod serde_impl {
                     out.serialize_entry("space", &m.space().map(crate::CodeSpace::as_str))?;
                     out.serialize_entry("code", &m.code())?;
                     out.serialize_entry("span", &[m.span().start, m.span().end])?;
-                    out.serialize_entry("source", &m.source())?;
+                    out.serialize_entry("citation", &m.citation())?;
                 }
                 Reading::Event(e) => {
                     out.serialize_entry("event", e.as_str())?;
