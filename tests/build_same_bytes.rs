@@ -124,20 +124,10 @@ fn builder_for(v: &Value, app: &str, cert: &str) -> Option<TokenBuilder> {
                 .rtc_with_privilege_expire(a[2].as_str()?, rtc_user(), role(&a[4]), privilege)
                 .rtm(text(&v["decoded"]["services"][1]["user_id"]))
         } else if f.ends_with("buildTokenWithRtm2") {
-            let (join, audio, video, data) = (u(&a[6]), u(&a[7]), u(&a[8]), u(&a[9]));
-            let p = if role(&a[4]) == Role::Publisher {
-                RtcPrivileges {
-                    join: Some(join),
-                    publish_audio: Some(audio),
-                    publish_video: Some(video),
-                    publish_data: Some(data),
-                }
-            } else {
-                RtcPrivileges {
-                    join: Some(join),
-                    ..RtcPrivileges::default()
-                }
-            };
+            let p = join_and_publish(
+                role(&a[4]) == Role::Publisher,
+                [&a[6], &a[7], &a[8], &a[9]].map(u),
+            );
             b.expire_in(a[5].as_u64()?)
                 .rtc_with_privileges(a[2].as_str()?, rtc_user(), p)
                 .rtm_with_expire(text(&a[10]), u(&a[11]))
@@ -145,20 +135,10 @@ fn builder_for(v: &Value, app: &str, cert: &str) -> Option<TokenBuilder> {
             || f.ends_with("SttTokenBuilder.buildToken")
         {
             // These compare the role with `===`: only the number 1 is a publisher.
-            let (join, audio, video, data) = (u(&a[6]), u(&a[7]), u(&a[8]), u(&a[9]));
-            let p = if a[4].as_u64() == Some(1) {
-                RtcPrivileges {
-                    join: Some(join),
-                    publish_audio: Some(audio),
-                    publish_video: Some(video),
-                    publish_data: Some(data),
-                }
-            } else {
-                RtcPrivileges {
-                    join: Some(join),
-                    ..RtcPrivileges::default()
-                }
-            };
+            let p = join_and_publish(
+                a[4].as_u64() == Some(1),
+                [&a[6], &a[7], &a[8], &a[9]].map(u),
+            );
             let b = b
                 .expire_in(a[5].as_u64()?)
                 .rtc_with_privileges(a[2].as_str()?, rtc_user(), p)
@@ -576,4 +556,16 @@ fn rtm2_permissions_decode_as_agoras_parser_decodes_them() {
     }
     println!("{checked} RTM 2 permission tokens decoded as Agora's parser decodes them");
     assert!(checked >= 3, "{checked}");
+}
+
+/// What the `...WithRtm2`, ConvoAI and STT builders grant: join always, the three publishing
+/// privileges only to a publisher, each for its own seconds.
+fn join_and_publish(publisher: bool, [join, audio, video, data]: [u32; 4]) -> RtcPrivileges {
+    let publish = |seconds| publisher.then_some(seconds);
+    RtcPrivileges {
+        join: Some(join),
+        publish_audio: publish(audio),
+        publish_video: publish(video),
+        publish_data: publish(data),
+    }
 }
