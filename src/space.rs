@@ -37,11 +37,19 @@ macro_rules! listed_enum {
 }
 pub(crate) use listed_enum;
 
-/// `FromStr` for a [`listed_enum!`] type: its `as_str()`, or its human name (`$label`) in any
-/// case and with or without spaces, else an [`UnknownName`](crate::UnknownName) expecting `$expected`.
+/// `Display` and `FromStr` for a [`listed_enum!`] type with a human name (`$label`): `Display`
+/// writes that name; `FromStr` reads its `as_str()`, or the name in any case and with or without
+/// spaces, else an [`UnknownName`](crate::UnknownName) expecting `$expected`.
 #[cfg_attr(not(feature = "token"), allow(unused_macros))]
-macro_rules! from_str_by_label {
+macro_rules! labelled {
     ($name:ty, $label:expr, $expected:literal) => {
+        impl core::fmt::Display for $name {
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                let label: fn(&$name) -> &'static str = $label;
+                f.write_str(label(self))
+            }
+        }
+
         impl core::str::FromStr for $name {
             type Err = crate::UnknownName;
 
@@ -60,7 +68,7 @@ macro_rules! from_str_by_label {
     };
 }
 #[cfg_attr(not(feature = "token"), allow(unused_imports))]
-pub(crate) use from_str_by_label;
+pub(crate) use labelled;
 
 listed_enum! {
     /// A language an SDK family writes its identifiers in.

@@ -236,13 +236,7 @@ impl Field {
     }
 }
 
-impl fmt::Display for Field {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.label())
-    }
-}
-
-crate::space::from_str_by_label!(
+crate::space::labelled!(
     Field,
     |f| f.label(),
     "a token field such as \"app_id\" or \"expiry\""
@@ -277,13 +271,7 @@ impl ObsoleteFormat {
     }
 }
 
-impl fmt::Display for ObsoleteFormat {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.label())
-    }
-}
-
-crate::space::from_str_by_label!(
+crate::space::labelled!(
     ObsoleteFormat,
     |o| o.label(),
     "a retired format such as \"dynamic_key5\""

@@ -41,13 +41,7 @@ impl Verification {
     }
 }
 
-impl core::fmt::Display for Verification {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.label())
-    }
-}
-
-crate::space::from_str_by_label!(
+crate::space::labelled!(
     Verification,
     |v| v.label(),
     "a verification: \"valid\", \"invalid\" or \"needs_join\""

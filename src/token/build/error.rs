@@ -61,13 +61,7 @@ impl BuildField {
     }
 }
 
-impl fmt::Display for BuildField {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.label())
-    }
-}
-
-crate::space::from_str_by_label!(
+crate::space::labelled!(
     BuildField,
     |b| b.label(),
     "a builder field such as \"channel\" or \"rtm_user\""
