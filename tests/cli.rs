@@ -60,9 +60,15 @@ fn a_code_is_explained_in_its_products_terms() {
         v["errors"][0]["cause"].as_str().unwrap().contains("RTM"),
         "{v}"
     );
-    // A code that is no token error where it is read: said so, exit 1.
+    // A code that is no token error where it is read: the same report, with no errors, exit 1.
     let (code, v) = json(&["17", "--space", "native"], None);
-    assert_eq!((code, v["kind"].as_str()), (1, Some("none")), "{v}");
+    assert_eq!((code, v["kind"].as_str()), (1, Some("code")), "{v}");
+    assert_eq!(v["errors"].as_array().map(Vec::len), Some(0), "{v}");
+    assert_eq!(
+        v["matched"]["readings"][0]["error"],
+        serde_json::Value::Null,
+        "{v}"
+    );
 }
 
 #[test]

@@ -76,3 +76,44 @@ fn a_report_serialises_as_one_object_with_its_kind() {
     );
     assert_eq!(json("hello")["kind"], "none");
 }
+
+#[cfg(feature = "serde")]
+#[test]
+fn a_platform_adds_its_space_identifiers_and_callbacks() {
+    use agora_token_errors::Platform;
+    for &p in Platform::ALL {
+        let spaces = CodeSpace::for_reading(None, Some(p), None);
+        assert_eq!(spaces, [p.error_space()]);
+        let r = Report::of("110", &spaces, None).with_platform(p);
+        let v = serde_json::to_value(&r).unwrap();
+        assert_eq!(v["platform"]["platform"], p.as_str());
+        assert_eq!(v["platform"]["space"], p.error_space().as_str());
+        assert_eq!(
+            v["platform"]["renew_on"].as_str(),
+            TokenEvent::WillExpire.callback(p)
+        );
+        for (i, &e) in r.errors().iter().enumerate() {
+            assert_eq!(v["platform"]["identifiers"][i]["error"], e.as_str());
+            assert_eq!(
+                v["platform"]["identifiers"][i]["identifier"].as_str(),
+                e.identifier(p.language())
+            );
+        }
+        // An event's callbacks: the platform's only.
+        let v = serde_json::to_value(Report::of("onRequestToken", &spaces, None).with_platform(p))
+            .unwrap();
+        let callbacks = v["matched"]["callbacks"].as_object().unwrap();
+        assert_eq!(callbacks.len(), 1);
+        assert_eq!(
+            callbacks[p.as_str()].as_str(),
+            TokenEvent::DidExpire.callback(p)
+        );
+    }
+    // Without a platform, an event's callbacks on every platform, and no `platform` field.
+    let v = serde_json::to_value(Report::of("onRequestToken", CodeSpace::ALL, None)).unwrap();
+    assert_eq!(
+        v["matched"]["callbacks"].as_object().unwrap().len(),
+        Platform::ALL.len()
+    );
+    assert!(v.get("platform").is_none());
+}

@@ -149,3 +149,30 @@ fn other_vendors_lines_hold_no_token_error_or_event() {
         .collect();
     assert!(found.is_empty(), "{found:?}");
 }
+
+#[cfg(feature = "serde")]
+#[test]
+fn a_found_serialises_with_only_what_is_there_and_a_token_cut_short() {
+    let token = "007eJxTYNBa8OHIzvw8Ih5dhGwP1FUMM6p0Yt8iFYBZmqVJiSmJZlY2FinmBqnJ6anJRmYpRjmmqUlGpkZmKaZJiUkWlkmGBmkmJgBVyBQp";
+    let log =
+        format!("12:00 onError: err 109, msg:\nuse {token} now\nonTokenPrivilegeWillExpire\n");
+    let found: Vec<serde_json::Value> = scan(log.as_bytes())
+        .map(|f| serde_json::to_value(&f).unwrap())
+        .collect();
+    assert_eq!(found[0]["line"], 1);
+    assert_eq!(found[0]["error"], "token_expired");
+    assert!(found[0].get("token").is_none() && found[0].get("event").is_none());
+    let t = found.iter().find(|f| f.get("token").is_some()).unwrap();
+    assert_eq!(t["line"], 2);
+    assert_eq!(t["token"], format!("{}...", &token[..12]));
+    assert_eq!(
+        &log[usize::try_from(t["start"].as_u64().unwrap()).unwrap()
+            ..usize::try_from(t["end"].as_u64().unwrap()).unwrap()],
+        token
+    );
+    assert!(
+        found
+            .iter()
+            .any(|f| f["event"] == "will_expire" && f["line"] == 3)
+    );
+}

@@ -259,3 +259,29 @@ impl<'a> Iterator for Scan<'a> {
         })
     }
 }
+
+/// With `serde`, one object: `line`, `start` and `end` (bytes of the input), and those of
+/// `error` (its `as_str()`), `evidence`, `event` and `token` that are there. A token is shown by
+/// its first 12 characters and `...` only: tokens are secrets.
+#[cfg(feature = "serde")]
+impl serde::Serialize for Found<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut out = s.serialize_map(None)?;
+        out.serialize_entry("line", &self.line)?;
+        out.serialize_entry("start", &self.span.start)?;
+        out.serialize_entry("end", &self.span.end)?;
+        if let Some(m) = &self.error {
+            out.serialize_entry("error", m.error().as_str())?;
+            out.serialize_entry("evidence", m.evidence().as_str())?;
+        }
+        if let Some(e) = self.event {
+            out.serialize_entry("event", e.as_str())?;
+        }
+        if let Some(t) = self.token {
+            let head = t.get(..12).unwrap_or(t);
+            out.serialize_entry("token", &format_args!("{head}..."))?;
+        }
+        out.end()
+    }
+}

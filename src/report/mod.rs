@@ -127,4 +127,29 @@ impl CodeSpace {
             .filter(|s| s.product() == product)
             .collect()
     }
+
+    /// The spaces a bare code is read in, narrowed by what is known of the app: `space` alone
+    /// when given, else the platform's error space, else every space of `product`, else all.
+    ///
+    /// ```
+    /// use agora_token_errors::{CodeSpace, Platform, Product};
+    /// assert_eq!(CodeSpace::for_reading(None, Some(Platform::Web), None), [CodeSpace::Web]);
+    /// assert_eq!(CodeSpace::for_reading(None, None, Some(Product::Rtm)), CodeSpace::of(Product::Rtm));
+    /// assert_eq!(CodeSpace::for_reading(None, None, None), CodeSpace::ALL);
+    /// ```
+    #[must_use]
+    pub fn for_reading(
+        space: Option<CodeSpace>,
+        platform: Option<crate::Platform>,
+        product: Option<crate::Product>,
+    ) -> Vec<CodeSpace> {
+        match (
+            space.or(platform.map(crate::Platform::error_space)),
+            product,
+        ) {
+            (Some(s), _) => vec![s],
+            (None, Some(p)) => CodeSpace::of(p),
+            (None, None) => CodeSpace::ALL.to_vec(),
+        }
+    }
 }

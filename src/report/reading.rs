@@ -1,7 +1,7 @@
 //! What an input means, as one value: the answer a command-line tool, a token server's `/check`
 //! endpoint or a browser package gives for a code, a name, an error text or an event name.
 
-use crate::{CodeSpace, Product, Spelling, TokenError, TokenEvent};
+use crate::{CodeSpace, Platform, Product, Spelling, TokenError, TokenEvent};
 
 /// What an input was read as.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -61,8 +61,12 @@ impl Reading {
 /// ```
 ///
 /// With `serde` it serialises as one object: `kind` (what it was read as), `input`, `product`,
-/// `matched` (the code's readings, the name's row, or the text's match) and `errors`, each with
-/// its id, texts in the product's terms, action and spellings, every name its `as_str()`.
+/// `matched` (the code's readings, the name's row, the text's match, or the event with its
+/// callbacks) and `errors`, each with its id, texts in the product's terms, action and
+/// spellings, every name its `as_str()`; with [`with_platform`](Report::with_platform), also
+/// `platform`: its space, each error's identifier there and the callbacks to renew and rejoin on.
+/// This is the object the command-line tool's `--json` prints and the WebAssembly package's
+/// `explain` returns.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Report {
     input: String,
@@ -70,6 +74,7 @@ pub struct Report {
     errors: Vec<TokenError>,
     event: Option<TokenEvent>,
     product: Product,
+    platform: Option<Platform>,
 }
 
 impl Report {
@@ -120,7 +125,28 @@ impl Report {
             errors,
             event,
             product: product.or(speaks_for).unwrap_or(Product::Rtc),
+            platform: None,
         }
+    }
+
+    /// The same report, for an app on `platform`: its identifiers and callbacks join the answer.
+    ///
+    /// ```
+    /// use agora_token_errors::{CodeSpace, Platform, Report};
+    ///
+    /// let r = Report::of("110", &[Platform::Flutter.error_space()], None).with_platform(Platform::Flutter);
+    /// assert_eq!(r.platform(), Some(Platform::Flutter));
+    /// ```
+    #[must_use]
+    pub fn with_platform(mut self, platform: Platform) -> Report {
+        self.platform = Some(platform);
+        self
+    }
+
+    /// The platform the answer is for, if one was given.
+    #[must_use]
+    pub fn platform(&self) -> Option<Platform> {
+        self.platform
     }
 
     /// The input, as given (up to 4 KiB).
@@ -180,7 +206,7 @@ mod serde_impl {
     use serde::ser::{Serialize, SerializeMap, SerializeStruct, Serializer};
 
     use super::{Reading, Report};
-    use crate::{Product, TokenError};
+    use crate::{Platform, Product, TokenError, TokenEvent};
 
     /// An error in a product's terms.
     struct Explained(TokenError, Product);
@@ -220,8 +246,8 @@ mod serde_impl {
         }
     }
 
-    /// What matched, by the kind of reading.
-    struct Matched<'a>(&'a Reading);
+    /// What matched, by the kind of reading (an event's callbacks on the platform, else on each).
+    struct Matched<'a>(&'a Reading, Option<Platform>);
 
     impl Serialize for Matched<'_> {
         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -259,6 +285,12 @@ mod serde_impl {
                     out.serialize_entry("event", e.as_str())?;
                     out.serialize_entry("action", e.action().as_str())?;
                     out.serialize_entry("remediation", e.remediation())?;
+                    let platforms = self.1.as_ref().map_or(Platform::ALL, core::slice::from_ref);
+                    let callbacks: std::collections::BTreeMap<&str, Option<&str>> = platforms
+                        .iter()
+                        .map(|&p| (p.as_str(), e.callback(p)))
+                        .collect();
+                    out.serialize_entry("callbacks", &callbacks)?;
                 }
                 Reading::Unread => {}
             }
@@ -268,17 +300,48 @@ mod serde_impl {
 
     impl Serialize for Report {
         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            let mut out = s.serialize_struct("Report", 5)?;
+            let mut out = s.serialize_struct("Report", 6)?;
             out.serialize_field("kind", self.reading.as_str())?;
             out.serialize_field("input", &self.input)?;
             out.serialize_field("product", self.product.as_str())?;
-            out.serialize_field("matched", &Matched(&self.reading))?;
+            out.serialize_field("matched", &Matched(&self.reading, self.platform))?;
             let errors: Vec<Explained> = self
                 .errors
                 .iter()
                 .map(|&e| Explained(e, self.product))
                 .collect();
             out.serialize_field("errors", &errors)?;
+            if let Some(p) = self.platform {
+                out.serialize_field("platform", &OnPlatform(p, &self.errors))?;
+            }
+            out.end()
+        }
+    }
+
+    /// What a platform adds: its space, each error's identifier there, and the callbacks to
+    /// renew and rejoin on.
+    struct OnPlatform<'a>(Platform, &'a [TokenError]);
+
+    impl Serialize for OnPlatform<'_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let OnPlatform(p, errors) = *self;
+            let mut out = s.serialize_struct("Platform", 5)?;
+            out.serialize_field("platform", p.as_str())?;
+            out.serialize_field("space", p.error_space().as_str())?;
+            let identifiers: Vec<std::collections::BTreeMap<&str, Option<&str>>> = errors
+                .iter()
+                .map(|&e| {
+                    [
+                        ("error", Some(e.as_str())),
+                        ("identifier", e.identifier(p.language())),
+                    ]
+                    .into_iter()
+                    .collect()
+                })
+                .collect();
+            out.serialize_field("identifiers", &identifiers)?;
+            out.serialize_field("renew_on", &TokenEvent::WillExpire.callback(p))?;
+            out.serialize_field("rejoin_on", &TokenEvent::DidExpire.callback(p))?;
             out.end()
         }
     }

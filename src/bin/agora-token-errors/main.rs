@@ -140,7 +140,7 @@ fn main() -> ExitCode {
     } else if let Some(input) = args.input.as_deref() {
         read_input(input)
             .map_err(Failure::Usage)
-            .and_then(|input| explain(&input, &args))
+            .map(|input| explain(&input, &args))
     } else {
         Err(Failure::Usage(
             "give a code, a name, an error text or an event name, `scan FILE`, or --token (see --help)"
@@ -163,14 +163,6 @@ fn main() -> ExitCode {
                 ExitCode::from(1)
             }
         }
-        Err(Failure::NotFound(message)) => {
-            if args.json {
-                println!("{}", json!({ "kind": "none", "message": message }));
-            } else {
-                println!("{message}");
-            }
-            ExitCode::from(1)
-        }
         Err(Failure::Usage(message)) => {
             if args.json {
                 println!("{}", json!({ "kind": "error", "error": message }));
@@ -182,9 +174,8 @@ fn main() -> ExitCode {
     }
 }
 
-/// Why no answer was given: nothing was found (exit 1), or the input could not be used (exit 2).
+/// Why no answer was given: the input could not be used (exit 2).
 enum Failure {
-    NotFound(String),
     Usage(String),
 }
 
@@ -194,28 +185,19 @@ impl From<String> for Failure {
     }
 }
 
-/// The code spaces a bare code is read in: `--space`, else the platform's, else every space of
-/// `product` (all of them without one).
-fn code_spaces(args: &Args, product: Option<Product>) -> Vec<CodeSpace> {
-    match args.space.or(args.platform.map(Platform::error_space)) {
-        Some(s) => vec![s],
-        None => CodeSpace::ALL
-            .iter()
-            .copied()
-            .filter(|s| product.is_none_or(|p| s.product() == p))
-            .collect(),
-    }
-}
-
 /// The answer for a code, a name, a text or an event name: the library's `Report`, printed as
 /// text or as its JSON.
-fn explain(input: &str, args: &Args) -> Result<Answer, Failure> {
+fn explain(input: &str, args: &Args) -> Answer {
     let platform = args.platform;
-    let spaces = code_spaces(args, args.product);
-    let report = Report::of(input, &spaces, args.product);
+    let spaces = CodeSpace::for_reading(args.space, platform, args.product);
+    let mut report = Report::of(input, &spaces, args.product);
+    if let Some(p) = platform {
+        report = report.with_platform(p);
+    }
+    let json = serde_json::to_value(&report).unwrap_or_default();
     let mut text = String::new();
     match report.reading() {
-        Reading::Event(event) => return Ok(explain_event(*event, platform)),
+        Reading::Event(event) => return explain_event(*event, platform, json),
         Reading::Code { code, readings } => {
             for (space, e) in readings {
                 match e {
@@ -225,10 +207,11 @@ fn explain(input: &str, args: &Args) -> Result<Answer, Failure> {
             }
             if report.errors().is_empty() {
                 let list: Vec<String> = spaces.iter().map(ToString::to_string).collect();
-                return Err(Failure::NotFound(format!(
-                    "{code} is not a token error in {}",
-                    list.join(", ")
-                )));
+                return Answer {
+                    text: format!("{code} is not a token error in {}\n", list.join(", ")),
+                    json,
+                    found: false,
+                };
             }
             text.push('\n');
         }
@@ -242,9 +225,13 @@ fn explain(input: &str, args: &Args) -> Result<Answer, Failure> {
         }
         Reading::Unread => {
             let shown: String = input.chars().take(80).collect();
-            return Err(Failure::NotFound(format!(
-                "`{shown}` is neither a code, an Agora token error name, nor a text reporting one"
-            )));
+            return Answer {
+                text: format!(
+                    "`{shown}` is neither a code, an Agora token error name, nor a text reporting one\n"
+                ),
+                json,
+                found: false,
+            };
         }
         _ => {}
     }
@@ -254,29 +241,14 @@ fn explain(input: &str, args: &Args) -> Result<Answer, Failure> {
         }
         describe(&mut text, e, platform, Some(report.product()));
     }
-    let mut json = serde_json::to_value(&report).unwrap_or_default();
-    if let Some(p) = platform {
-        json["platform"] = platform_json(p, report.errors());
-    }
-    Ok(Answer {
+    Answer {
         text,
         json,
         found: true,
-    })
+    }
 }
 
-/// What `--platform` adds: its space, and for each error its identifier and callbacks there.
-fn platform_json(p: Platform, errors: &[TokenError]) -> Value {
-    json!({
-        "platform": p.as_str(),
-        "space": p.error_space().as_str(),
-        "identifiers": errors.iter().map(|&e| json!({ "error": e.as_str(), "identifier": e.identifier(p.language()) })).collect::<Vec<_>>(),
-        "renew_on": TokenEvent::WillExpire.callback(p),
-        "rejoin_on": TokenEvent::DidExpire.callback(p),
-    })
-}
-
-fn explain_event(event: TokenEvent, platform: Option<Platform>) -> Answer {
+fn explain_event(event: TokenEvent, platform: Option<Platform>, json: Value) -> Answer {
     let mut text = String::new();
     writeln!(text, "{event}: {}", event.remediation()).unwrap();
     writeln!(
@@ -289,19 +261,10 @@ fn explain_event(event: TokenEvent, platform: Option<Platform>) -> Answer {
     let platforms = platform
         .as_ref()
         .map_or(Platform::ALL, std::slice::from_ref);
-    let mut callbacks = serde_json::Map::new();
     for &p in platforms {
         let cb = event.callback(p);
         writeln!(text, "  {p}: {}", cb.unwrap_or("(no named callback)")).unwrap();
-        callbacks.insert(p.as_str().to_owned(), json!(cb));
     }
-    let json = json!({
-        "kind": "event",
-        "event": event.as_str(),
-        "action": event.action().as_str(),
-        "remediation": event.remediation(),
-        "callbacks": callbacks,
-    });
     Answer {
         text,
         json,

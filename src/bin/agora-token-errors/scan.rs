@@ -40,19 +40,11 @@ pub(crate) fn run(file: &Path, _args: &Args) -> Result<Answer, Failure> {
             format!(": {}", shown.chars().take(120).collect::<String>())
         };
         writeln!(text, "{}:{}: {what}{shown}", f.line(), f.span().start).unwrap();
-        found.push(json!({
-            "line": f.line(),
-            "start": f.span().start,
-            "end": f.span().end,
-            "error": f.error().map(|e| e.as_str()),
-            "event": f.event().map(agora_token_errors::TokenEvent::as_str),
-            "evidence": f.matched().map(|m| m.evidence().as_str()),
-            "token": f.token().map(|t| format!("{}...", t.get(..12).unwrap_or(t))),
-        }));
+        found.push(serde_json::to_value(&f).unwrap_or_default());
     }
     let any = found
         .iter()
-        .any(|f| !f["error"].is_null() || !f["event"].is_null());
+        .any(|f| f.get("error").is_some() || f.get("event").is_some());
     Ok(Answer {
         text,
         json: json!({ "kind": "scan", "file": file.display().to_string(), "found": found }),

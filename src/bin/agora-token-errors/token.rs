@@ -135,8 +135,11 @@ fn reported_error(text: &str, args: &Args) -> Result<TokenError, String> {
     } else {
         args.product.unwrap_or(Product::Rtc)
     };
-    TokenError::from_report(text, &super::code_spaces(args, Some(product)))
-        .map_err(|e| format!("`{text}`: {e}"))
+    TokenError::from_report(
+        text,
+        &agora_token_errors::CodeSpace::for_reading(args.space, args.platform, Some(product)),
+    )
+    .map_err(|e| format!("`{text}`: {e}"))
 }
 
 fn describe(out: &mut String, t: &Token) {
