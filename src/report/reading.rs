@@ -311,8 +311,10 @@ mod serde_impl {
                 .map(|&e| Explained(e, self.product))
                 .collect();
             out.serialize_field("errors", &errors)?;
-            if let Some(p) = self.platform {
-                out.serialize_field("platform", &OnPlatform(p, &self.errors))?;
+            // Declared among the 6 fields; formats with fixed-size structs are told it is absent.
+            match self.platform {
+                Some(p) => out.serialize_field("platform", &OnPlatform(p, &self.errors))?,
+                None => out.skip_field("platform")?,
             }
             out.end()
         }
