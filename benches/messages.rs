@@ -179,6 +179,11 @@ const HOSTILE: &[&str] = &[
     "INVALID_TOKEN ",
     " detail: INVALID_TOKEN",
     "1100000000",
+    // Token starts: each must be read once, not once per start (scan's token bodies).
+    "007eJx",
+    "a007eJ",
+    "+007eJ",
+    "/006",
 ];
 
 fn hostile(c: &mut Criterion) {

@@ -130,6 +130,23 @@ fn access_tokens_written_in_a_log_are_found_and_never_shown_whole() {
 }
 
 #[test]
+fn a_run_of_token_starts_is_one_token_and_starts_inside_words_are_none() {
+    // `007eJx` repeated: one token from the first start; the starts inside it are part of it.
+    let run = "007eJx".repeat(50_000);
+    let found: Vec<_> = scan(run.as_bytes()).collect();
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].span(), 0..run.len());
+    // `+` is base64 but not a word byte: still one token, from the first start.
+    let plus = "+007eJ".repeat(50_000);
+    let found: Vec<_> = scan(plus.as_bytes()).collect();
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].span().start, 1);
+    // Every start preceded by a letter is inside a word: no token.
+    let inside = "a007eJ".repeat(50_000);
+    assert_eq!(scan(inside.as_bytes()).count(), 0);
+}
+
+#[test]
 fn invalid_utf8_is_passed_over() {
     let mut log = b"\xff\xfe garbage \xc3\n".to_vec();
     log.extend_from_slice(b"E/App: ERR_NO_AUTHORIZED \xe2\x82\n\xf0");

@@ -134,6 +134,7 @@ pub fn scan(log: &[u8]) -> Scan<'_> {
         errors: Judged::new(scanner(), log, true).peekable(),
         markers: markers().find_iter(log).fuse(),
         pending: None,
+        token_end: 0,
         counted: 0,
         line: 1,
     }
@@ -148,6 +149,8 @@ pub struct Scan<'a> {
     markers: Fuse<FindIter<'static, 'a>>,
     /// The next event or token, found but not yet returned.
     pending: Option<(Range<usize>, Marker<'a>)>,
+    /// Where the last token found ends: starts before it are inside it.
+    token_end: usize,
     /// Line breaks before this byte are counted in `line`.
     counted: usize,
     line: usize,
@@ -185,15 +188,22 @@ impl<'a> Scan<'a> {
                 }
                 continue;
             }
+            // A token's start inside a token already found is part of it; one inside a word is
+            // no token. Both are told before the body is read, so no run of base64 is read twice
+            // (`007eJx` repeated over a megabyte would otherwise be read once per start).
+            let start_apart = start == 0 || !log[start - 1].is_ascii_alphanumeric();
+            if start < self.token_end || !start_apart {
+                continue;
+            }
             let body = log[end..]
                 .iter()
                 .take_while(|&&b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'='))
                 .count();
             let token_end = end + body;
-            let start_apart = start == 0 || !log[start - 1].is_ascii_alphanumeric();
-            if start_apart && body >= TOKEN_BODY {
+            if body >= TOKEN_BODY {
                 // Base64 and ASCII digits: valid UTF-8.
                 if let Ok(token) = core::str::from_utf8(&log[start..token_end]) {
+                    self.token_end = token_end;
                     return Some((start..token_end, Marker::Token(token)));
                 }
             }
