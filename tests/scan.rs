@@ -74,6 +74,33 @@ fn every_error_on_a_line_is_found_and_none_spans_a_line_break() {
 }
 
 #[test]
+fn each_place_is_found_once_though_several_anchors_lie_in_it() {
+    // `dynamic key` and `expired` both anchor the phrase `dynamic key expired`.
+    let log = "AgoraRTCError CAN_NOT_GET_GATEWAY_SERVER: dynamic key expired\n";
+    let found: Vec<_> = scan(log.as_bytes()).map(|f| f.span()).collect();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(&log[found[0].clone()], "dynamic key expired");
+    // Over the whole corpus, no place is reported twice.
+    let corpus = corpus_lines().join("\n");
+    let spans: Vec<_> = scan(corpus.as_bytes()).map(|f| f.span()).collect();
+    let mut twice = 0;
+    for pair in spans.windows(2) {
+        if pair[0].start < pair[1].end && pair[1].start < pair[0].end {
+            println!(
+                "overlap: {:?}",
+                &corpus[pair[0].start.min(pair[1].start)..pair[0].end.max(pair[1].end)]
+            );
+            twice += 1;
+        }
+    }
+    println!(
+        "scan: {} places found in the corpus, {twice} overlapping",
+        spans.len()
+    );
+    assert_eq!(twice, 0);
+}
+
+#[test]
 fn a_shared_spelling_needs_agora_on_its_own_line() {
     // The first line names Agora; the second is another SDK's, with the same words.
     let log = "Agora-SDK [ERROR]: INVALID_TOKEN\nfirebase: INVALID_TOKEN\n";

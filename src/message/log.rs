@@ -135,6 +135,7 @@ pub fn scan(log: &[u8]) -> Scan<'_> {
         markers: markers().find_iter(log).fuse(),
         pending: None,
         token_end: 0,
+        error_end: 0,
         counted: 0,
         line: 1,
     }
@@ -151,6 +152,8 @@ pub struct Scan<'a> {
     pending: Option<(Range<usize>, Marker<'a>)>,
     /// Where the last token found ends: starts before it are inside it.
     token_end: usize,
+    /// Where the last error reported ends: a reading that starts before it is of the same place.
+    error_end: usize,
     /// Line breaks before this byte are counted in `line`.
     counted: usize,
     line: usize,
@@ -223,50 +226,58 @@ impl<'a> Iterator for Scan<'a> {
     type Item = Found<'a>;
 
     fn next(&mut self) -> Option<Found<'a>> {
-        if self.pending.is_none() {
-            self.pending = self.next_marker();
-        }
-        let error_start = self.errors.peek().map(|m| m.span.start);
-        let marker_start = self.pending.as_ref().map(|(r, _)| r.start);
-        let take_error = match (error_start, marker_start) {
-            (Some(e), Some(m)) => e <= m,
-            (Some(_), None) => true,
-            (None, Some(_)) => false,
-            (None, None) => return None,
-        };
-        if take_error {
-            let m = self.errors.next()?;
-            let span = m.span();
-            // An event named within the error's own words is the same report.
-            let mut event = None;
-            if let Some((r, Marker::Event(e))) = &self.pending
-                && r.start < span.end
-            {
-                event = Some(*e);
-                self.pending = None;
+        loop {
+            if self.pending.is_none() {
+                self.pending = self.next_marker();
             }
+            let error_start = self.errors.peek().map(|m| m.span.start);
+            let marker_start = self.pending.as_ref().map(|(r, _)| r.start);
+            let take_error = match (error_start, marker_start) {
+                (Some(e), Some(m)) => e <= m,
+                (Some(_), None) => true,
+                (None, Some(_)) => false,
+                (None, None) => return None,
+            };
+            if take_error {
+                let m = self.errors.next()?;
+                let span = m.span();
+                // Two readings of one place (`invalid token` within `invalid token error`, `110`
+                // and `error 110 Invalid`) are one report: the first stands.
+                if span.start < self.error_end {
+                    continue;
+                }
+                self.error_end = span.end;
+                // An event named within the error's own words is the same report.
+                let mut event = None;
+                if let Some((r, Marker::Event(e))) = &self.pending
+                    && r.start < span.end
+                {
+                    event = Some(*e);
+                    self.pending = None;
+                }
+                let line = self.line_at(span.start);
+                return Some(Found {
+                    line,
+                    span,
+                    error: Some(m),
+                    event,
+                    token: None,
+                });
+            }
+            let (span, marker) = self.pending.take()?;
             let line = self.line_at(span.start);
+            let (event, token) = match marker {
+                Marker::Event(e) => (Some(e), None),
+                Marker::Token(t) => (None, Some(t)),
+            };
             return Some(Found {
                 line,
                 span,
-                error: Some(m),
+                error: None,
                 event,
-                token: None,
+                token,
             });
         }
-        let (span, marker) = self.pending.take()?;
-        let line = self.line_at(span.start);
-        let (event, token) = match marker {
-            Marker::Event(e) => (Some(e), None),
-            Marker::Token(t) => (None, Some(t)),
-        };
-        Some(Found {
-            line,
-            span,
-            error: None,
-            event,
-            token,
-        })
     }
 }
 

@@ -291,10 +291,11 @@ impl Iterator for Candidates<'_, '_> {
                 );
                 self.next = (line.start + resume).max(end);
                 if let Some(found) = found {
-                    return Some(Candidate {
-                        found: found.shifted(line.start),
-                        line,
-                    });
+                    let found = found.shifted(line.start);
+                    // An anchor inside what was found (`expired` in `dynamic key expired`) would
+                    // find it again: the search goes on after it.
+                    self.next = self.next.max(found.span().end);
+                    return Some(Candidate { found, line });
                 }
                 continue;
             }
