@@ -1,0 +1,222 @@
+// The Node package against the crate's own corpora and Agora's official builder tokens.
+// Run after build.sh: `node --test bindings/wasm/tests/`. With AGORA_TOKEN_ERRORS_CLI set to the
+// command-line tool, explain() is also compared with its --json, input by input.
+"use strict";
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const fs = require("node:fs");
+const path = require("node:path");
+const { spawnSync } = require("node:child_process");
+const zlib = require("node:zlib");
+const wasm = require("../pkg-node/agora_token_errors.js");
+
+const fixtures = path.join(__dirname, "..", "..", "..", "tests", "fixtures");
+const read = (name) => fs.readFileSync(path.join(fixtures, name), "utf8");
+const lines = (name) => read(name).split("\n").filter((l) => l.trim() !== "" && !l.startsWith("#"));
+// `InvalidToken` -> `invalid_token`: the variant names the corpora use, as the JSON ids.
+const id = (variant) => variant.replace(/[A-Z]/g, (c, i) => (i ? "_" : "") + c.toLowerCase());
+// A text's `\n` stands for a line break.
+const text = (field) => (field ?? "").replaceAll("\\n", "\n");
+
+test("codes are read in their code space", () => {
+  assert.equal(wasm.explain("110").kind, "code");
+  assert.deepEqual(wasm.explain("110").errors.map((e) => e.id), ["invalid_token"]);
+  assert.deepEqual(wasm.explain("-110", { space: "native" }).errors.map((e) => e.id), ["invalid_token"]);
+  // Web 2 is an expired token; native 2 is ERR_INVALID_ARGUMENT.
+  assert.deepEqual(wasm.explain("2", { platform: "web" }).errors.map((e) => e.id), ["token_expired"]);
+  assert.deepEqual(wasm.explain("2", { platform: "android" }).errors, []);
+  assert.equal(wasm.explain("17", { product: "rtc" }).errors.length, 0);
+  const flutter = wasm.explain("109", { platform: "flutter" });
+  assert.equal(flutter.platform.platform, "flutter");
+  assert.deepEqual(flutter.errors.map((e) => e.id), ["token_expired"]);
+});
+
+test("SDK names are read, typos of the real SDKs included", () => {
+  for (const [name, want] of [
+    ["ERR_STATIC_USE_DYANMIC_KE", "static_use_dynamic_key"],
+    ["AgoraErrorCodeTokenExpired", "token_expired"],
+    ["ERR_INVALID_TOKEN", "invalid_token"],
+    ["ERR_INVALID_APP_ID", "invalid_app_id"],
+  ]) {
+    const r = wasm.explain(name);
+    assert.equal(r.kind, "name", name);
+    assert.deepEqual(r.errors.map((e) => e.id), [want], name);
+  }
+  assert.equal(wasm.explain("onTokenPrivilegeWillExpire").kind, "event");
+});
+
+test("real error texts are recognised and never misread", () => {
+  let expected = 0, recognised = 0, wrong = 0, quiet = 0, alarms = 0;
+  for (const line of lines("messages.tsv")) {
+    const [want, , field] = line.split("\t");
+    const got = wasm.explain(text(field)).errors.map((e) => e.id);
+    if (want === "-") {
+      quiet += 1;
+      if (got.length) alarms += 1;
+    } else {
+      expected += 1;
+      if (got[0] === id(want)) recognised += 1;
+      else if (got.length) wrong += 1;
+    }
+  }
+  console.log(`real texts (node): recognised ${recognised} of ${expected}, ${wrong} wrong, false alarms ${alarms} of ${quiet}`);
+  assert.equal(wrong, 0);
+  assert.equal(alarms, 0);
+  assert.ok(recognised * 10 >= expected * 9, `${recognised} of ${expected}`);
+});
+
+test("lookalikes from other vendors and ordinary Agora lines are no token error", () => {
+  for (const name of ["other-vendors.txt", "ordinary-logs.txt"]) {
+    const all = lines(name);
+    const reports = all.map((l) => wasm.explain(l));
+    // A line that is a bare identifier Agora's SDKs also use (`TOKEN_EXPIRED`) is read as that
+    // name, as the command-line tool reads it; a text must never be misread.
+    const names = reports.filter((r) => r.kind === "name").length;
+    const alarms = all.filter((l, i) => reports[i].kind !== "name" && reports[i].errors.length > 0);
+    const scanned = wasm.scan(all.join("\n")).filter((f) => f.error);
+    console.log(`${name} (node): false alarms ${alarms.length} of ${all.length - names} texts (${names} lines are Agora names), scan ${scanned.length} of ${all.length}`);
+    assert.deepEqual(alarms, []);
+    assert.deepEqual(scanned, []);
+  }
+});
+
+test("scan gives lines and UTF-16 offsets that slice back to what was found", () => {
+  const log = "é 😀 start\n[agora] ERR_TOKEN_EXPIRED here\nonTokenPrivilegeWillExpire\n";
+  const found = wasm.scan(log);
+  assert.equal(found.length, 2);
+  assert.equal(found[0].line, 2);
+  assert.equal(found[0].error, "token_expired");
+  assert.equal(log.slice(found[0].start, found[0].end), "ERR_TOKEN_EXPIRED");
+  assert.equal(found[1].event, "will_expire");
+  assert.equal(log.slice(found[1].start, found[1].end), "onTokenPrivilegeWillExpire");
+});
+
+const vectors = JSON.parse(read("builder-vectors.json"));
+
+// The builder inputs that are mistakes, and what diagnosis says of each (as in the Rust test
+// tests/official_tokens_diagnose_clean.rs).
+const MISTAKES = {
+  rtc_uid_expire_absolute_timestamp_mistake: "expire_looks_absolute",
+  rtc_uid_expire_u32_max: "expire_looks_absolute",
+  rtc_uid_expire_two_days: "lifetime_over_one_day",
+  rtc_uid_string_zero: "uid_zero_join",
+};
+
+test("official builder tokens joined with their parameters diagnose clean", () => {
+  let checked = 0, named = 0;
+  for (const v of vectors.vectors) {
+    const i = v.inputs;
+    if (v.version !== "007" || typeof i.channel !== "string") continue;
+    if (!(typeof i.uid === "number" && i.uid <= 0xffffffff) && typeof i.account !== "string") continue;
+    const user = typeof i.uid === "number" ? { uid: i.uid } : { account: i.account };
+    const join = { appId: i.app_id, channel: i.channel, ...user, certificate: vectors.app_certificate };
+    if (user.account === "") continue; // the uid-0 wildcard: its own finding
+    const now = v.pinned.issue_ts ?? v.pinned.now;
+    const findings = wasm.diagnose(v.token, join, now);
+    if (v.name in MISTAKES) {
+      assert.ok(findings.some((f) => f.kind === MISTAKES[v.name]), `${v.name}: ${JSON.stringify(findings)}`);
+      named += 1;
+    } else {
+      assert.deepEqual(findings, [], v.name);
+      checked += 1;
+    }
+  }
+  console.log(`official tokens (node): ${checked} RTC joins clean, ${named} builder mistakes named`);
+  assert.ok(checked >= 10, `${checked}`);
+});
+
+test("a bad token is a finding, never a throw, and is never shown whole", () => {
+  const join = { appId: vectors.app_id, channel: "c", uid: 1 };
+  const token = vectors.vectors[0].token;
+  for (const bad of ["", "007", token.slice(0, 40), token.replace("007", "006"), "x".repeat(1 << 20)]) {
+    const findings = wasm.diagnose(bad, join, 1700000001);
+    assert.ok(findings.length > 0, bad.slice(0, 20));
+    if (bad.length > 12) assert.ok(!JSON.stringify(findings).includes(bad));
+  }
+  const other = wasm.diagnose(token, { ...join, channel: "test_channel", uid: 12345, certificate: vectors.other_certificate }, 1700000001);
+  assert.ok(other.length > 0);
+  assert.ok(!JSON.stringify(other).includes(vectors.other_certificate));
+});
+
+test("buildToken signs the official builders' content", () => {
+  let same = 0;
+  for (const v of vectors.vectors) {
+    const i = v.inputs;
+    const pinned = { appId: i.app_id, certificate: i.app_certificate, issuedAt: v.pinned.issue_ts, salt: v.pinned.salt };
+    let options;
+    if (v.builder.endsWith("RtcTokenBuilder.buildTokenWithUid") && typeof i.uid === "number" && i.uid <= 0xffffffff && i.token_expire === i.privilege_expire) {
+      options = { ...pinned, expireIn: i.token_expire, rtc: { channel: i.channel, uid: i.uid, role: i.role_name } };
+    } else if (v.builder.endsWith("RtcTokenBuilder.buildTokenWithUserAccount") && i.token_expire === i.privilege_expire) {
+      options = { ...pinned, expireIn: i.token_expire, rtc: { channel: i.channel, account: i.account, role: i.role_name } };
+    } else if (v.builder.endsWith("RtmTokenBuilder.buildToken") && typeof i.user_id === "string") {
+      options = { ...pinned, expireIn: i.expire, rtm: { userId: i.user_id } };
+    } else if (v.builder.endsWith("ChatTokenBuilder.buildUserToken")) {
+      options = { ...pinned, expireIn: i.expire, chat: { userId: i.user_id } };
+    } else continue;
+    if (!options.expireIn || !options.salt || (options.rtc && !options.rtc.role)) continue;
+    let built;
+    try {
+      built = wasm.buildToken(options);
+    } catch (e) {
+      continue; // inputs the crate refuses before signing are tested in Rust (builder_mistakes)
+    }
+    // Any zlib stream of the content is as good as another (the signature covers the content):
+    // compare what the tokens hold, inflated.
+    const content = (t) => zlib.inflateSync(Buffer.from(t.slice(3), "base64")).toString("hex");
+    assert.equal(content(built), v.payload_hex, v.name);
+    assert.equal(content(built), content(v.token), v.name);
+    same += 1;
+  }
+  console.log(`buildToken (node): ${same} official vectors, signed content byte-equal`);
+  assert.ok(same >= 5, `${same}`);
+});
+
+test("wrong types and unknown keys are TypeErrors that say what was wrong", () => {
+  const cases = [
+    [() => wasm.explain(110), /input must be a string, not number/],
+    [() => wasm.explain("110", { platfrom: "web" }), /no key `platfrom`/],
+    [() => wasm.explain("110", { Platform: "web" }), /did you mean `platform`/],
+    [() => wasm.explain("110", { platform: "webb" }), /options\.platform: `webb` is not a platform/],
+    [() => wasm.explain("110", "web"), /options must be an object, not string/],
+    [() => wasm.diagnose("007", { appID: "x", channel: "c" }), /did you mean `appId`/],
+    [() => wasm.diagnose("007", { appId: "x", channel: "c", uid: "42" }), /join\.uid must be a number, not string/],
+    [() => wasm.diagnose("007", { appId: "x", channel: "c", uid: -1 }), /whole number from 0 to 4294967295/],
+    [() => wasm.diagnose("007", { appId: "x", channel: "c", uid: 1.5 }), /whole number/],
+    [() => wasm.diagnose("007", { appId: "x", channel: "c", uid: 1, account: "a" }), /not both/],
+    [() => wasm.diagnose("007", { appId: "x" }), /exactly one of `channel`/],
+    [() => wasm.diagnose("007"), /needs the join/],
+    [() => wasm.diagnose("007", { appId: "x", channel: "c" }, "now"), /nowUnix must be a number/],
+    [() => wasm.scan(null), /text must be a string, not null/],
+    [() => wasm.buildToken({ appId: "x", certificate: "y", rtc: { channel: "c", uid: 1, role: "publisher" } }), /expireIn is required/],
+    [() => wasm.buildToken({ appId: "x", certificate: "y", expireIn: 60, rtc: { channel: "c", uid: 1, role: "admin" } }), /options\.rtc\.role/],
+  ];
+  for (const [call, message] of cases) assert.throws(call, (e) => e instanceof TypeError && message.test(e.message), String(call));
+  const cert = vectors.app_certificate;
+  assert.throws(
+    () => wasm.buildToken({ appId: vectors.app_id, certificate: cert, expireIn: 3600000, rtc: { channel: "c", uid: 1, role: "publisher" } }),
+    (e) => e.name === "BuildError" && /86400/.test(e.message) && !e.message.includes(cert),
+  );
+});
+
+test("hostile 1 MiB inputs are answered", () => {
+  const mib = 1 << 20;
+  for (const hostile of ["ERR_".repeat(mib / 4), "007eJx".repeat(mib / 6), "1".repeat(mib), "é😀".repeat(mib / 6), "token expired ".repeat(mib / 14)]) {
+    const r = wasm.explain(hostile);
+    assert.ok(["code", "text", "none"].includes(r.kind));
+    assert.ok(r.input.length <= 4096);
+    assert.ok(Array.isArray(wasm.scan(hostile)));
+  }
+});
+
+test("explain answers as the command-line tool's --json does", { skip: !process.env.AGORA_TOKEN_ERRORS_CLI && "AGORA_TOKEN_ERRORS_CLI is not set" }, () => {
+  const cli = process.env.AGORA_TOKEN_ERRORS_CLI;
+  const inputs = [["110"], ["-110", "--space", "native"], ["2", "--platform", "web"], ["109", "--platform", "flutter"], ["5", "--product", "rtm"],
+    ["ERR_STATIC_USE_DYANMIC_KE"], ["AgoraErrorCodeTokenExpired"], ["onTokenPrivilegeWillExpire"], ["17"], ["hello"]];
+  for (const line of lines("messages.tsv").slice(0, 40)) inputs.push([text(line.split("\t")[2])]);
+  for (const [input, flag, value] of inputs) {
+    const out = spawnSync(cli, ["--json", ...(flag ? [flag, value] : []), "--", input], { encoding: "utf8" });
+    const options = flag ? { [flag.slice(2)]: value } : undefined;
+    assert.deepEqual(wasm.explain(input, options), JSON.parse(out.stdout), input);
+  }
+  console.log(`explain (node) equals the CLI's --json on ${inputs.length} inputs`);
+});
