@@ -129,11 +129,17 @@ impl CodeSpace {
     }
 
     /// The spaces a bare code is read in, narrowed by what is known of the app: `space` alone
-    /// when given, else the platform's error space, else every space of `product`, else all.
+    /// when given, else the platform's error space (when it is `product`'s, or no product is
+    /// given), else every space of `product`, else all.
     ///
     /// ```
     /// use agora_token_errors::{CodeSpace, Platform, Product};
     /// assert_eq!(CodeSpace::for_reading(None, Some(Platform::Web), None), [CodeSpace::Web]);
+    /// // An RTM code from a Web app is read in RTM's spaces, not in RTC's Web space.
+    /// assert_eq!(
+    ///     CodeSpace::for_reading(None, Some(Platform::Web), Some(Product::Rtm)),
+    ///     CodeSpace::of(Product::Rtm)
+    /// );
     /// assert_eq!(CodeSpace::for_reading(None, None, Some(Product::Rtm)), CodeSpace::of(Product::Rtm));
     /// assert_eq!(CodeSpace::for_reading(None, None, None), CodeSpace::ALL);
     /// ```
@@ -143,10 +149,10 @@ impl CodeSpace {
         platform: Option<crate::Platform>,
         product: Option<crate::Product>,
     ) -> Vec<CodeSpace> {
-        match (
-            space.or(platform.map(crate::Platform::error_space)),
-            product,
-        ) {
+        let platform_space = platform
+            .map(crate::Platform::error_space)
+            .filter(|s| product.is_none_or(|p| s.product() == p));
+        match (space.or(platform_space), product) {
             (Some(s), _) => vec![s],
             (None, Some(p)) => CodeSpace::of(p),
             (None, None) => CodeSpace::ALL.to_vec(),
