@@ -39,10 +39,10 @@ proptest! {
     ) {
         prop_assume!(app != cert);
         let role = if publisher { Role::Publisher } else { Role::Subscriber };
-        let mut b = Token::builder(&app, &cert).expire_in(u64::from(lifetime)).issued_at(issued).salt(salt);
+        let mut b = Token::builder(&app, &cert).expire_in(u64::from(lifetime)).issued_at(u64::from(issued)).salt(salt);
         b = match privilege {
             // A privilege of 0 has no limit of its own; a short one ends on purpose, after `now`.
-            Some(p) => b.rtc_with_privileges(&channel, user.clone(), RtcPrivileges::for_role(role, if p == 0 { 0 } else { lifetime - p })),
+            Some(p) => b.rtc_with_privileges(&channel, user.clone(), RtcPrivileges::for_role(role, if p == 0 { 0 } else { u64::from(lifetime - p) })),
             None => b.rtc(&channel, user.clone(), role),
         };
         if let Some(rtm) = &rtm {

@@ -47,6 +47,11 @@ fn u(v: &Value) -> u32 {
     u32::try_from(v.as_u64().unwrap()).unwrap()
 }
 
+/// A time the vector gives, in seconds.
+fn secs(v: &Value) -> u64 {
+    v.as_u64().unwrap()
+}
+
 /// The user a builder wrote: `""` is uid 0, anything else the account text (an all-digit one is
 /// the same bytes as that uid).
 fn user(text: &str) -> User {
@@ -91,14 +96,14 @@ fn builder_for(v: &Value, app: &str, cert: &str) -> Option<TokenBuilder> {
     let a = v["args"].as_array()?;
     let rtc_user = || user(v["decoded"]["services"][0]["uid"].as_str().unwrap_or(""));
     let b = Token::builder(app, cert)
-        .issued_at(u(&v["decoded"]["issue_ts"]))
+        .issued_at(secs(&v["decoded"]["issue_ts"]))
         .salt(u(&v["decoded"]["salt"]));
     let text = |x: &Value| x.as_str().map_or_else(|| x.to_string(), str::to_owned);
     Some(
         if f.ends_with("RtcTokenBuilder.buildTokenWithUid")
             || f.ends_with("RtcTokenBuilder.buildTokenWithUserAccount")
         {
-            let privilege = a.get(6).map_or(0, u);
+            let privilege = a.get(6).map_or(0, secs);
             b.expire_in(a[5].as_u64()?).rtc_with_privilege_expire(
                 a[2].as_str()?,
                 rtc_user(),
@@ -112,37 +117,37 @@ fn builder_for(v: &Value, app: &str, cert: &str) -> Option<TokenBuilder> {
                 a[2].as_str()?,
                 rtc_user(),
                 RtcPrivileges {
-                    join: Some(u(&a[5])),
-                    publish_audio: Some(u(&a[6])),
-                    publish_video: Some(u(&a[7])),
-                    publish_data: Some(u(&a[8])),
+                    join: Some(secs(&a[5])),
+                    publish_audio: Some(secs(&a[6])),
+                    publish_video: Some(secs(&a[7])),
+                    publish_data: Some(secs(&a[8])),
                 },
             )
         } else if f.ends_with("buildTokenWithRtm") {
-            let privilege = a.get(6).map_or(0, u);
+            let privilege = a.get(6).map_or(0, secs);
             b.expire_in(a[5].as_u64()?)
                 .rtc_with_privilege_expire(a[2].as_str()?, rtc_user(), role(&a[4]), privilege)
                 .rtm(text(&v["decoded"]["services"][1]["user_id"]))
         } else if f.ends_with("buildTokenWithRtm2") {
             let p = join_and_publish(
                 role(&a[4]) == Role::Publisher,
-                [&a[6], &a[7], &a[8], &a[9]].map(u),
+                [&a[6], &a[7], &a[8], &a[9]].map(secs),
             );
             b.expire_in(a[5].as_u64()?)
                 .rtc_with_privileges(a[2].as_str()?, rtc_user(), p)
-                .rtm_with_expire(text(&a[10]), u(&a[11]))
+                .rtm_with_expire(text(&a[10]), secs(&a[11]))
         } else if f.ends_with("ConvoAITokenBuilder.buildToken")
             || f.ends_with("SttTokenBuilder.buildToken")
         {
             // These compare the role with `===`: only the number 1 is a publisher.
             let p = join_and_publish(
                 a[4].as_u64() == Some(1),
-                [&a[6], &a[7], &a[8], &a[9]].map(u),
+                [&a[6], &a[7], &a[8], &a[9]].map(secs),
             );
             let b = b
                 .expire_in(a[5].as_u64()?)
                 .rtc_with_privileges(a[2].as_str()?, rtc_user(), p)
-                .rtm_with_expire(text(&a[10]), u(&a[11]));
+                .rtm_with_expire(text(&a[10]), secs(&a[11]));
             if f.ends_with("ConvoAITokenBuilder.buildToken") {
                 b.convo_ai()
             } else {
@@ -281,14 +286,11 @@ fn agoras_shipped_test_vectors_rebuild_to_the_same_content() {
         let name = v["id"].as_str().unwrap_or("?");
         let t = Token::parse(v["shipped_token"].as_str().unwrap()).unwrap();
         let mut b = Token::builder(t.app_id(), "5CFd2fd1755d40ecb72977518be15d3b")
-            .issued_at(u32::try_from(t.issued_at().unwrap()).unwrap())
+            .issued_at(t.issued_at().unwrap())
             .salt(t.salt())
             .expire_in(u64::from(t.lifetime().unwrap()));
         for s in t.services() {
-            let p = |id| {
-                s.privilege(id)
-                    .map(agora_token_errors::token::Privilege::raw)
-            };
+            let p = |id| s.privilege(id).map(|p| u64::from(p.raw()));
             b = match s.kind() {
                 agora_token_errors::token::ServiceKind::Rtc => b.rtc_with_privileges(
                     s.channel().unwrap(),
@@ -395,6 +397,29 @@ fn preflight_refuses_what_would_fail_and_says_why() {
         (
             rtc(Token::builder(app, cert)),
             |e| matches!(e, BuildError::NoLifetime),
+            None,
+        ),
+        (
+            // A time in milliseconds passed as the issue time: past the token's 32-bit field.
+            rtc(Token::builder(app, cert)
+                .expire_in(600)
+                .issued_at(1_700_000_000_000)),
+            |e| {
+                matches!(
+                    e,
+                    BuildError::TimeOutOfRange {
+                        what: "issue time",
+                        seconds: 1_700_000_000_000
+                    }
+                )
+            },
+            None,
+        ),
+        (
+            Token::builder(app, cert)
+                .expire_in(600)
+                .rtm_with_expire("u", 1 << 32),
+            |e| matches!(e, BuildError::TimeOutOfRange { what: "login", .. }),
             None,
         ),
         (
@@ -560,7 +585,7 @@ fn rtm2_permissions_decode_as_agoras_parser_decodes_them() {
 
 /// What the `...WithRtm2`, ConvoAI and STT builders grant: join always, the three publishing
 /// privileges only to a publisher, each for its own seconds.
-fn join_and_publish(publisher: bool, [join, audio, video, data]: [u32; 4]) -> RtcPrivileges {
+fn join_and_publish(publisher: bool, [join, audio, video, data]: [u64; 4]) -> RtcPrivileges {
     let publish = |seconds| publisher.then_some(seconds);
     RtcPrivileges {
         join: Some(join),

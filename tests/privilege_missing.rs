@@ -10,7 +10,7 @@ use agora_token_errors::token::{
 
 const APP: &str = "970CA35de60c44645bbae8a215061b33";
 const CERT: &str = "5CFd2fd1755d40ecb72977518be15d3b";
-const ISSUED: u32 = 1_700_000_000;
+const ISSUED: u64 = 1_700_000_000;
 
 fn kinds(f: &[Finding]) -> Vec<(FindingKind, Certainty)> {
     f.iter().map(|f| (f.kind(), f.certainty())).collect()
@@ -28,7 +28,7 @@ fn rtc(role: Role) -> String {
 #[test]
 fn a_subscriber_token_is_the_certain_cause_of_a_refused_switch_to_host() {
     let join = JoinParams::new(APP, "lobby").with_uid(42);
-    let now = u64::from(ISSUED) + 60;
+    let now = ISSUED + 60;
     let f = diagnose_reported(
         &rtc(Role::Subscriber),
         &join,
@@ -51,7 +51,7 @@ fn a_subscriber_token_is_the_certain_cause_of_a_refused_switch_to_host() {
 #[test]
 fn a_publisher_token_leaves_the_projects_settings_as_the_likely_cause() {
     let join = JoinParams::new(APP, "lobby").with_uid(42);
-    let now = u64::from(ISSUED) + 60;
+    let now = ISSUED + 60;
     let f = diagnose_reported(
         &rtc(Role::Publisher),
         &join,
@@ -77,12 +77,7 @@ fn rtm_2_permissions_are_named_for_a_refused_rtm_call() {
         .build()
         .unwrap();
     let join = JoinParams::rtm(APP, "user-a");
-    let f = diagnose_reported(
-        &token,
-        &join,
-        u64::from(ISSUED) + 60,
-        TokenError::PrivilegeMissing,
-    );
+    let f = diagnose_reported(&token, &join, ISSUED + 60, TokenError::PrivilegeMissing);
     let limited = f
         .iter()
         .find(|f| f.kind() == FindingKind::RtmPermissionsLimited)
@@ -99,24 +94,14 @@ fn rtm_2_permissions_are_named_for_a_refused_rtm_call() {
     let write =
         join.clone()
             .with_rtm_resource(RtmResource::MessageChannels, RtmAccess::Write, "news");
-    let f = diagnose_reported(
-        &token,
-        &write,
-        u64::from(ISSUED) + 60,
-        TokenError::PrivilegeMissing,
-    );
+    let f = diagnose_reported(&token, &write, ISSUED + 60, TokenError::PrivilegeMissing);
     assert_eq!(
         kinds(&f)[0],
         (FindingKind::RtmPermissionsLimited, Certainty::Certain),
         "{f:?}"
     );
     let read = join.with_rtm_resource(RtmResource::MessageChannels, RtmAccess::Read, "news");
-    let f = diagnose_reported(
-        &token,
-        &read,
-        u64::from(ISSUED) + 60,
-        TokenError::PrivilegeMissing,
-    );
+    let f = diagnose_reported(&token, &read, ISSUED + 60, TokenError::PrivilegeMissing);
     assert!(
         f.iter()
             .all(|f| f.kind() != FindingKind::RtmPermissionsLimited),

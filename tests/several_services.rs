@@ -9,7 +9,7 @@ use agora_token_errors::token::{
 
 const APP: &str = "970CA35de60c44645bbae8a215061b33";
 const CERT: &str = "5CFd2fd1755d40ecb72977518be15d3b";
-const ISSUED: u32 = 1_700_000_000;
+const ISSUED: u64 = 1_700_000_000;
 
 fn two_rtc_services() -> String {
     Token::builder(APP, CERT)
@@ -28,7 +28,7 @@ fn two_rtc_services() -> String {
 }
 
 fn kinds(token: &str, join: &JoinParams) -> Vec<FindingKind> {
-    diagnose(token, join, u64::from(ISSUED) + 60)
+    diagnose(token, join, ISSUED + 60)
         .iter()
         .map(agora_token_errors::token::Finding::kind)
         .collect()
@@ -77,7 +77,7 @@ fn a_join_that_matches_none_is_judged_against_the_closest() {
     let findings = diagnose(
         &token,
         &JoinParams::new(APP, "stream-lobby").with_uid(42),
-        u64::from(ISSUED) + 60,
+        ISSUED + 60,
     );
     let got: Vec<_> = findings
         .iter()
@@ -93,7 +93,7 @@ fn a_join_that_matches_none_is_judged_against_the_closest() {
     let elsewhere = diagnose(
         &token,
         &JoinParams::new(APP, "elsewhere").with_uid(42),
-        u64::from(ISSUED) + 60,
+        ISSUED + 60,
     );
     assert_eq!(elsewhere.len(), 1, "{elsewhere:?}");
     assert_eq!(elsewhere[0].kind(), FindingKind::ChannelMismatch);

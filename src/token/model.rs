@@ -287,7 +287,8 @@ pub struct Token {
     pub(super) app_id: String,
     pub(super) issued_at: Option<u64>,
     pub(super) lifetime: Option<u32>,
-    pub(super) token_expires_at: u64,
+    /// The token's own expiry, Unix seconds: [`Token::token_expires_at`].
+    pub(super) expiry: u64,
     pub(super) salt: u32,
     pub(super) services: Vec<Service>,
     pub(super) crc_channel: Option<u32>,
@@ -337,14 +338,14 @@ impl Token {
             .service(ServiceKind::Rtc)
             .and_then(|s| s.privilege(privilege::JOIN_CHANNEL))
             .and_then(Privilege::expires_at);
-        join.map_or(self.token_expires_at, |j| j.min(self.token_expires_at))
+        join.map_or(self.expiry, |j| j.min(self.expiry))
     }
 
     /// The token's own expiry, in Unix seconds, whatever its privileges say: issue time plus
     /// lifetime in 007, the message timestamp in 006.
     #[must_use]
     pub fn token_expires_at(&self) -> u64 {
-        self.token_expires_at
+        self.expiry
     }
 
     /// The random salt the builder mixed into the signature.
@@ -555,7 +556,7 @@ mod serde_impl {
             t.serialize_field("issued_at", &self.issued_at)?;
             t.serialize_field("lifetime", &self.lifetime)?;
             t.serialize_field("expires_at", &self.expires_at())?;
-            t.serialize_field("token_expires_at", &self.token_expires_at)?;
+            t.serialize_field("token_expires_at", &self.expiry)?;
             t.serialize_field("services", &self.services)?;
             t.end()
         }

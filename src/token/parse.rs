@@ -160,7 +160,7 @@ fn parse_007(body: &str) -> Result<Token> {
         app_id,
         issued_at: Some(u64::from(issued_at)),
         lifetime: Some(lifetime),
-        token_expires_at: u64::from(issued_at) + u64::from(lifetime),
+        expiry: u64::from(issued_at) + u64::from(lifetime),
         salt,
         services,
         crc_channel: None,
@@ -249,7 +249,7 @@ fn parse_006(rest: &str) -> Result<Token> {
         app_id: app_id.to_owned(),
         issued_at: None,
         lifetime: None,
-        token_expires_at: u64::from(expires_at),
+        expiry: u64::from(expires_at),
         salt,
         services: vec![Service {
             kind,

@@ -61,13 +61,11 @@ pub fn build_token(
     let expire_in = o
         .number("expireIn", u64::MAX)?
         .ok_or_else(|| type_error("options.expireIn is required (seconds, 1 to 86400)"))?;
-    let issued_at = match o.number("issuedAt", u64::from(u32::MAX))? {
-        Some(t) => t,
-        None => crate::now_unix(),
-    };
+    // A time past a token's 32-bit field is the builder's `TimeOutOfRange`.
+    let issued_at = o.number("issuedAt", u64::MAX)?.unwrap_or_else(crate::now_unix);
     let mut builder = Token::builder(app_id, certificate)
         .expire_in(expire_in)
-        .issued_at(u32::try_from(issued_at).unwrap_or(u32::MAX));
+        .issued_at(issued_at);
     if let Some(salt) = o.number("salt", u64::from(u32::MAX))? {
         builder = builder.salt(u32::try_from(salt).unwrap_or(u32::MAX));
     }

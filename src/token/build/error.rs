@@ -134,6 +134,15 @@ pub enum BuildError {
     /// No service was added: the token would grant nothing.
     #[error("no service was added: call rtc, rtm, chat_user or chat_app")]
     NoService,
+    /// A time (the issue time, or a privilege's seconds) past the 4,294,967,295 a token's 32-bit
+    /// field holds.
+    #[error("the {what} is {seconds}, more than the 4294967295 a token's 32-bit time field holds")]
+    TimeOutOfRange {
+        /// Which time: `issue time`, or the privilege's name in Agora's builders.
+        what: &'static str,
+        /// The seconds given.
+        seconds: u64,
+    },
 }
 
 impl BuildError {
@@ -177,7 +186,7 @@ impl BuildError {
             | BuildError::Character { .. }
             | BuildError::LeadingSpace
             | BuildError::NoService => TokenError::InvalidToken,
-            BuildError::NoLifetime => return None,
+            BuildError::NoLifetime | BuildError::TimeOutOfRange { .. } => return None,
         })
     }
 }
@@ -201,9 +210,9 @@ pub enum BuildWarning {
         /// The privilege's name in Agora's builders.
         privilege: &'static str,
         /// Its lifetime in seconds.
-        seconds: u32,
+        seconds: u64,
         /// The token's lifetime in seconds.
-        lifetime: u32,
+        lifetime: u64,
     },
 }
 

@@ -95,13 +95,13 @@ impl core::str::FromStr for Role {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct RtcPrivileges {
     /// Joining the channel.
-    pub join: Option<u32>,
+    pub join: Option<u64>,
     /// Publishing audio.
-    pub publish_audio: Option<u32>,
+    pub publish_audio: Option<u64>,
     /// Publishing video.
-    pub publish_video: Option<u32>,
+    pub publish_video: Option<u64>,
     /// Publishing data streams.
-    pub publish_data: Option<u32>,
+    pub publish_data: Option<u64>,
 }
 
 impl RtcPrivileges {
@@ -114,16 +114,16 @@ impl RtcPrivileges {
     #[must_use]
     pub fn each(join: u32, publish_audio: u32, publish_video: u32, publish_data: u32) -> Self {
         RtcPrivileges {
-            join: Some(join),
-            publish_audio: Some(publish_audio),
-            publish_video: Some(publish_video),
-            publish_data: Some(publish_data),
+            join: Some(join.into()),
+            publish_audio: Some(publish_audio.into()),
+            publish_video: Some(publish_video.into()),
+            publish_data: Some(publish_data.into()),
         }
     }
 
     /// The privileges of `role`, each for `seconds`.
     #[must_use]
-    pub fn for_role(role: Role, seconds: u32) -> Self {
+    pub fn for_role(role: Role, seconds: u64) -> Self {
         let publish = (role == Role::Publisher).then_some(seconds);
         RtcPrivileges {
             join: Some(seconds),
@@ -133,7 +133,7 @@ impl RtcPrivileges {
         }
     }
 
-    fn listed(&self) -> [(u16, &'static str, Option<u32>); 4] {
+    fn listed(&self) -> [(u16, &'static str, Option<u64>); 4] {
         use super::model::privilege::{
             JOIN_CHANNEL, PUBLISH_AUDIO, PUBLISH_DATA, PUBLISH_VIDEO, label,
         };
@@ -159,7 +159,7 @@ enum Spec {
     },
     Rtm {
         user: String,
-        expire: Option<u32>,
+        expire: Option<u64>,
     },
     Chat {
         user: String,
@@ -204,7 +204,7 @@ pub struct TokenBuilder {
     app_id: String,
     certificate: String,
     lifetime: Option<u64>,
-    issued_at: Option<u32>,
+    issued_at: Option<u64>,
     salt: Option<u32>,
     services: Vec<Spec>,
 }
@@ -238,7 +238,7 @@ impl TokenBuilder {
 
     /// Pins the issue time (Unix seconds) instead of the clock: for reproducible tokens in tests.
     #[must_use]
-    pub fn issued_at(mut self, unix: u32) -> Self {
+    pub fn issued_at(mut self, unix: u64) -> Self {
         self.issued_at = Some(unix);
         self
     }
@@ -278,7 +278,7 @@ impl TokenBuilder {
         channel: impl Into<String>,
         user: User,
         role: Role,
-        seconds: u32,
+        seconds: u64,
     ) -> Self {
         self.add(Spec::Rtc {
             channel: channel.into(),
@@ -318,7 +318,7 @@ impl TokenBuilder {
     /// Logging in to RTM as `user_id` for `seconds` (the `rtmTokenExpire` of
     /// `buildTokenWithRtm2`).
     #[must_use]
-    pub fn rtm_with_expire(self, user_id: impl Into<String>, seconds: u32) -> Self {
+    pub fn rtm_with_expire(self, user_id: impl Into<String>, seconds: u64) -> Self {
         self.add(Spec::Rtm {
             user: user_id.into(),
             expire: Some(seconds),

@@ -82,6 +82,7 @@ pub(super) fn check(b: &TokenBuilder) -> Result<(), BuildError> {
     if b.services.is_empty() {
         return Err(BuildError::NoService);
     }
+    check_times(b)?;
     for spec in &b.services {
         match spec {
             Spec::Rtc { channel, user, .. } => {
@@ -163,10 +164,10 @@ pub(super) fn warnings(b: &TokenBuilder) -> Vec<BuildWarning> {
     if let Some(s) = b.lifetime.filter(|&s| s > 0 && s < 60) {
         out.push(BuildWarning::ShortLifetime(s));
     }
-    let lifetime = b.lifetime.and_then(|s| u32::try_from(s).ok());
+    let lifetime = b.lifetime;
     // Agora's builders take a privilege longer than the token (`buildTokenWithRtm2`'s RTM
     // expiry, and their own repeated-services test): the token's expiry ends it first.
-    let mut longer = |privilege, seconds: u32| {
+    let mut longer = |privilege, seconds: u64| {
         if let Some(lifetime) = lifetime.filter(|&l| seconds > l) {
             out.push(BuildWarning::PrivilegeLongerThanToken {
                 privilege,
@@ -250,12 +251,48 @@ fn bytes(out: &mut Vec<u8>, b: &[u8]) {
 }
 
 /// A privilege map: `u16` count, then (`u16` id, `u32` seconds) in id order.
-fn privileges(out: &mut Vec<u8>, list: &[(u16, u32)]) {
+fn privileges(out: &mut Vec<u8>, list: &[(u16, u64)]) {
     out.extend_from_slice(&u16::try_from(list.len()).unwrap_or(0).to_le_bytes());
     for &(id, seconds) in list {
         out.extend_from_slice(&id.to_le_bytes());
-        out.extend_from_slice(&seconds.to_le_bytes());
+        out.extend_from_slice(&field_32(seconds).to_le_bytes());
     }
+}
+
+/// Every time given fits a token's 32-bit field: the issue time and each privilege's seconds.
+fn check_times(b: &TokenBuilder) -> Result<(), BuildError> {
+    let fits = |what, seconds: u64| {
+        if u32::try_from(seconds).is_ok() {
+            Ok(())
+        } else {
+            Err(BuildError::TimeOutOfRange { what, seconds })
+        }
+    };
+    if let Some(t) = b.issued_at {
+        fits("issue time", t)?;
+    }
+    for spec in &b.services {
+        match spec {
+            Spec::Rtc {
+                privileges: Some(p),
+                ..
+            } => {
+                for (_, name, seconds) in p.listed() {
+                    seconds.map_or(Ok(()), |s| fits(name, s))?;
+                }
+            }
+            Spec::Rtm {
+                expire: Some(s), ..
+            } => fits("login", *s)?,
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// A time as a token's 32-bit field holds it; [`check`] has refused times past it.
+fn field_32(seconds: u64) -> u32 {
+    u32::try_from(seconds).unwrap_or(u32::MAX)
 }
 
 /// A random salt in 1..=99,999,999, as Agora's Node and Python builders draw it.
@@ -268,15 +305,15 @@ fn random_salt() -> u32 {
 
 /// The signed content: signature first, then the signing info.
 pub(super) fn content(b: &TokenBuilder) -> Vec<u8> {
-    let lifetime = b.lifetime.and_then(|l| u32::try_from(l).ok()).unwrap_or(0);
+    let lifetime = b.lifetime.unwrap_or(0);
     let issued = b
         .issued_at
-        .unwrap_or_else(|| u32::try_from(unix_seconds(SystemTime::now())).unwrap_or(u32::MAX));
+        .unwrap_or_else(|| unix_seconds(SystemTime::now()));
     let salt = b.salt.unwrap_or_else(random_salt);
     let mut info = Vec::with_capacity(256);
     bytes(&mut info, b.app_id.as_bytes());
-    info.extend_from_slice(&issued.to_le_bytes());
-    info.extend_from_slice(&lifetime.to_le_bytes());
+    info.extend_from_slice(&field_32(issued).to_le_bytes());
+    info.extend_from_slice(&field_32(lifetime).to_le_bytes());
     info.extend_from_slice(&salt.to_le_bytes());
     let mut specs: Vec<&Spec> = b.services.iter().collect();
     specs.sort_by_key(|s| s.service_type());
@@ -293,7 +330,7 @@ pub(super) fn content(b: &TokenBuilder) -> Vec<u8> {
                 let p = given.unwrap_or_else(|| {
                     RtcPrivileges::for_role(role.unwrap_or(super::Role::Subscriber), lifetime)
                 });
-                let list: Vec<(u16, u32)> = p
+                let list: Vec<(u16, u64)> = p
                     .listed()
                     .iter()
                     .filter_map(|&(id, _, s)| Some((id, s?)))
@@ -340,7 +377,7 @@ pub(super) fn content(b: &TokenBuilder) -> Vec<u8> {
             }
         }
     }
-    let mut m = mac(&key_007(&b.certificate, issued, salt));
+    let mut m = mac(&key_007(&b.certificate, field_32(issued), salt));
     m.update(&info);
     let signature = m.finalize().into_bytes();
     let mut out = Vec::with_capacity(info.len() + 34);

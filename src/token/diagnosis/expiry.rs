@@ -29,15 +29,15 @@ pub(super) fn check(t: &Token, join: &JoinParams, now: u64, findings: &mut Vec<F
             .warning(),
         );
     }
-    let expired = now >= t.token_expires_at;
+    let expired = now >= t.expiry;
     if expired {
         findings.push(Finding::new(
             FindingKind::Expired,
             TokenError::TokenExpired,
             format!(
                 "The token expired {} ago, at {}.",
-                Span(now - t.token_expires_at),
-                UnixTime(t.token_expires_at)
+                Span(now - t.expiry),
+                UnixTime(t.expiry)
             ),
             RENEW,
         ));
@@ -148,7 +148,7 @@ fn check_privileges(t: &Token, join: &JoinParams, now: u64, findings: &mut Vec<F
     else {
         return;
     };
-    if now >= end && end < t.token_expires_at {
+    if now >= end && end < t.expiry {
         let what = if join.service() == ServiceKind::Rtm {
             "login"
         } else {
@@ -161,7 +161,7 @@ fn check_privileges(t: &Token, join: &JoinParams, now: u64, findings: &mut Vec<F
                 "The {what} privilege expired {} ago, at {}, although the token itself is valid until {}.",
                 Span(now - end),
                 UnixTime(end),
-                UnixTime(t.token_expires_at)
+                UnixTime(t.expiry)
             ),
             format!("Build the token with a {what} privilege that lasts as long as the token, then join again with it."),
         ));
