@@ -438,12 +438,22 @@ impl Token {
     }
 
     /// When it was built, as a `SystemTime` (007 only).
+    #[deprecated(
+        since = "0.2.0",
+        note = "every time of the crate is u64 Unix seconds (shown by `UnixTime`); for a SystemTime, \
+                `UNIX_EPOCH + Duration::from_secs(..)`"
+    )]
     #[must_use]
     pub fn issued_at_time(&self) -> Option<SystemTime> {
         self.issued_at.map(time::system_time)
     }
 
     /// [`Token::expires_at`] as a `SystemTime`.
+    #[deprecated(
+        since = "0.2.0",
+        note = "every time of the crate is u64 Unix seconds (shown by `UnixTime`); for a SystemTime, \
+                `UNIX_EPOCH + Duration::from_secs(..)`"
+    )]
     #[must_use]
     pub fn expires_at_time(&self) -> SystemTime {
         time::system_time(self.expires_at())
