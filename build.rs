@@ -1,23 +1,23 @@
 //! Generates the catalog from `catalog/*.md`: the crate's single source of truth.
 //!
-//! `build/model.rs` reads the tables and checks them (every row has a source, no row repeats, no
+//! `codegen/model.rs` reads the tables and checks them (every row has a source, no row repeats, no
 //! code and no identifier means two errors, every error has a code); any inconsistency panics
-//! here, so it fails the build rather than a user's lookup. `build/emit.rs` writes the checked
+//! here, so it fails the build rather than a user's lookup. `codegen/emit.rs` writes the checked
 //! rows to `$OUT_DIR/catalog.rs` as macro invocations, data only; the macros in
 //! `src/catalog/macros.rs` turn them into the enums, texts, tables and lookups.
 
-#[path = "build/emit.rs"]
+#[path = "codegen/emit.rs"]
 mod emit;
 #[path = "src/key.rs"]
 #[allow(dead_code, unreachable_pub)]
 mod key;
-#[path = "build/model.rs"]
+#[path = "codegen/model.rs"]
 mod model;
 
 fn main() {
     println!("cargo::rerun-if-changed=build.rs");
-    println!("cargo::rerun-if-changed=build/model.rs");
-    println!("cargo::rerun-if-changed=build/emit.rs");
+    println!("cargo::rerun-if-changed=codegen/model.rs");
+    println!("cargo::rerun-if-changed=codegen/emit.rs");
     println!("cargo::rerun-if-changed=src/key.rs");
     let catalog = model::Catalog::read();
     let out = emit::catalog(&catalog);

@@ -27,7 +27,7 @@
 //! version, App ID and times, never the signature, the token or a certificate.
 
 #[cfg(feature = "build")]
-mod build;
+mod builder;
 mod diagnosis;
 mod error;
 mod finding;
@@ -42,7 +42,7 @@ mod verify;
 
 #[cfg(feature = "build")]
 #[cfg_attr(docsrs, doc(cfg(feature = "build")))]
-pub use build::{
+pub use builder::{
     BuildError, BuildField, BuildWarning, IdProblem, Role, RtcPrivileges, TokenBuilder,
 };
 pub use diagnosis::{diagnose, diagnose_reported};

@@ -12,7 +12,7 @@
 #![forbid(unsafe_code)]
 
 #[cfg(feature = "build")]
-mod build;
+mod builder;
 mod input;
 mod offsets;
 
