@@ -253,7 +253,9 @@ impl Finding {
         &self.message
     }
 
-    /// What to change.
+    /// What to change in this token or join: a step for the case at hand (serialised as `fix`).
+    /// [`TokenError::remediation`](crate::TokenError::remediation) is the error's general advice,
+    /// whatever the token.
     #[must_use]
     pub fn fix(&self) -> &str {
         &self.fix
