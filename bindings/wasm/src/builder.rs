@@ -62,7 +62,9 @@ pub fn build_token(
         .number("expireIn", u64::MAX)?
         .ok_or_else(|| type_error("options.expireIn is required (seconds, 1 to 86400)"))?;
     // A time past a token's 32-bit field is the builder's `TimeOutOfRange`.
-    let issued_at = o.number("issuedAt", u64::MAX)?.unwrap_or_else(crate::now_unix);
+    let issued_at = o
+        .number("issuedAt", u64::MAX)?
+        .unwrap_or_else(crate::now_unix);
     let mut builder = Token::builder(app_id, certificate)
         .expire_in(expire_in)
         .issued_at(issued_at);
