@@ -100,6 +100,7 @@ impl Fields {
     }
 
     /// Whether `key` holds anything but `undefined` or `null`.
+    #[cfg(feature = "build")]
     pub(crate) fn has(&self, key: &str) -> bool {
         let v = self.get(key);
         !(v.is_undefined() || v.is_null())

@@ -137,9 +137,6 @@ fn join_of(join: &JsValue) -> Result<JoinParams, JsValue> {
         "certificate",
     ];
     let join = Fields::of(join, "join", &KEYS)?;
-    if !join.has("appId") {
-        return Err(type_error("join.appId is required (a string)"));
-    }
     let app_id = join.required_string("appId")?;
     let channel = join.string("channel")?;
     let rtm_user = join.string("rtmUser")?;
