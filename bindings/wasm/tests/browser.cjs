@@ -35,8 +35,15 @@ server.listen(0, "127.0.0.1", () => {
     console.log(why);
     chromium.kill("SIGKILL");
     server.close();
-    fs.rmSync(profile, { recursive: true, force: true });
     process.exitCode = code;
+  };
+  // The profile goes once Chromium has exited: removing it while Chromium still writes races.
+  const removeProfile = () => {
+    try {
+      fs.rmSync(profile, { recursive: true, force: true, maxRetries: 5 });
+    } catch (e) {
+      console.log(`(profile ${profile} left behind: ${e.code})`);
+    }
   };
   let buffered = "";
   chromium.stderr.on("data", (chunk) => {
@@ -52,6 +59,9 @@ server.listen(0, "127.0.0.1", () => {
       if (/^browser: (PASS|FAIL) \d+ of \d+ checks$/.test(m[1])) done(m[1].startsWith("browser: PASS") ? 0 : 1, "");
     }
   });
-  chromium.on("exit", () => done(1, "chromium exited before the page said PASS or FAIL"));
+  chromium.on("exit", () => {
+    done(1, "chromium exited before the page said PASS or FAIL");
+    removeProfile();
+  });
   setTimeout(() => done(1, "no verdict from the page within 90 s"), 90_000).unref();
 });
