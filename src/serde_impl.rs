@@ -62,11 +62,21 @@ by_str! {
 by_str! {
     crate::token::ServiceKind => |k| k.as_str(), "a token service such as \"rtc\" or \"rtm2\"";
     crate::token::Version => |v| v.as_str(), "a token version, \"006\" or \"007\"";
+    crate::token::Damage => |d| d.as_str(), "a kind of damage such as \"quoted\"";
+    crate::token::Field => |f| f.as_str(), "a token field such as \"app_id\"";
+    crate::token::ObsoleteFormat => |o| o.as_str(), "an obsolete format such as \"dynamic_key5\"";
+    crate::token::FindingKind => |k| k, "a finding kind such as \"channel_mismatch\" or \"damaged: quoted\"";
+    crate::token::Severity => |v| v.as_str(), "a severity: \"error\" or \"warning\"";
+    crate::token::Certainty => |c| c.as_str(), "a certainty: \"certain\" or \"likely\"";
+    crate::token::AdviceKind => |k| k.as_str(), "an advice kind such as \"short_lifetime\"";
+    crate::token::RtmResource => |r| r.as_str(), "an RTM resource such as \"message_channels\"";
+    crate::token::RtmAccess => |a| a.as_str(), "an RTM access: \"read\" or \"write\"";
 }
 
 #[cfg(feature = "build")]
 by_str! {
     crate::token::Role => |r| r.as_str(), "a role, \"publisher\" or \"subscriber\"";
+    crate::token::BuildField => |f| f.as_str(), "a builder input such as \"channel\"";
 }
 
 #[cfg(feature = "verify")]

@@ -131,7 +131,9 @@ pub(crate) fn parse_keyed<'k, T: Copy>(
             .filter(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'#'))
             .map(|b| b.to_ascii_lowercase())
     }
-    if s.len() <= 64 {
+    // The longest key is a label of some 80 bytes; 160 leaves room for spacing and stays
+    // short enough that a refused input costs one pass over few bytes per key.
+    if s.len() <= 160 {
         for (key, value) in keys {
             if folded(key).eq(folded(s)) {
                 return Ok(value);

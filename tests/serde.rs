@@ -135,9 +135,36 @@ fn every_named_type_serialises_as_its_as_str_and_reads_back() {
     #[cfg(feature = "messages")]
     check(agora_token_errors::Evidence::ALL, |e| e.as_str());
     #[cfg(feature = "token")]
-    check(agora_token_errors::token::ServiceKind::ALL, |k| k.as_str());
+    {
+        use agora_token_errors::token::{
+            AdviceKind, Certainty, Damage, Field, ObsoleteFormat, RtmAccess, RtmResource,
+            ServiceKind, Severity, Version,
+        };
+        check(ServiceKind::ALL, |k| k.as_str());
+        check(Version::ALL, |v| v.as_str());
+        check(Damage::ALL, |d| d.as_str());
+        check(Field::ALL, |f| f.as_str());
+        check(ObsoleteFormat::ALL, |o| o.as_str());
+        check(Severity::ALL, |s| s.as_str());
+        check(Certainty::ALL, |c| c.as_str());
+        check(AdviceKind::ALL, |k| k.as_str());
+        check(RtmResource::ALL, |r| r.as_str());
+        check(RtmAccess::ALL, |a| a.as_str());
+        // A finding kind alone writes its `Display`, so that each damage stays apart.
+        for &k in agora_token_errors::token::FindingKind::ALL {
+            let json = serde_json::to_value(k).unwrap();
+            assert_eq!(json, serde_json::json!(k.to_string()));
+            assert_eq!(
+                serde_json::from_value::<agora_token_errors::token::FindingKind>(json).unwrap(),
+                k
+            );
+        }
+    }
     #[cfg(feature = "build")]
-    check(agora_token_errors::token::Role::ALL, |r| r.as_str());
+    {
+        check(agora_token_errors::token::Role::ALL, |r| r.as_str());
+        check(agora_token_errors::token::BuildField::ALL, |f| f.as_str());
+    }
     #[cfg(feature = "verify")]
     check(agora_token_errors::token::Verification::ALL, |v| v.as_str());
 }

@@ -2,95 +2,62 @@
 
 use core::fmt;
 
+crate::space::listed_enum! {
 /// How a token was damaged on its way to the client (copy-paste, URL handling, JSON encoding,
 /// logging). Every kind can be undone; [`diagnose`](super::diagnose) names it, undoes it and
-/// diagnoses the repaired token.
-#[cfg_attr(
-    feature = "serde",
-    derive(serde::Serialize),
-    serde(rename_all = "snake_case")
-)]
+/// diagnoses the repaired token. `ALL` lists them in the order `diagnose` undoes them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum Damage {
     /// Whitespace or a line break before the token.
-    LeadingWhitespace,
+    LeadingWhitespace = "leading_whitespace",
     /// Whitespace or a line break after the token (often a trailing newline from a file or shell).
-    TrailingWhitespace,
+    TrailingWhitespace = "trailing_whitespace",
     /// Quotes around the token (a JSON string or a shell argument pasted whole).
-    Quoted,
+    Quoted = "quoted",
     /// JSON string escapes left in: `\/` for `/`, `\u002B` for `+` (some JSON encoders escape
     /// these), `\n`.
-    JsonEscaped,
+    JsonEscaped = "json_escaped",
     /// Percent-encoding such as `%2B`, `%2F` or `%3D` (the token was URL-encoded, possibly twice,
     /// and not decoded).
-    UrlEncoded,
+    UrlEncoded = "url_encoded",
     /// A space inside the token where base64 had a `+` (a query string decoded as a form).
-    SpaceForPlus,
+    SpaceForPlus = "space_for_plus",
     /// Line breaks or tabs inside the token (wrapped by a terminal, an editor or an e-mail).
-    LineBreaks,
+    LineBreaks = "line_breaks",
     /// Invisible characters inside or around the token: zero-width spaces, a byte-order mark,
     /// no-break spaces (copied from a web page or a chat message).
-    InvisibleCharacters,
+    InvisibleCharacters = "invisible_characters",
     /// The URL-safe base64 alphabet (`-`, `_`) where Agora uses `+` and `/`.
-    UrlSafeAlphabet,
+    UrlSafeAlphabet = "url_safe_alphabet",
     /// The `=` padding at the end of the base64 was dropped.
-    PaddingRemoved,
+    PaddingRemoved = "padding_removed",
     /// A label or wrapper around the token: `Bearer `, `token=`, `Authorization: `, a JSON
     /// object (`{"token":"..."}`) or a query string.
-    Wrapped,
+    Wrapped = "wrapped",
     /// The token pasted twice (or two tokens joined).
-    Repeated,
+    Repeated = "repeated",
     /// Characters after the token's `=` padding, where a token ends.
-    TrailingCharacters,
+    TrailingCharacters = "trailing_characters",
+}
 }
 
 impl Damage {
-    /// Every kind, in the order [`diagnose`](super::diagnose) undoes them.
-    pub const ALL: &'static [Damage] = &[
-        Damage::LeadingWhitespace,
-        Damage::TrailingWhitespace,
-        Damage::Quoted,
-        Damage::JsonEscaped,
-        Damage::UrlEncoded,
-        Damage::SpaceForPlus,
-        Damage::LineBreaks,
-        Damage::InvisibleCharacters,
-        Damage::UrlSafeAlphabet,
-        Damage::PaddingRemoved,
-        Damage::Wrapped,
-        Damage::Repeated,
-        Damage::TrailingCharacters,
-    ];
-
-    /// Its stable lower snake_case name (`"space_for_plus"`).
+    /// The old name of [`label`](Self::label).
+    #[deprecated(since = "0.2.0", note = "use `label`, the human name on every enum")]
     #[must_use]
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Damage::LeadingWhitespace => "leading_whitespace",
-            Damage::TrailingWhitespace => "trailing_whitespace",
-            Damage::Quoted => "quoted",
-            Damage::JsonEscaped => "json_escaped",
-            Damage::UrlEncoded => "url_encoded",
-            Damage::SpaceForPlus => "space_for_plus",
-            Damage::LineBreaks => "line_breaks",
-            Damage::InvisibleCharacters => "invisible_characters",
-            Damage::UrlSafeAlphabet => "url_safe_alphabet",
-            Damage::PaddingRemoved => "padding_removed",
-            Damage::Wrapped => "wrapped",
-            Damage::Repeated => "repeated",
-            Damage::TrailingCharacters => "trailing_characters",
-        }
+    pub fn describe(self) -> &'static str {
+        self.label()
     }
 
-    /// What happened, in a few words.
+    /// What happened, in a few words (what `Display` prints).
     ///
     /// ```
     /// use agora_token_errors::token::Damage;
-    /// assert!(Damage::JsonEscaped.describe().contains(r"\/"));
+    /// assert!(Damage::JsonEscaped.label().contains(r"\/"));
     /// ```
     #[must_use]
-    pub fn describe(self) -> &'static str {
+    pub fn label(self) -> &'static str {
         match self {
             Damage::LeadingWhitespace => "whitespace before the token",
             Damage::TrailingWhitespace => "whitespace or a newline after the token",
@@ -158,11 +125,11 @@ impl Damage {
     }
 }
 
-impl fmt::Display for Damage {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.describe())
-    }
-}
+crate::space::labelled!(
+    Damage,
+    |d| d.label(),
+    "a kind of damage such as \"quoted\" or \"space_for_plus\""
+);
 
 crate::space::listed_enum! {
 /// A field of a token's content, named where decoding fails.

@@ -6,75 +6,126 @@ use core::fmt;
 use super::Damage;
 use crate::TokenError;
 
-/// What a finding is about.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum FindingKind {
+/// Declares [`FindingKind`]: its field-less kinds, each with its stable name, and
+/// `Damaged`, so that `ALL` and `as_str` cannot drift from the enum.
+macro_rules! finding_kinds {
+    ($($(#[$vmeta:meta])* $variant:ident = $id:literal,)*) => {
+        /// What a finding is about.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum FindingKind {
+            /// The token was damaged on its way (whitespace, quotes, JSON or URL encoding, ...).
+            Damaged(Damage),
+            $($(#[$vmeta])* $variant,)*
+        }
+
+        /// The kinds without a field, in declaration order.
+        const PLAIN: &[FindingKind] = &[$(FindingKind::$variant),*];
+
+        impl FindingKind {
+            /// Its stable lower snake_case name (`"channel_mismatch"`; `"damaged"` for every
+            /// kind of damage, which [`Finding`] serialises in its own `damage` field and
+            /// `Display` adds: `damaged: space_for_plus`).
+            #[must_use]
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    FindingKind::Damaged(_) => "damaged",
+                    $(FindingKind::$variant => $id,)*
+                }
+            }
+        }
+    };
+}
+
+finding_kinds! {
     /// No token was given.
-    NoToken,
+    NoToken = "no_token",
     /// The string is not a token.
-    Unparseable,
-    /// The token was damaged on its way (whitespace, quotes, JSON or URL encoding, ...).
-    Damaged(Damage),
+    Unparseable = "unparseable",
     /// A DynamicKey 3/4/5 or signaling key, which current SDKs do not take.
-    ObsoleteFormat,
+    ObsoleteFormat = "obsolete_format",
     /// An App ID (the client's or the token's) is not 32 hexadecimal characters, or carries
     /// whitespace.
-    AppIdMalformed,
+    AppIdMalformed = "app_id_malformed",
     /// The token's App ID is not the one the client uses.
-    AppIdMismatch,
+    AppIdMismatch = "app_id_mismatch",
     /// The token grants none of the services the join needs (an RTM or Chat token used to join
     /// RTC, an RTC-only token used to log in to RTM).
-    WrongService,
+    WrongService = "wrong_service",
     /// The token is for another channel.
-    ChannelMismatch,
+    ChannelMismatch = "channel_mismatch",
     /// The token is for another user.
-    UserMismatch,
+    UserMismatch = "user_mismatch",
     /// The token is for a user account and the client joined with an int uid, or the reverse.
-    UserKindMismatch,
+    UserKindMismatch = "user_kind_mismatch",
     /// The client joined as uid 0 (the SDK picks a uid) but the token names a uid.
-    UidZeroJoin,
+    UidZeroJoin = "uid_zero_join",
     /// The user account joined with is not one Agora accepts (empty, too long, other characters).
-    InvalidAccount,
+    InvalidAccount = "invalid_account",
     /// The token has expired.
-    Expired,
+    Expired = "expired",
     /// The join-channel (or RTM login) privilege has expired although the token has not.
-    JoinPrivilegeExpired,
+    JoinPrivilegeExpired = "join_privilege_expired",
     /// A 007 lifetime that looks like an absolute Unix time (007 wants seconds from now).
-    ExpireLooksAbsolute,
+    ExpireLooksAbsolute = "expire_looks_absolute",
     /// A 006 privilege expiry that looks like seconds from now (006 wants a Unix time).
-    ExpireLooksRelative,
+    ExpireLooksRelative = "expire_looks_relative",
     /// A lifetime over the 24 hours Agora allows.
-    LifetimeOverOneDay,
+    LifetimeOverOneDay = "lifetime_over_one_day",
     /// The time given is before the token's issue time: a clock is off.
-    ClockSkew,
+    ClockSkew = "clock_skew",
     /// The signature does not match the App Certificate given.
-    SignatureMismatch,
+    SignatureMismatch = "signature_mismatch",
     /// The App Certificate given is not 32 hexadecimal digits.
-    CertificateMalformed,
+    CertificateMalformed = "certificate_malformed",
     /// The token grants joining only, no publishing: a role switch to host is refused where the
     /// project requires co-host authentication (for a reported
     /// [`PrivilegeMissing`](crate::TokenError::PrivilegeMissing)).
-    NoPublishPrivilege,
+    NoPublishPrivilege = "no_publish_privilege",
     /// The token's RTM 2.x resource permissions limit what the login may read and write (for a
     /// reported [`PrivilegeMissing`](crate::TokenError::PrivilegeMissing)).
-    RtmPermissionsLimited,
+    RtmPermissionsLimited = "rtm_permissions_limited",
     /// A cause only the project's settings or a clock can confirm (from
     /// [`diagnose_reported`](super::diagnose_reported)).
-    NotVisibleOffline,
+    NotVisibleOffline = "not_visible_offline",
 }
 
+/// How many kinds there are: the field-less ones, and one per [`Damage`].
+const KINDS: usize = PLAIN.len() + Damage::ALL.len();
+
+impl FindingKind {
+    /// Every kind, `Damaged` once with each [`Damage`] (in [`Damage::ALL`]'s order), then the
+    /// field-less ones in declaration order.
+    pub const ALL: &'static [FindingKind] = &{
+        let mut all = [FindingKind::NoToken; KINDS];
+        let mut i = 0;
+        while i < Damage::ALL.len() {
+            all[i] = FindingKind::Damaged(Damage::ALL[i]);
+            i += 1;
+        }
+        let mut j = 0;
+        while j < PLAIN.len() {
+            all[i + j] = PLAIN[j];
+            j += 1;
+        }
+        all
+    };
+}
+
+crate::space::listed_enum! {
 /// How bad a finding is. Findings come sorted by it, errors first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum Severity {
     /// The join fails, or the user is removed from the channel, because of it.
-    Error,
+    Error = "error",
     /// Nothing fails yet, but it will (a lifetime over 24 h), or something is off that may make
     /// it fail (a clock).
-    Warning,
+    Warning = "warning",
+}
 }
 
+crate::space::listed_enum! {
 /// Whether a finding is certain or the likeliest explanation of what cannot be seen offline
 /// (whether the App Certificate is enabled, whether the App ID is active). Among findings of one
 /// severity, certain ones come first.
@@ -82,10 +133,22 @@ pub enum Severity {
 #[non_exhaustive]
 pub enum Certainty {
     /// Read from the token and the join parameters.
-    Certain,
+    Certain = "certain",
     /// Only the project's settings in Agora Console (or a clock) can confirm it.
-    Likely,
+    Likely = "likely",
 }
+}
+
+crate::space::labelled!(
+    Severity,
+    |v| v.as_str(),
+    "a severity: \"error\" or \"warning\""
+);
+crate::space::labelled!(
+    Certainty,
+    |v| v.as_str(),
+    "a certainty: \"certain\" or \"likely\""
+);
 
 /// One fault diagnosis found, with the error the SDK reports for it and how to fix it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -98,39 +161,6 @@ pub struct Finding {
     fix: String,
 }
 
-impl FindingKind {
-    /// Its stable lower snake_case name (`"channel_mismatch"`; `"damaged"` for every kind of
-    /// damage, which [`Finding`] serialises in its own `damage` field).
-    #[must_use]
-    pub fn as_str(self) -> &'static str {
-        match self {
-            FindingKind::NoToken => "no_token",
-            FindingKind::Unparseable => "unparseable",
-            FindingKind::Damaged(_) => "damaged",
-            FindingKind::ObsoleteFormat => "obsolete_format",
-            FindingKind::AppIdMalformed => "app_id_malformed",
-            FindingKind::AppIdMismatch => "app_id_mismatch",
-            FindingKind::WrongService => "wrong_service",
-            FindingKind::ChannelMismatch => "channel_mismatch",
-            FindingKind::UserMismatch => "user_mismatch",
-            FindingKind::UserKindMismatch => "user_kind_mismatch",
-            FindingKind::UidZeroJoin => "uid_zero_join",
-            FindingKind::InvalidAccount => "invalid_account",
-            FindingKind::Expired => "expired",
-            FindingKind::JoinPrivilegeExpired => "join_privilege_expired",
-            FindingKind::ExpireLooksAbsolute => "expire_looks_absolute",
-            FindingKind::ExpireLooksRelative => "expire_looks_relative",
-            FindingKind::LifetimeOverOneDay => "lifetime_over_one_day",
-            FindingKind::ClockSkew => "clock_skew",
-            FindingKind::SignatureMismatch => "signature_mismatch",
-            FindingKind::CertificateMalformed => "certificate_malformed",
-            FindingKind::NoPublishPrivilege => "no_publish_privilege",
-            FindingKind::RtmPermissionsLimited => "rtm_permissions_limited",
-            FindingKind::NotVisibleOffline => "not_visible_offline",
-        }
-    }
-}
-
 impl fmt::Display for FindingKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -140,37 +170,24 @@ impl fmt::Display for FindingKind {
     }
 }
 
-impl Severity {
-    /// Its stable lower snake_case name: `"error"` or `"warning"`.
-    #[must_use]
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+/// Reads a field-less kind's `as_str()` (in any case), and a damaged kind as `Display` writes it
+/// (`damaged: space_for_plus`, the damage by its `as_str()` or its label).
+impl core::str::FromStr for FindingKind {
+    type Err = crate::UnknownName;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        const EXPECTED: &str = "a finding kind such as \"channel_mismatch\" or \"damaged: quoted\"";
+        let damage = s
+            .get(..8)
+            .filter(|head| head.eq_ignore_ascii_case("damaged:"))
+            .map(|_| s[8..].trim());
+        if let Some(damage) = damage {
+            return damage
+                .parse()
+                .map(FindingKind::Damaged)
+                .map_err(|_| crate::UnknownName::new(s, EXPECTED));
         }
-    }
-}
-
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl Certainty {
-    /// Its stable lower snake_case name: `"certain"` or `"likely"`.
-    #[must_use]
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Certainty::Certain => "certain",
-            Certainty::Likely => "likely",
-        }
-    }
-}
-
-impl fmt::Display for Certainty {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        crate::unknown::parse_keyed(s, PLAIN.iter().map(|&k| (k.as_str(), k)), EXPECTED)
     }
 }
 
@@ -292,59 +309,37 @@ impl fmt::Display for Finding {
         } else {
             ""
         };
-        let severity = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
         write!(
             f,
-            "{likely}{severity} ({}): {} Fix: {}",
-            self.error, self.message, self.fix
+            "{likely}{} ({}): {} Fix: {}",
+            self.severity, self.error, self.message, self.fix
         )
     }
 }
 
+crate::space::listed_enum! {
 /// What advice is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AdviceKind {
     /// A 006 AccessToken: still accepted, but superseded by AccessToken2 (007).
-    LegacyAccessToken,
+    LegacyAccessToken = "legacy_access_token",
     /// A privilege ends before the token does (on purpose, with `...AndPrivilege` builders;
     /// always for 006 tokens, whose builders put the token's own expiry 24 h ahead).
-    PrivilegeEndsBeforeToken,
+    PrivilegeEndsBeforeToken = "privilege_ends_before_token",
     /// A lifetime under a minute: the will-expire callback comes 30 s before the end, leaving
     /// little time to renew.
-    ShortLifetime,
+    ShortLifetime = "short_lifetime",
     /// The token was built for uid 0 (or an empty account) and admits any user.
-    AnyUser,
+    AnyUser = "any_user",
+}
 }
 
-impl AdviceKind {
-    /// Its stable lower snake_case name (`"short_lifetime"`).
-    #[must_use]
-    pub fn as_str(self) -> &'static str {
-        match self {
-            AdviceKind::LegacyAccessToken => "legacy_access_token",
-            AdviceKind::PrivilegeEndsBeforeToken => "privilege_ends_before_token",
-            AdviceKind::ShortLifetime => "short_lifetime",
-            AdviceKind::AnyUser => "any_user",
-        }
-    }
-}
-
-impl fmt::Display for AdviceKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl serde::Serialize for AdviceKind {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
-    }
-}
+crate::space::labelled!(
+    AdviceKind,
+    |v| v.as_str(),
+    "an advice kind such as \"short_lifetime\""
+);
 
 /// Something about a token that works but is worth knowing: not a fault, so not a
 /// [`Finding`] and not tied to a [`TokenError`]. See [`Token::advice`](super::Token::advice).

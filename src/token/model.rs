@@ -9,32 +9,23 @@ use super::time::{self, UnixTime};
 use super::{Advice, Finding, JoinParams, TokenParseError, User, diagnosis, parse};
 use crate::UnknownName;
 
-/// An access token's format version.
+crate::space::listed_enum! {
+/// An access token's format version; `as_str()` is how the token starts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Version {
     /// AccessToken (`006`): legacy, still built by `agora-access-token`.
-    V006,
+    V006 = "006",
     /// AccessToken2 (`007`): what Agora recommends.
-    V007,
+    V007 = "007",
+}
 }
 
-impl Version {
-    /// `"006"` or `"007"`, as the token starts.
-    #[must_use]
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Version::V006 => "006",
-            Version::V007 => "007",
-        }
-    }
-}
-
-impl fmt::Display for Version {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+crate::space::labelled!(
+    Version,
+    |v| v.as_str(),
+    "a token version, \"006\" or \"007\""
+);
 
 /// A service a token grants access to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -495,19 +486,6 @@ impl fmt::Display for Token {
             write!(f, ", issued {}", UnixTime(at))?;
         }
         write!(f, ", expires {}", UnixTime(self.expires_at()))
-    }
-}
-
-/// Parses `"006"` or `"007"`.
-impl FromStr for Version {
-    type Err = UnknownName;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s.trim() {
-            "006" => Ok(Version::V006),
-            "007" => Ok(Version::V007),
-            _ => Err(UnknownName::new(s, "a token version (006 or 007)")),
-        }
     }
 }
 

@@ -1,45 +1,38 @@
 //! RTM 2.x resource permissions in a token (AgoraIO/Tools PR #434, `Rtm2Permissions`): which
 //! message channels, stream channels, groups and users an RTM 2 login may read or write.
 
-use core::fmt;
-
+crate::space::listed_enum! {
 /// A kind of RTM 2.x resource a permission names, with its number in the token (npm
-/// `agora-token` 2.0.6 `src/AccessToken2.js:319-323`).
+/// `agora-token` 2.0.6 `src/AccessToken2.js:319-323`). `ALL` lists them in number order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum RtmResource {
     /// Message channels (0).
-    MessageChannels,
+    MessageChannels = "message_channels",
     /// Stream channels (1).
-    StreamChannels,
+    StreamChannels = "stream_channels",
     /// Group channels (2).
-    GroupChannels,
+    GroupChannels = "group_channels",
     /// Server groups (3).
-    ServerGroups,
+    ServerGroups = "server_groups",
     /// Users (4).
-    Users,
+    Users = "users",
+}
 }
 
+crate::space::listed_enum! {
 /// What a permission allows on its resources (`kRead` 0, `kWrite` 1).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum RtmAccess {
     /// Reading: subscribing to a channel, reading storage or history.
-    Read,
+    Read = "read",
     /// Writing: publishing, setting storage, taking locks.
-    Write,
+    Write = "write",
+}
 }
 
 impl RtmResource {
-    /// Every kind, in number order.
-    pub const ALL: &'static [RtmResource] = &[
-        RtmResource::MessageChannels,
-        RtmResource::StreamChannels,
-        RtmResource::GroupChannels,
-        RtmResource::ServerGroups,
-        RtmResource::Users,
-    ];
-
     /// Its number in the token.
     #[must_use]
     pub fn code(self) -> u16 {
@@ -57,24 +50,9 @@ impl RtmResource {
     pub fn from_code(code: u16) -> Option<RtmResource> {
         RtmResource::ALL.iter().copied().find(|r| r.code() == code)
     }
-
-    /// The stable lower snake_case name.
-    #[must_use]
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RtmResource::MessageChannels => "message_channels",
-            RtmResource::StreamChannels => "stream_channels",
-            RtmResource::GroupChannels => "group_channels",
-            RtmResource::ServerGroups => "server_groups",
-            RtmResource::Users => "users",
-        }
-    }
 }
 
 impl RtmAccess {
-    /// Both, in number order.
-    pub const ALL: &'static [RtmAccess] = &[RtmAccess::Read, RtmAccess::Write];
-
     /// Its number in the token.
     #[must_use]
     pub fn code(self) -> u16 {
@@ -89,28 +67,18 @@ impl RtmAccess {
     pub fn from_code(code: u16) -> Option<RtmAccess> {
         RtmAccess::ALL.iter().copied().find(|a| a.code() == code)
     }
-
-    /// The stable lower snake_case name.
-    #[must_use]
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RtmAccess::Read => "read",
-            RtmAccess::Write => "write",
-        }
-    }
 }
 
-impl fmt::Display for RtmResource {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl fmt::Display for RtmAccess {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+crate::space::labelled!(
+    RtmResource,
+    |r| r.as_str(),
+    "an RTM resource such as \"message_channels\" or \"users\""
+);
+crate::space::labelled!(
+    RtmAccess,
+    |a| a.as_str(),
+    "an RTM access: \"read\" or \"write\""
+);
 
 /// One permission: the resources of one kind that one access is granted on, as the token
 /// numbers them (kept as written, so a kind or access this crate does not know is not lost).

@@ -100,7 +100,7 @@ fn damaged(s: &Seen) -> Finding {
         TokenError::InvalidToken,
         format!(
             "The token is damaged: {what}; that is {}. It was repaired to diagnose it.",
-            s.damage.describe()
+            s.damage.label()
         ),
         s.damage.fix(),
     )
