@@ -216,3 +216,37 @@ fn a_token_deserialises_from_its_string() {
     assert!(!err.contains(damaged), "{err}");
     assert!(serde_json::from_value::<Token>(serde_json::json!(42)).is_err());
 }
+
+/// A user is a JSON number (uid) or string (account), as the join calls take it; anything else,
+/// or a number outside `u32`, is an error and never becomes another user.
+#[cfg(feature = "token")]
+#[test]
+fn a_user_is_a_number_or_a_string() {
+    use agora_token_errors::token::User;
+    for user in [
+        User::Uid(0),
+        User::Uid(u32::MAX),
+        User::Account(String::new()),
+        User::Account("42".into()),
+        User::Account("alice".into()),
+    ] {
+        let json = serde_json::to_string(&user).unwrap();
+        assert_eq!(serde_json::from_str::<User>(&json).unwrap(), user, "{json}");
+    }
+    assert_eq!(serde_json::to_string(&User::Uid(7)).unwrap(), "7");
+    assert_eq!(
+        serde_json::to_string(&User::Account("7".into())).unwrap(),
+        "\"7\""
+    );
+    for bad in [
+        "-1",
+        "4294967296",
+        "1.5",
+        "null",
+        "true",
+        "[1]",
+        "{\"uid\":1}",
+    ] {
+        assert!(serde_json::from_str::<User>(bad).is_err(), "{bad}");
+    }
+}

@@ -6,6 +6,20 @@ use super::ServiceKind;
 use super::permissions::{RtmAccess, RtmResource};
 
 /// The user a client joins as.
+///
+/// With `serde`, a uid is a JSON number and an account a JSON string, as the SDKs' join calls
+/// take them: `12345` and `"alice"`. A number that is no `u32` is refused, never wrapped.
+///
+/// ```
+/// # #[cfg(feature = "serde")] {
+/// use agora_token_errors::token::User;
+///
+/// assert_eq!(serde_json::from_str::<User>("12345").unwrap(), User::Uid(12345));
+/// assert_eq!(serde_json::from_str::<User>("\"alice\"").unwrap(), User::Account("alice".into()));
+/// assert_eq!(serde_json::to_string(&User::Account("42".into())).unwrap(), "\"42\"");
+/// assert!(serde_json::from_str::<User>("4294967296").is_err());
+/// # }
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum User {
@@ -31,6 +45,54 @@ impl fmt::Display for User {
         match self {
             User::Uid(uid) => write!(f, "uid {uid}"),
             User::Account(account) => write!(f, "user account {account:?}"),
+        }
+    }
+}
+
+// `User` as JSON: see its docs.
+#[cfg(feature = "serde")]
+mod user_serde {
+    use core::fmt;
+
+    use serde::de::{self, Deserialize, Deserializer, Visitor};
+    use serde::ser::{Serialize, Serializer};
+
+    use super::User;
+
+    impl Serialize for User {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            match self {
+                User::Uid(uid) => s.serialize_u32(*uid),
+                User::Account(account) => s.serialize_str(account),
+            }
+        }
+    }
+
+    impl<'de> Deserialize<'de> for User {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            struct UserVisitor;
+            impl Visitor<'_> for UserVisitor {
+                type Value = User;
+                fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                    f.write_str(
+                        "a uid (a number from 0 to 4294967295) or a user account (a string)",
+                    )
+                }
+                fn visit_u64<E: de::Error>(self, v: u64) -> Result<User, E> {
+                    u32::try_from(v)
+                        .map(User::Uid)
+                        .map_err(|_| E::invalid_value(de::Unexpected::Unsigned(v), &self))
+                }
+                fn visit_i64<E: de::Error>(self, v: i64) -> Result<User, E> {
+                    u32::try_from(v)
+                        .map(User::Uid)
+                        .map_err(|_| E::invalid_value(de::Unexpected::Signed(v), &self))
+                }
+                fn visit_str<E: de::Error>(self, v: &str) -> Result<User, E> {
+                    Ok(User::Account(v.to_owned()))
+                }
+            }
+            d.deserialize_any(UserVisitor)
         }
     }
 }
