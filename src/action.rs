@@ -74,13 +74,13 @@ impl Action {
         matches!(self, Action::RenewToken | Action::RejoinWithNewToken)
     }
 
-    /// One sentence a log or UI can show.
+    /// One sentence saying what to do, for a log or UI.
     ///
     /// ```
-    /// assert!(agora_token_errors::Action::RenewToken.describe().contains("renewToken"));
+    /// assert!(agora_token_errors::Action::RenewToken.summary().contains("renewToken"));
     /// ```
     #[must_use]
-    pub fn describe(self) -> &'static str {
+    pub fn summary(self) -> &'static str {
         match self {
             Action::RenewToken => {
                 "fetch a new token and pass it to renewToken without leaving the channel"
@@ -94,10 +94,20 @@ impl Action {
             }
         }
     }
+
+    /// One sentence saying what to do.
+    #[deprecated(
+        since = "0.2.0",
+        note = "use `summary`: one word for the sentence across the API"
+    )]
+    #[must_use]
+    pub fn describe(self) -> &'static str {
+        self.summary()
+    }
 }
 
 /// A short lowercase phrase: `renew token`, `rejoin with new token`, `rebuild token`, `fix
-/// configuration` ([`Action::describe`] says it in a sentence).
+/// configuration` ([`Action::summary`] says it in a sentence).
 ///
 /// ```
 /// assert_eq!(agora_token_errors::Action::RenewToken.to_string(), "renew token");

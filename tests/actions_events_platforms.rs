@@ -45,7 +45,7 @@ fn configuration_errors_are_not_retryable_and_need_no_token() {
 #[test]
 fn every_variant_has_a_described_action() {
     for &e in TokenError::ALL {
-        assert!(!e.action().describe().is_empty(), "{e:?}");
+        assert!(!e.action().summary().is_empty(), "{e:?}");
     }
     for &a in Action::ALL {
         assert!(

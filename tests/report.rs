@@ -117,3 +117,28 @@ fn a_platform_adds_its_space_identifiers_and_callbacks() {
     );
     assert!(v.get("platform").is_none());
 }
+
+/// A report in RTM's terms names RTM's callbacks, which differ from RTC's on Apple platforms.
+#[cfg(feature = "serde")]
+#[test]
+fn a_product_report_names_that_products_callbacks() {
+    use agora_token_errors::{Platform, Product};
+    let mut differ = 0;
+    for &p in Platform::ALL {
+        let r = Report::of(
+            "onTokenPrivilegeWillExpire",
+            CodeSpace::ALL,
+            Some(Product::Rtm),
+        )
+        .with_platform(p);
+        let v = serde_json::to_value(&r).unwrap();
+        let rtm = TokenEvent::WillExpire.callback_for(Product::Rtm, p);
+        assert_eq!(v["platform"]["renew_on"].as_str(), rtm, "{p:?}");
+        assert_eq!(v["matched"]["callbacks"][p.as_str()].as_str(), rtm, "{p:?}");
+        differ += usize::from(rtm != TokenEvent::WillExpire.callback(p));
+    }
+    assert!(
+        differ > 0,
+        "RTM and RTC callbacks are the same on every platform"
+    );
+}

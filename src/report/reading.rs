@@ -247,7 +247,7 @@ mod serde_impl {
     }
 
     /// What matched, by the kind of reading (an event's callbacks on the platform, else on each).
-    struct Matched<'a>(&'a Reading, Option<Platform>);
+    struct Matched<'a>(&'a Reading, Product, Option<Platform>);
 
     impl Serialize for Matched<'_> {
         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -285,10 +285,10 @@ mod serde_impl {
                     out.serialize_entry("event", e.as_str())?;
                     out.serialize_entry("action", e.action().as_str())?;
                     out.serialize_entry("remediation", e.remediation())?;
-                    let platforms = self.1.as_ref().map_or(Platform::ALL, core::slice::from_ref);
+                    let platforms = self.2.as_ref().map_or(Platform::ALL, core::slice::from_ref);
                     let callbacks: std::collections::BTreeMap<&str, Option<&str>> = platforms
                         .iter()
-                        .map(|&p| (p.as_str(), e.callback(p)))
+                        .map(|&p| (p.as_str(), e.callback_for(self.1, p)))
                         .collect();
                     out.serialize_entry("callbacks", &callbacks)?;
                 }
@@ -304,7 +304,10 @@ mod serde_impl {
             out.serialize_field("kind", self.reading.as_str())?;
             out.serialize_field("input", &self.input)?;
             out.serialize_field("product", self.product.as_str())?;
-            out.serialize_field("matched", &Matched(&self.reading, self.platform))?;
+            out.serialize_field(
+                "matched",
+                &Matched(&self.reading, self.product, self.platform),
+            )?;
             let errors: Vec<Explained> = self
                 .errors
                 .iter()
@@ -313,7 +316,9 @@ mod serde_impl {
             out.serialize_field("errors", &errors)?;
             // Declared among the 6 fields; formats with fixed-size structs are told it is absent.
             match self.platform {
-                Some(p) => out.serialize_field("platform", &OnPlatform(p, &self.errors))?,
+                Some(p) => {
+                    out.serialize_field("platform", &OnPlatform(p, self.product, &self.errors))?;
+                }
                 None => out.skip_field("platform")?,
             }
             out.end()
@@ -321,12 +326,12 @@ mod serde_impl {
     }
 
     /// What a platform adds: its space, each error's identifier there, and the callbacks to
-    /// renew and rejoin on.
-    struct OnPlatform<'a>(Platform, &'a [TokenError]);
+    /// renew and rejoin on in the report's product.
+    struct OnPlatform<'a>(Platform, Product, &'a [TokenError]);
 
     impl Serialize for OnPlatform<'_> {
         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            let OnPlatform(p, errors) = *self;
+            let OnPlatform(p, product, errors) = *self;
             let mut out = s.serialize_struct("Platform", 5)?;
             out.serialize_field("platform", p.as_str())?;
             out.serialize_field("space", p.error_space().as_str())?;
@@ -342,8 +347,8 @@ mod serde_impl {
                 })
                 .collect();
             out.serialize_field("identifiers", &identifiers)?;
-            out.serialize_field("renew_on", &TokenEvent::WillExpire.callback(p))?;
-            out.serialize_field("rejoin_on", &TokenEvent::DidExpire.callback(p))?;
+            out.serialize_field("renew_on", &TokenEvent::WillExpire.callback_for(product, p))?;
+            out.serialize_field("rejoin_on", &TokenEvent::DidExpire.callback_for(product, p))?;
             out.end()
         }
     }

@@ -197,7 +197,7 @@ fn explain(input: &str, args: &Args) -> Answer {
     let json = serde_json::to_value(&report).unwrap_or_default();
     let mut text = String::new();
     match report.reading() {
-        Reading::Event(event) => return explain_event(*event, platform, json),
+        Reading::Event(event) => return explain_event(*event, report.product(), platform, json),
         Reading::Code { code, readings } => {
             for (space, e) in readings {
                 match e {
@@ -248,21 +248,26 @@ fn explain(input: &str, args: &Args) -> Answer {
     }
 }
 
-fn explain_event(event: TokenEvent, platform: Option<Platform>, json: Value) -> Answer {
+fn explain_event(
+    event: TokenEvent,
+    product: Product,
+    platform: Option<Platform>,
+    json: Value,
+) -> Answer {
     let mut text = String::new();
     writeln!(text, "{event}: {}", event.remediation()).unwrap();
     writeln!(
         text,
         "action: {}: {}",
         event.action(),
-        event.action().describe()
+        event.action().summary()
     )
     .unwrap();
     let platforms = platform
         .as_ref()
         .map_or(Platform::ALL, std::slice::from_ref);
     for &p in platforms {
-        let cb = event.callback(p);
+        let cb = event.callback_for(product, p);
         writeln!(text, "  {p}: {}", cb.unwrap_or("(no named callback)")).unwrap();
     }
     Answer {
@@ -279,7 +284,7 @@ fn describe(out: &mut String, e: TokenError, platform: Option<Platform>, product
     writeln!(out, "\ncause:\n  {}", e.cause_for(product)).unwrap();
     writeln!(out, "\nremediation:\n  {}", e.remediation_for(product)).unwrap();
     let action = e.action();
-    writeln!(out, "\naction: {action}: {}", action.describe()).unwrap();
+    writeln!(out, "\naction: {action}: {}", action.summary()).unwrap();
     writeln!(
         out,
         "  needs a new token: {}; the app can retry by itself: {}",
@@ -288,7 +293,7 @@ fn describe(out: &mut String, e: TokenError, platform: Option<Platform>, product
     )
     .unwrap();
     let callbacks = |p: Platform| {
-        let name = |ev: TokenEvent| ev.callback(p).unwrap_or("(none named)");
+        let name = |ev: TokenEvent| ev.callback_for(product, p).unwrap_or("(none named)");
         format!(
             "{} / {}",
             name(TokenEvent::WillExpire),
