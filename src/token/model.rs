@@ -27,82 +27,84 @@ crate::space::labelled!(
     "a token version, \"006\" or \"007\""
 );
 
-/// A service a token grants access to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum ServiceKind {
+/// Declares [`ServiceKind`] from one table, one row per 007 service type: the variant, its type
+/// number, its `as_str` and its label. Every accessor and `ALL` come from the rows.
+macro_rules! service_kinds {
+    ($($(#[$doc:meta])* $variant:ident = ($ty:literal, $id:literal, $label:literal),)*) => {
+        /// A service a token grants access to.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum ServiceKind {
+            $($(#[$doc])* $variant,)*
+        }
+
+        impl ServiceKind {
+            /// Every kind, in service type order.
+            pub const ALL: &'static [ServiceKind] = &[$(ServiceKind::$variant),*];
+
+            /// Its stable lower snake_case name: what the `serde` feature writes, and what
+            /// `FromStr` reads back.
+            #[must_use]
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(ServiceKind::$variant => $id,)*
+                }
+            }
+
+            /// Its 007 service type number.
+            #[must_use]
+            pub fn service_type(self) -> u16 {
+                match self {
+                    $(ServiceKind::$variant => $ty,)*
+                }
+            }
+
+            /// Its variant name (`Rtm2`).
+            fn variant(self) -> &'static str {
+                match self {
+                    $(ServiceKind::$variant => stringify!($variant),)*
+                }
+            }
+
+            /// Its name as Agora's console and docs write it (what `Display` prints).
+            #[must_use]
+            pub fn label(self) -> &'static str {
+                match self {
+                    $(ServiceKind::$variant => $label,)*
+                }
+            }
+        }
+    };
+}
+
+// The service types of AccessToken2: 1-8 from AgoraIO/Tools
+// `DynamicKey/AgoraDynamicKey/go/src/accesstoken2/accesstoken.go` (its consts) and
+// `cpp/src/AccessToken2.h`; 9 and 10 from npm `agora-token` 2.0.6 `src/AccessToken2.js`
+// (`kConvoAIServiceType = 9`, `kSttServiceType = 10`).
+service_kinds! {
     /// Real-time communication (voice and video channels); the only one that admits a join.
-    Rtc,
+    Rtc = (1, "rtc", "RTC"),
     /// Real-time messaging (Signaling 1.x).
-    Rtm,
+    Rtm = (2, "rtm", "RTM"),
     /// Media streaming.
-    Streaming,
+    Streaming = (3, "streaming", "Streaming"),
     /// Full-path acceleration.
-    Fpa,
+    Fpa = (4, "fpa", "FPA"),
     /// Chat (Agora Chat / Easemob).
-    Chat,
+    Chat = (5, "chat", "Chat"),
     /// Fusion CDN.
-    Fcdn,
+    Fcdn = (6, "fcdn", "FCDN"),
     /// Flexible Classroom (APaaS / Education).
-    Apaas,
+    Apaas = (7, "apaas", "Flexible Classroom"),
     /// Real-time messaging 2.x (Signaling 2.x) with resource permissions.
-    Rtm2,
+    Rtm2 = (8, "rtm2", "RTM 2"),
     /// Conversational AI.
-    ConvoAi,
+    ConvoAi = (9, "convo_ai", "Conversational AI"),
     /// Speech-to-text.
-    Stt,
+    Stt = (10, "stt", "Speech-to-Text"),
 }
 
 impl ServiceKind {
-    /// Every kind, in service type order.
-    pub const ALL: &'static [ServiceKind] = &[
-        ServiceKind::Rtc,
-        ServiceKind::Rtm,
-        ServiceKind::Streaming,
-        ServiceKind::Fpa,
-        ServiceKind::Chat,
-        ServiceKind::Fcdn,
-        ServiceKind::Apaas,
-        ServiceKind::Rtm2,
-        ServiceKind::ConvoAi,
-        ServiceKind::Stt,
-    ];
-
-    /// Its stable lower snake_case name: what the `serde` feature writes, and what `FromStr`
-    /// reads back.
-    #[must_use]
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ServiceKind::Rtc => "rtc",
-            ServiceKind::Rtm => "rtm",
-            ServiceKind::Streaming => "streaming",
-            ServiceKind::Fpa => "fpa",
-            ServiceKind::Chat => "chat",
-            ServiceKind::Fcdn => "fcdn",
-            ServiceKind::Apaas => "apaas",
-            ServiceKind::Rtm2 => "rtm2",
-            ServiceKind::ConvoAi => "convo_ai",
-            ServiceKind::Stt => "stt",
-        }
-    }
-
-    /// Its 007 service type number.
-    #[must_use]
-    pub fn service_type(self) -> u16 {
-        match self {
-            ServiceKind::Rtc => 1,
-            ServiceKind::Rtm => 2,
-            ServiceKind::Streaming => 3,
-            ServiceKind::Fpa => 4,
-            ServiceKind::Chat => 5,
-            ServiceKind::Fcdn => 6,
-            ServiceKind::Apaas => 7,
-            ServiceKind::Rtm2 => 8,
-            ServiceKind::ConvoAi => 9,
-            ServiceKind::Stt => 10,
-        }
-    }
-
     /// The kind with this 007 service type number.
     #[must_use]
     pub fn from_type(service_type: u16) -> Option<ServiceKind> {
@@ -110,39 +112,6 @@ impl ServiceKind {
             .iter()
             .copied()
             .find(|k| k.service_type() == service_type)
-    }
-
-    /// Its variant name (`Rtm2`).
-    fn variant(self) -> &'static str {
-        match self {
-            ServiceKind::Rtc => "Rtc",
-            ServiceKind::Rtm => "Rtm",
-            ServiceKind::Streaming => "Streaming",
-            ServiceKind::Fpa => "Fpa",
-            ServiceKind::Chat => "Chat",
-            ServiceKind::Fcdn => "Fcdn",
-            ServiceKind::Apaas => "Apaas",
-            ServiceKind::Rtm2 => "Rtm2",
-            ServiceKind::ConvoAi => "ConvoAi",
-            ServiceKind::Stt => "Stt",
-        }
-    }
-
-    /// Its name as Agora's console and docs write it (what `Display` prints).
-    #[must_use]
-    pub fn label(self) -> &'static str {
-        match self {
-            ServiceKind::Rtc => "RTC",
-            ServiceKind::Rtm => "RTM",
-            ServiceKind::Streaming => "Streaming",
-            ServiceKind::Fpa => "FPA",
-            ServiceKind::Chat => "Chat",
-            ServiceKind::Fcdn => "FCDN",
-            ServiceKind::Apaas => "Flexible Classroom",
-            ServiceKind::Rtm2 => "RTM 2",
-            ServiceKind::ConvoAi => "Conversational AI",
-            ServiceKind::Stt => "Speech-to-Text",
-        }
     }
 
     /// The name of one of this service's privilege ids, if Agora's builders define it.
