@@ -240,7 +240,8 @@ impl Service {
 /// A decoded version 006 or 007 access token.
 ///
 /// Reading it needs no App Certificate; checking its signature does ([`Token::verify`], feature
-/// `verify`).
+/// `verify`). Building one, `Token::builder`, needs the feature `build`: without it the compiler
+/// finds no `builder` and may point at [`Token::parse`] instead.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Token {
     pub(super) version: Version,
