@@ -70,6 +70,8 @@ mod report;
 mod serde_impl;
 mod space;
 mod spelling;
+#[cfg(any(feature = "messages", feature = "token"))]
+mod starts;
 #[cfg(feature = "token")]
 #[cfg_attr(docsrs, doc(cfg(feature = "token")))]
 pub mod token;

@@ -13,6 +13,7 @@ use super::context::Judged;
 use super::read::is_word_byte;
 use super::scan::scanner;
 use crate::catalog::EVENT_CALLBACKS;
+use crate::starts::STARTS_007;
 use crate::{TokenError, TokenEvent};
 
 /// What the second search finds: the names of `catalog/events.md`, then the starts of access
@@ -28,8 +29,15 @@ fn markers() -> &'static AhoCorasick {
     })
 }
 
-/// How 007 tokens start (`007` and the base64 of zlib's first byte) and 006 tokens start.
-const TOKEN_STARTS: [&str; 2] = ["007eJ", "006"];
+/// How 007 tokens start (`007` and the base64 of a zlib header, [`STARTS_007`]) and 006
+/// tokens start.
+const TOKEN_STARTS: [&str; 5] = [
+    STARTS_007[0],
+    STARTS_007[1],
+    STARTS_007[2],
+    STARTS_007[3],
+    "006",
+];
 
 /// The fewest base64 characters after its version that a token written in a text has: the
 /// smallest 007 token (one service, no privileges) is over 100, a 006 token's App ID alone 32.

@@ -5,7 +5,8 @@
 //! converted to URL-safe base64, labelled (`Bearer `, `token=`, a JSON object), pasted twice.
 //! Each kind leaves a sign no real token contains, so it can be named exactly (which character,
 //! where) and undone, in any combination. A text with no token's start in it (`006` and an App
-//! ID, or `007eJ`) is not a token, and nothing is repaired in it.
+//! ID, or `007e` and a zlib header's letter, `007eJ` from Agora's builders) is not a token, and
+//! nothing is repaired in it.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -137,15 +138,18 @@ pub(super) fn is_clean(token: &str) -> bool {
         && token_start(token, 1).is_none()
 }
 
-/// Where a token starts in `text`: `007eJ` (the version and the base64 of zlib's first byte),
-/// or `006` and a 32-digit hexadecimal App ID.
+/// Where a token starts in `text`: `007` and the base64 of a zlib header
+/// ([`STARTS_007`](crate::starts::STARTS_007): `007eJ` from Agora's builders), or `006` and a
+/// 32-digit hexadecimal App ID.
 fn token_start(text: &str, from: usize) -> Option<usize> {
     let b = text.as_bytes();
     memchr::memmem::find_iter(&b[from..], b"00")
         .map(|i| from + i)
         .find(|&i| {
             let rest = &b[i..];
-            rest.starts_with(b"007eJ")
+            crate::starts::STARTS_007
+                .iter()
+                .any(|s| rest.starts_with(s.as_bytes()))
                 || (rest.starts_with(b"006")
                     && rest.len() >= 35
                     && rest[3..35].iter().all(u8::is_ascii_hexdigit))

@@ -387,16 +387,18 @@ pub(super) fn content(b: &TokenBuilder) -> Vec<u8> {
 }
 
 /// `007` + base64 of the zlib-compressed content. Any valid zlib stream of the content is as
-/// good as another (the signature covers the content, not the stream), so the fastest level is
-/// used, and the compressor's state is kept per thread and reset for each token: setting it up
-/// costs far more than compressing a few hundred bytes.
+/// good as another to the SDKs (the signature covers the content, not the stream), but zlib's
+/// default level, which Agora's builders use, makes the token start `007eJ` as theirs do, and
+/// so as every scanner and log filter written for Agora's tokens expects (the fastest level
+/// wrote `007eAF`). The compressor's state is kept per thread and reset for each token: setting
+/// it up costs far more than compressing a few hundred bytes.
 pub(super) fn encode(content: &[u8]) -> String {
     use std::cell::RefCell;
 
     use flate2::{Compress, Compression, FlushCompress};
 
     thread_local! {
-        static COMPRESS: RefCell<Compress> = RefCell::new(Compress::new(Compression::fast(), true));
+        static COMPRESS: RefCell<Compress> = RefCell::new(Compress::new(Compression::default(), true));
     }
     let mut compressed = Vec::with_capacity(content.len() + 64);
     COMPRESS.with(|z| {
