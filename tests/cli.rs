@@ -171,4 +171,36 @@ fn a_token_is_diagnosed_and_its_status_says_whether_a_cause_was_found() {
     let (code, v) = join("elsewhere");
     assert_eq!(code, 0, "{v}");
     assert_eq!(v["findings"][0]["kind"], "channel_mismatch");
+
+    // `--json` is the library's `Diagnosis`, field for field, the reported error included.
+    let (_, v) = json(
+        &[
+            "--token",
+            &built,
+            "--app-id",
+            app,
+            "--channel",
+            "lobby",
+            "--uid",
+            "7",
+            "--now",
+            "1800000000",
+            "110",
+        ],
+        None,
+    );
+    let join = agora_token_errors::token::JoinParams::new(app, "lobby").with_uid(7);
+    let library = agora_token_errors::token::Diagnosis::of(
+        &built,
+        &join,
+        1_800_000_000,
+        Some(agora_token_errors::TokenError::InvalidToken),
+    );
+    assert_eq!(v, serde_json::to_value(&library).unwrap());
+    assert_eq!(v["join"]["user"], 7);
+    // A token alone: `kind` says so, and there is no join.
+    let (code, v) = json(&["--token", &built], None);
+    assert_eq!((code, &v["kind"]), (1, &serde_json::json!("token")), "{v}");
+    assert!(v.get("join").is_none());
+    assert_eq!(v["token"]["app_id"], app);
 }

@@ -91,6 +91,10 @@ fn issues_a_token_and_diagnoses_it_over_http() {
     let (status, body) = request(addr, "POST", "/diagnose", Some(&clean));
     assert_eq!(status, 200, "{body}");
     assert_eq!(body["findings"], Value::Array(vec![]), "{body}");
+    // The library's `Diagnosis`, as the command-line tool writes it.
+    assert_eq!(body["kind"], "diagnosis", "{body}");
+    assert_eq!(body["join_looks_right"], true, "{body}");
+    assert_eq!(body["join"]["user"], 42, "{body}");
     assert_eq!(body["token"]["app_id"], APP_ID);
     assert!(!body.to_string().contains(CERT));
 

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use std::time::SystemTime;
 
 use agora_token_errors::token::{
-    BuildError, JoinParams, Role, Token, User, diagnose, diagnose_reported, unix_seconds,
+    BuildError, Diagnosis, JoinParams, Role, Token, User, unix_seconds,
 };
 use agora_token_errors::{CodeSpace, Product, TokenError};
 use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
@@ -253,16 +253,7 @@ async fn diagnose_token(
             }
         },
     };
-    let findings = match reported {
-        Some(r) => diagnose_reported(&d.token, &join, now, r),
-        None => diagnose(&d.token, &join, now),
-    };
-    let token = Token::parse(d.token.trim()).ok();
-    Json(json!({
-        "reported": reported.map(|e| e.as_str()),
-        "token": token,
-        "findings": findings,
-        "advice": token.as_ref().map(Token::advice).unwrap_or_default(),
-    }))
-    .into_response()
+    // The same object the command-line tool's `--token ... --json` writes: `kind`, `token`,
+    // `join`, `reported`, `findings`, `advice`, `join_looks_right`.
+    Json(Diagnosis::of(&d.token, &join, now, reported)).into_response()
 }

@@ -45,7 +45,7 @@ mod verify;
 pub use builder::{
     BuildError, BuildField, BuildWarning, IdProblem, Role, RtcPrivileges, TokenBuilder,
 };
-pub use diagnosis::{diagnose, diagnose_reported};
+pub use diagnosis::{Diagnosis, diagnose, diagnose_reported};
 pub use error::{Damage, Field, ObsoleteFormat, TokenParseError};
 pub use finding::{Advice, AdviceKind, Certainty, Finding, FindingKind, Severity};
 pub use join::{JoinParams, User};

@@ -3,12 +3,9 @@
 use std::fmt::Write as _;
 use std::time::SystemTime;
 
-use agora_token_errors::token::Finding;
-use agora_token_errors::token::{
-    Certainty, JoinParams, Severity, Token, UnixTime, diagnose, diagnose_reported, unix_seconds,
-};
+use agora_token_errors::token::{Certainty, Diagnosis, JoinParams, Token, UnixTime, unix_seconds};
 use agora_token_errors::{Product, TokenError};
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use super::{Answer, Args, Failure};
 
@@ -24,26 +21,20 @@ pub(crate) fn run(args: &Args) -> Result<Answer, Failure> {
         None => None,
     };
     let mut out = String::new();
-    let parsed = Token::parse(token.trim());
-    match &parsed {
-        Ok(t) => describe(&mut out, t),
-        Err(e) => writeln!(out, "token: cannot be decoded as given: {e}").unwrap(),
-    }
     let Some(app_id) = args.app_id.as_deref() else {
+        let d = Diagnosis::of_token(token);
+        describe_token(&mut out, &d);
         out.push_str("\n(give --app-id and --channel (or --rtm-user), and --uid or --account, to diagnose a join)\n");
-        let json = json!({ "kind": "token", "token": parsed.as_ref().ok().map(token_json), "advice": advice_json(parsed.as_ref().ok()) });
         return Ok(Answer {
             text: out,
-            json,
-            found: parsed.is_err(),
+            json: json_of(&d),
+            found: d.unreadable().is_some(),
         });
     };
     let join = join_of(args, app_id)?;
     let now = args.now.unwrap_or_else(|| unix_seconds(SystemTime::now()));
-    let findings = match reported {
-        Some(e) => diagnose_reported(token, &join, now, e),
-        None => diagnose(token, &join, now),
-    };
+    let d = Diagnosis::of(token, &join, now, reported);
+    describe_token(&mut out, &d);
     write!(out, "\njoin at {}: App ID {}", utc(now), join.app_id()).unwrap();
     match join.channel() {
         Some(channel) => write!(out, ", channel {channel:?}").unwrap(),
@@ -53,24 +44,20 @@ pub(crate) fn run(args: &Args) -> Result<Answer, Failure> {
         Some(user) => writeln!(out, ", {user}").unwrap(),
         None => out.push_str(", user not given (not checked: pass --uid or --account)\n"),
     }
-    if findings.is_empty() {
+    if d.findings().is_empty() {
         out.push_str("\nnothing wrong can be seen offline. If the join still fails, check in Agora Console that the\nproject's App Certificate is enabled and matches the token server's, and that the project is active.\n");
     }
-    for (i, f) in findings.iter().enumerate() {
+    for (i, f) in d.findings().iter().enumerate() {
         let likely = if f.certainty() == Certainty::Likely {
             "likely "
         } else {
             ""
         };
-        let severity = if f.severity() == Severity::Error {
-            "error"
-        } else {
-            "warning"
-        };
         writeln!(
             out,
-            "\n{}. {likely}{severity}: {} ({:?})\n   {}\n   fix: {}",
+            "\n{}. {likely}{}: {} ({:?})\n   {}\n   fix: {}",
             i + 1,
+            f.severity(),
             f.error(),
             f.error(),
             f.message(),
@@ -78,30 +65,32 @@ pub(crate) fn run(args: &Args) -> Result<Answer, Failure> {
         )
         .unwrap();
     }
-    if let Ok(t) = &parsed {
-        for a in t.advice() {
-            writeln!(out, "\n{a}").unwrap();
-        }
+    for a in d.advice() {
+        writeln!(out, "\n{a}").unwrap();
     }
-    let failed = findings.iter().any(|f| f.severity() == Severity::Error);
+    let failed = !d.join_looks_right();
     if failed {
         out.push_str(&build_hint(&join));
     }
-    let json = json!({
-        "kind": "diagnosis",
-        "token": parsed.as_ref().ok().map(token_json),
-        "join": { "app_id": join.app_id(), "channel": join.channel(), "service": join.service().as_str(),
-                  "user": join.user().map(ToString::to_string), "at": now },
-        "reported": reported.map(|e| e.as_str()),
-        "findings": findings.iter().map(finding_json).collect::<Vec<_>>(),
-        "advice": advice_json(parsed.as_ref().ok()),
-        "join_looks_right": !failed,
-    });
     Ok(Answer {
         text: out,
-        json,
+        json: json_of(&d),
         found: failed,
     })
+}
+
+/// The library's JSON for a diagnosis: the same object the token server answers with.
+fn json_of(d: &Diagnosis) -> Value {
+    serde_json::to_value(d).expect("a diagnosis serialises to JSON")
+}
+
+/// The token's fields, or why it could not be decoded.
+fn describe_token(out: &mut String, d: &Diagnosis) {
+    match (d.token(), d.unreadable()) {
+        (Some(t), _) => describe(out, t),
+        (None, Some(e)) => writeln!(out, "token: cannot be decoded as given: {e}").unwrap(),
+        (None, None) => {}
+    }
 }
 
 /// The join the arguments describe.
@@ -189,62 +178,6 @@ fn describe(out: &mut String, t: &Token) {
     if t.has_unknown_services() {
         out.push_str("  (more services of a type this crate does not know)\n");
     }
-}
-
-fn token_json(t: &Token) -> Value {
-    let services: Vec<Value> = t
-        .services()
-        .iter()
-        .map(|s| {
-            let privileges: Vec<Value> = s
-                .privileges()
-                .iter()
-                .map(|p| json!({ "id": p.id(), "label": p.label(), "raw": p.raw(),
-                                 "expires_at": p.expires_at(), "expires_at_utc": p.expires_at().map(utc) }))
-                .collect();
-            json!({ "service": s.kind().as_str(), "channel": s.channel(), "user": s.user(), "privileges": privileges,
-                    "permissions": s.rtm_permissions() })
-        })
-        .collect();
-    json!({
-        "version": t.version().as_str(),
-        "app_id": t.app_id(),
-        "issued_at": t.issued_at(),
-        "issued_at_utc": t.issued_at().map(utc),
-        "lifetime": t.lifetime(),
-        "expires_at": t.expires_at(),
-        "expires_at_utc": utc(t.expires_at()),
-        "services": services,
-    })
-}
-
-/// A finding as the library's `serde` writes it: flat, every name its `as_str()` (this example
-/// builds without `serde`, so it writes the same fields by hand).
-fn finding_json(f: &Finding) -> Value {
-    let damage = match f.kind() {
-        agora_token_errors::token::FindingKind::Damaged(d) => Some(d.as_str()),
-        _ => None,
-    };
-    let mut v = json!({
-        "kind": f.kind().as_str(),
-        "error": f.error().as_str(),
-        "severity": f.severity().as_str(),
-        "certainty": f.certainty().as_str(),
-        "message": f.message(),
-        "fix": f.fix(),
-    });
-    if let Some(d) = damage {
-        v["damage"] = json!(d);
-    }
-    v
-}
-
-fn advice_json(t: Option<&Token>) -> Vec<Value> {
-    t.map(Token::advice)
-        .unwrap_or_default()
-        .iter()
-        .map(|a| json!({ "kind": a.kind().as_str(), "message": a.message(), "fix": a.fix() }))
-        .collect()
 }
 
 /// How to build the token this join needs, with this crate's builder (feature `build`) or

@@ -1,17 +1,20 @@
 //! Diagnosing a token string: damage repaired and named, then the token checked against the
 //! join (`checks`: App ID, service, channel, user, signature; `expiry`: the clocks), for an
 //! error already reported (`reported`, `privilege`), and advice on what works but could be
-//! better (`advice`). No two of these import each other: what they share is `service`.
+//! better (`advice`); `outcome` keeps all of it together as a [`Diagnosis`]. No two of the
+//! checks import each other: what they share is `service`.
 
 mod advice;
 mod checks;
 mod expiry;
+mod outcome;
 mod privilege;
 mod reported;
 mod service;
 
 pub(super) use advice::of as advice;
 pub(super) use checks::{check_join, check_token};
+pub use outcome::Diagnosis;
 pub use reported::diagnose_reported;
 
 use crate::TokenError;

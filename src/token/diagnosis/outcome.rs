@@ -1,0 +1,204 @@
+//! [`Diagnosis`]: everything diagnosis says about one token (and the join it failed), as one
+//! value, which is also one JSON object for a command-line tool, a token server or a user.
+
+use crate::TokenError;
+use crate::token::finding::{Advice, Finding, Severity};
+use crate::token::{JoinParams, ServiceKind, Token, TokenParseError, User, repair};
+
+/// What a token and the join it was used for say, together: the token decoded (its transport
+/// damage undone), the findings with their cause first, the advice, and the error the client
+/// reported, if any.
+///
+/// [`diagnose`](super::diagnose) and [`diagnose_reported`](super::diagnose_reported) give the
+/// findings alone; this keeps them with what they are about. With `serde` it serialises as one
+/// object whose `kind` is `"diagnosis"` (a token against a join) or `"token"` (a token alone),
+/// with `token` (its fields, never its signature), `unreadable` (why it could not be decoded),
+/// `join` (App ID, channel, service, user and the time judged, never a certificate),
+/// `reported`, `findings`, `advice` and, for a join, `join_looks_right`.
+///
+/// ```
+/// use agora_token_errors::TokenError;
+/// use agora_token_errors::token::{Diagnosis, FindingKind, JoinParams};
+///
+/// let join = JoinParams::new("970CA35de60c44645bbae8a215061b33", "lobby").with_uid(7);
+/// let d = Diagnosis::of("not a token", &join, 1_800_000_000, Some(TokenError::InvalidToken));
+/// assert!(!d.join_looks_right());
+/// assert_eq!(d.reported(), Some(TokenError::InvalidToken));
+/// assert_eq!(d.findings()[0].kind(), FindingKind::Unparseable);
+/// assert!(d.token().is_none() && d.unreadable().is_some());
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnosis {
+    token: Option<Token>,
+    unreadable: Option<TokenParseError>,
+    join: Option<Judged>,
+    reported: Option<TokenError>,
+    findings: Vec<Finding>,
+    advice: Vec<Advice>,
+}
+
+/// The join as diagnosis judged it: what it joined with, never the certificate.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Judged {
+    app_id: String,
+    channel: Option<String>,
+    service: ServiceKind,
+    user: Option<User>,
+    at: u64,
+}
+
+impl Diagnosis {
+    /// Diagnoses `token` against `join` at `now_unix`, as [`diagnose`](super::diagnose) does,
+    /// or, when the client reported an error, as
+    /// [`diagnose_reported`](super::diagnose_reported) does for it.
+    #[must_use]
+    pub fn of(
+        token: &str,
+        join: &JoinParams,
+        now_unix: u64,
+        reported: Option<TokenError>,
+    ) -> Diagnosis {
+        let findings = match reported {
+            Some(e) => super::diagnose_reported(token, join, now_unix, e),
+            None => super::diagnose(token, join, now_unix),
+        };
+        let judged = Judged {
+            app_id: join.app_id().to_owned(),
+            channel: join.channel().map(str::to_owned),
+            service: join.service(),
+            user: join.user().cloned(),
+            at: now_unix,
+        };
+        Diagnosis {
+            join: Some(judged),
+            reported,
+            findings,
+            ..Diagnosis::of_token(token)
+        }
+    }
+
+    /// Decodes `token` alone, its transport damage undone: no join, so no findings, only what
+    /// the token says and the advice on it.
+    ///
+    /// ```
+    /// let d = agora_token_errors::token::Diagnosis::of_token("\"007eJx\"");
+    /// assert!(d.token().is_none());
+    /// assert!(d.unreadable().unwrap().to_string().contains("cut short"));
+    /// ```
+    #[must_use]
+    pub fn of_token(token: &str) -> Diagnosis {
+        let parsed = Token::parse(repair(token).token());
+        let advice = parsed.as_ref().map(Token::advice).unwrap_or_default();
+        let (token, unreadable) = match parsed {
+            Ok(t) => (Some(t), None),
+            Err(e) => (None, Some(e)),
+        };
+        Diagnosis {
+            token,
+            unreadable,
+            join: None,
+            reported: None,
+            findings: Vec::new(),
+            advice,
+        }
+    }
+
+    /// The token decoded, after its transport damage was undone.
+    #[must_use]
+    pub fn token(&self) -> Option<&Token> {
+        self.token.as_ref()
+    }
+
+    /// Why the token could not be decoded, when it could not.
+    #[must_use]
+    pub fn unreadable(&self) -> Option<&TokenParseError> {
+        self.unreadable.as_ref()
+    }
+
+    /// The error the client reported, as given to [`Diagnosis::of`].
+    #[must_use]
+    pub fn reported(&self) -> Option<TokenError> {
+        self.reported
+    }
+
+    /// The time the join was judged at, in Unix seconds; `None` for a token alone.
+    #[must_use]
+    pub fn at(&self) -> Option<u64> {
+        self.join.as_ref().map(|j| j.at)
+    }
+
+    /// The findings, sorted: `findings()[0]` is the cause that stops the join.
+    #[must_use]
+    pub fn findings(&self) -> &[Finding] {
+        &self.findings
+    }
+
+    /// What works but could be better (not a fault).
+    #[must_use]
+    pub fn advice(&self) -> &[Advice] {
+        &self.advice
+    }
+
+    /// Whether the join looks right offline: a join was judged and no finding is an error. A
+    /// join that looks right and still fails has a cause only Agora Console can show (the App
+    /// Certificate enabled or changed, the project not active).
+    #[must_use]
+    pub fn join_looks_right(&self) -> bool {
+        self.join.is_some()
+            && !self
+                .findings
+                .iter()
+                .any(|f| f.severity() == Severity::Error)
+    }
+}
+
+#[cfg(feature = "serde")]
+mod serde_impl {
+    use serde::ser::{Serialize, SerializeStruct, Serializer};
+
+    use super::{Diagnosis, Judged};
+
+    impl Serialize for Judged {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let mut out = s.serialize_struct("Join", 5)?;
+            out.serialize_field("app_id", &self.app_id)?;
+            out.serialize_field("channel", &self.channel)?;
+            out.serialize_field("service", &self.service)?;
+            out.serialize_field("user", &self.user)?;
+            out.serialize_field("at", &self.at)?;
+            out.end()
+        }
+    }
+
+    impl Serialize for Diagnosis {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let mut out = s.serialize_struct("Diagnosis", 8)?;
+            let kind = if self.join.is_some() {
+                "diagnosis"
+            } else {
+                "token"
+            };
+            out.serialize_field("kind", kind)?;
+            out.serialize_field("token", &self.token)?;
+            out.serialize_field(
+                "unreadable",
+                &self.unreadable.as_ref().map(ToString::to_string),
+            )?;
+            // Declared among the 8 fields; formats with fixed-size structs are told they are
+            // absent for a token alone.
+            match &self.join {
+                Some(join) => out.serialize_field("join", join)?,
+                None => out.skip_field("join")?,
+            }
+            out.serialize_field("reported", &self.reported)?;
+            out.serialize_field("findings", &self.findings)?;
+            out.serialize_field("advice", &self.advice)?;
+            if self.join.is_some() {
+                out.serialize_field("join_looks_right", &self.join_looks_right())?;
+            } else {
+                out.skip_field("join_looks_right")?;
+            }
+            out.end()
+        }
+    }
+}
