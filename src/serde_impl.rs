@@ -83,3 +83,39 @@ by_str! {
 by_str! {
     crate::token::Verification => |v| v.as_str(), "a verification: \"valid\", \"invalid\" or \"needs_join\"";
 }
+
+/// A catalog row: `identifier`, `error`, `language`, `space`, `product`, `code` and `citation`,
+/// every name its `as_str()`.
+impl Serialize for crate::Spelling {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        let mut out = serializer.serialize_struct("Spelling", 7)?;
+        out.serialize_field("identifier", self.identifier())?;
+        out.serialize_field("error", &self.error())?;
+        out.serialize_field("language", &self.language())?;
+        out.serialize_field("space", &self.space())?;
+        out.serialize_field("product", &self.product())?;
+        out.serialize_field("code", &self.code())?;
+        out.serialize_field("citation", self.citation())?;
+        out.end()
+    }
+}
+
+/// What a text matched: `error`, `matched`, `evidence`, `space`, `product`, `code`, `span`
+/// (`[start, end]` in bytes) and `citation`.
+#[cfg(feature = "messages")]
+impl Serialize for crate::MessageMatch {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        let mut out = serializer.serialize_struct("MessageMatch", 8)?;
+        out.serialize_field("error", &self.error())?;
+        out.serialize_field("matched", self.matched())?;
+        out.serialize_field("evidence", &self.evidence())?;
+        out.serialize_field("space", &self.space())?;
+        out.serialize_field("product", &self.product())?;
+        out.serialize_field("code", &self.code())?;
+        out.serialize_field("span", &[self.span().start, self.span().end])?;
+        out.serialize_field("citation", &self.citation())?;
+        out.end()
+    }
+}

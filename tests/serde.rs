@@ -250,3 +250,31 @@ fn a_user_is_a_number_or_a_string() {
         assert!(serde_json::from_str::<User>(bad).is_err(), "{bad}");
     }
 }
+
+/// Every catalog row serialises with its names as their `as_str()`; a text's match with what
+/// it matched, where, and on what evidence.
+#[test]
+fn spellings_and_message_matches_serialise() {
+    for s in spellings() {
+        let v = serde_json::to_value(s).unwrap();
+        assert_eq!(v["identifier"], s.identifier());
+        assert_eq!(v["error"], s.error().as_str());
+        assert_eq!(v["space"], s.space().as_str());
+        assert_eq!(v["language"], s.language().as_str());
+        assert_eq!(v["product"], s.product().as_str());
+        assert_eq!(v["code"], serde_json::json!(s.code()));
+        assert_eq!(v["citation"], s.citation());
+    }
+    #[cfg(feature = "messages")]
+    {
+        let text = "[Agora] join failed, error code 110";
+        let m = TokenError::match_message(text).unwrap();
+        let v = serde_json::to_value(&m).unwrap();
+        assert_eq!(v["error"], "invalid_token");
+        assert_eq!(v["evidence"], "error_code");
+        assert_eq!(v["code"], 110);
+        let span = m.span();
+        assert_eq!(v["span"], serde_json::json!([span.start, span.end]));
+        assert_eq!(&text[span], "error code 110");
+    }
+}

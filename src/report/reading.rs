@@ -223,25 +223,7 @@ mod serde_impl {
             out.serialize_field("action", e.action().as_str())?;
             out.serialize_field("native_surface", e.native_surface())?;
             out.serialize_field("web_surface", e.web_surface())?;
-            let spellings: Vec<Row> = e.spellings().iter().map(Row).collect();
-            out.serialize_field("spellings", &spellings)?;
-            out.end()
-        }
-    }
-
-    /// A catalog row.
-    struct Row(&'static crate::Spelling);
-
-    impl Serialize for Row {
-        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            let r = self.0;
-            let mut out = s.serialize_struct("Spelling", 6)?;
-            out.serialize_field("identifier", r.identifier())?;
-            out.serialize_field("language", r.language().as_str())?;
-            out.serialize_field("space", r.space().as_str())?;
-            out.serialize_field("product", r.product().as_str())?;
-            out.serialize_field("code", &r.code())?;
-            out.serialize_field("citation", r.citation())?;
+            out.serialize_field("spellings", e.spellings())?;
             out.end()
         }
     }
@@ -251,6 +233,10 @@ mod serde_impl {
 
     impl Serialize for Matched<'_> {
         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            #[cfg(feature = "messages")]
+            if let Reading::Text(m) = self.0 {
+                return m.serialize(s);
+            }
             let mut out = s.serialize_map(None)?;
             match self.0 {
                 Reading::Code { code, readings } => {
@@ -270,17 +256,11 @@ mod serde_impl {
                     out.serialize_entry("readings", &rows)?;
                 }
                 Reading::Name { spelling } => {
-                    out.serialize_entry("spelling", &spelling.map(Row))?;
+                    out.serialize_entry("spelling", spelling)?;
                 }
+                // Written whole above: its fields are the match's own.
                 #[cfg(feature = "messages")]
-                Reading::Text(m) => {
-                    out.serialize_entry("matched", m.matched())?;
-                    out.serialize_entry("evidence", m.evidence().as_str())?;
-                    out.serialize_entry("space", &m.space().map(crate::CodeSpace::as_str))?;
-                    out.serialize_entry("code", &m.code())?;
-                    out.serialize_entry("span", &[m.span().start, m.span().end])?;
-                    out.serialize_entry("citation", &m.citation())?;
-                }
+                Reading::Text(_) => {}
                 Reading::Event(e) => {
                     out.serialize_entry("event", e.as_str())?;
                     out.serialize_entry("action", e.action().as_str())?;
