@@ -1,8 +1,8 @@
 //! Generates the catalog from `catalog/*.md`: the crate's single source of truth.
 //!
-//! `codegen/model.rs` reads the tables and checks them (every row has a source, no row repeats, no
-//! code and no identifier means two errors, every error has a code); any inconsistency panics
-//! here, so it fails the build rather than a user's lookup. `codegen/emit.rs` writes the checked
+//! `codegen/tables.rs` reads the tables and `codegen/model.rs` checks them (every row has a
+//! source, no row repeats, no code and no identifier means two errors, every error has a code);
+//! any inconsistency panics here, so it fails the build rather than a user's lookup. `codegen/emit.rs` writes the checked
 //! rows to `$OUT_DIR/catalog.rs` as macro invocations, data only; the macros in
 //! `src/catalog/macros.rs` turn them into the enums, texts, tables and lookups.
 
@@ -13,11 +13,14 @@ mod emit;
 mod key;
 #[path = "codegen/model.rs"]
 mod model;
+#[path = "codegen/tables.rs"]
+mod tables;
 
 fn main() {
     println!("cargo::rerun-if-changed=build.rs");
     println!("cargo::rerun-if-changed=codegen/model.rs");
     println!("cargo::rerun-if-changed=codegen/emit.rs");
+    println!("cargo::rerun-if-changed=codegen/tables.rs");
     println!("cargo::rerun-if-changed=src/key.rs");
     let catalog = model::Catalog::read();
     let out = emit::catalog(&catalog);
