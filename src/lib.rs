@@ -68,6 +68,8 @@ mod platform;
 mod report;
 #[cfg(feature = "serde")]
 mod serde_impl;
+#[cfg(any(feature = "messages", feature = "token"))]
+mod shown;
 mod space;
 mod spelling;
 #[cfg(any(feature = "messages", feature = "token"))]

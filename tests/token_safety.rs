@@ -4,7 +4,7 @@
 mod common;
 
 use agora_token_errors::token::{
-    Field, JoinParams, MAX_CONTENT_LEN, MAX_TOKEN_LEN, Token, TokenParseError, diagnose,
+    Field, JoinParams, MAX_CONTENT_LEN, MAX_TOKEN_LEN, Token, TokenParseError, diagnose, repair,
 };
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
@@ -120,7 +120,21 @@ fn nothing_shows_a_token_signature_or_certificate() {
                 shown.push(e.to_string());
             }
         }
+        // A quoted token, repaired, and a token in a log line, found by `scan`.
+        shown.push(format!("{:?}", repair(&format!("\"{token}\""))));
+        #[cfg(feature = "messages")]
+        {
+            let line = format!("joinChannel token={token} failed");
+            for found in agora_token_errors::scan(line.as_bytes()) {
+                shown.push(format!("{found:?}"));
+                #[cfg(feature = "serde")]
+                shown.push(serde_json::to_string(&found).unwrap());
+            }
+        }
+        // Every output follows one rule: a token's first 12 characters at most.
+        let head = &token[..13];
         for s in shown {
+            assert!(!s.contains(head), "more than a token's head shown: {s}");
             assert!(!s.contains(body), "token body shown: {s}");
             assert!(!s.contains(&cert), "certificate shown: {s}");
         }

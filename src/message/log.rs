@@ -99,19 +99,12 @@ impl<'a> Found<'a> {
 
 impl fmt::Debug for Found<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        struct Redacted<'t>(&'t str);
-        impl fmt::Debug for Redacted<'_> {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                let head = self.0.get(..8).unwrap_or(self.0);
-                write!(f, "\"{head}...\" ({} bytes)", self.0.len())
-            }
-        }
         f.debug_struct("Found")
             .field("line", &self.line)
             .field("span", &self.span)
             .field("error", &self.error.as_ref().map(MessageMatch::error))
             .field("event", &self.event)
-            .field("token", &self.token.map(Redacted))
+            .field("token", &self.token.map(crate::shown::Shown))
             .finish()
     }
 }
@@ -308,8 +301,7 @@ impl serde::Serialize for Found<'_> {
             out.serialize_entry("event", e.as_str())?;
         }
         if let Some(t) = self.token {
-            let head = t.get(..12).unwrap_or(t);
-            out.serialize_entry("token", &format_args!("{head}..."))?;
+            out.serialize_entry("token", &format_args!("{}", crate::shown::Shown(t)))?;
         }
         out.end()
     }

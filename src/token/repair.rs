@@ -51,12 +51,8 @@ impl Repaired {
 
 impl fmt::Debug for Repaired {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let head = self.token.get(..8).unwrap_or("");
         f.debug_struct("Repaired")
-            .field(
-                "token",
-                &format_args!("\"{head}...\" ({} bytes)", self.token.len()),
-            )
+            .field("token", &crate::shown::Shown(&self.token))
             .field("undone", &self.undone)
             .finish()
     }

@@ -24,12 +24,15 @@ pub(crate) fn run(file: &Path, _args: &Args) -> Result<Answer, Failure> {
     let mut text = String::new();
     let mut found = Vec::new();
     for f in scan(&log) {
+        // The library's JSON shows a token by its head only; the text line shows the same.
+        let value = serde_json::to_value(&f).unwrap_or_default();
         let what = match (f.error(), f.event(), f.token()) {
             (Some(e), Some(ev), _) => format!("{} ({})", e.as_str(), ev.as_str()),
             (Some(e), None, _) => e.as_str().to_owned(),
             (None, Some(ev), _) => format!("event {}", ev.as_str()),
             (None, None, Some(t)) => {
-                format!("token {}... ({} bytes)", t.get(..12).unwrap_or(t), t.len())
+                let head = value["token"].as_str().unwrap_or("...");
+                format!("token {head} ({} bytes)", t.len())
             }
             (None, None, None) => continue,
         };
@@ -40,7 +43,7 @@ pub(crate) fn run(file: &Path, _args: &Args) -> Result<Answer, Failure> {
             format!(": {}", shown.chars().take(120).collect::<String>())
         };
         writeln!(text, "{}:{}: {what}{shown}", f.line(), f.span().start).unwrap();
-        found.push(serde_json::to_value(&f).unwrap_or_default());
+        found.push(value);
     }
     let any = found
         .iter()
