@@ -67,7 +67,10 @@ macro_rules! labelled {
         }
     };
 }
-#[cfg_attr(not(feature = "token"), allow(unused_imports))]
+#[cfg_attr(
+    not(any(feature = "token", feature = "messages")),
+    allow(unused_imports)
+)]
 pub(crate) use labelled;
 
 listed_enum! {

@@ -17,14 +17,12 @@ mod scan;
 
 use core::ops::Range;
 
-use core::fmt;
-use core::str::FromStr;
 
 pub use log::{Found, Scan, scan};
 
 use crate::catalog::Phrase;
-use crate::space::listed_enum;
-use crate::{CodeSpace, Product, Spelling, TokenError, UnknownName};
+use crate::space::{labelled, listed_enum};
+use crate::{CodeSpace, Product, Spelling, TokenError};
 
 listed_enum! {
     /// What a [`MessageMatch`] rests on.
@@ -53,21 +51,8 @@ listed_enum! {
     }
 }
 
-impl fmt::Display for Evidence {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for Evidence {
-    type Err = UnknownName;
-
-    /// Its [`Evidence::as_str`], in any case, with spaces or dashes for the underscore.
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let names = Evidence::ALL.iter().map(|&e| (e.as_str(), e));
-        crate::unknown::parse_keyed(s, names, "an evidence kind")
-    }
-}
+// Its `as_str`, in any case, with spaces or dashes for the underscore.
+labelled!(Evidence, |e| e.as_str(), "an evidence kind");
 
 /// A token error found in a text, with what matched and the catalog row it stands for.
 ///
