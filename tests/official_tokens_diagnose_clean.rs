@@ -9,22 +9,22 @@ mod common;
 use agora_token_errors::token::{FindingKind, JoinParams, Token, diagnose};
 use serde_json::Value;
 
-/// The builder inputs that are mistakes, with what diagnosis must say about each.
-const MISTAKES: &[(&str, FindingKind)] = &[
-    (
-        "rtc_uid_expire_absolute_timestamp_mistake",
-        FindingKind::ExpireLooksAbsolute,
-    ),
-    ("rtc_uid_expire_u32_max", FindingKind::ExpireLooksAbsolute),
-    ("rtc_uid_expire_two_days", FindingKind::LifetimeOverOneDay),
-    (
-        "v006_rtc_uid_privilege_relative_mistake",
-        FindingKind::ExpireLooksRelative,
-    ),
-    // The builder was given the string "0", which stays "0": a token for that account, not the
-    // uid-0 wildcard; a client joining as uid 0 is refused.
-    ("rtc_uid_string_zero", FindingKind::UidZeroJoin),
-];
+/// The builder inputs that are mistakes, with what diagnosis must say about each
+/// (`tests/fixtures/builder-mistakes.json`, which the Node test reads too).
+fn mistakes() -> Vec<(String, FindingKind)> {
+    let f = common::fixture("builder-mistakes.json");
+    let mistakes = f["mistakes"].as_object().unwrap();
+    assert!(!mistakes.is_empty());
+    mistakes
+        .iter()
+        .map(|(name, m)| {
+            (
+                name.clone(),
+                m["finding"].as_str().unwrap().parse().unwrap(),
+            )
+        })
+        .collect()
+}
 
 /// When the vector was built: the pinned issue time (006 records it as `now`).
 fn built_at(v: &Value) -> u64 {
@@ -90,10 +90,11 @@ fn every_official_token_joined_with_its_parameters_diagnoses_clean() {
     let f = common::fixture("builder-vectors.json");
     #[cfg_attr(not(feature = "verify"), allow(unused_variables))]
     let cert = f["app_certificate"].as_str().unwrap();
+    let mistakes = mistakes();
     let (mut vectors, mut checked, mut clean, mut without_join) = (0, 0, 0, Vec::new());
     for v in f["vectors"].as_array().unwrap() {
         let name = v["name"].as_str().unwrap();
-        if MISTAKES.iter().any(|(m, _)| *m == name) {
+        if mistakes.iter().any(|(m, _)| m == name) {
             continue;
         }
         vectors += 1;
@@ -137,13 +138,13 @@ fn every_official_token_joined_with_its_parameters_diagnoses_clean() {
 #[test]
 fn builder_mistakes_are_named() {
     let f = common::fixture("builder-vectors.json");
-    for &(name, kind) in MISTAKES {
+    for (name, kind) in mistakes() {
         let v = f["vectors"]
             .as_array()
             .unwrap()
             .iter()
-            .find(|v| v["name"] == name)
-            .unwrap();
+            .find(|v| v["name"] == name.as_str())
+            .unwrap_or_else(|| panic!("{name} is not a vector of builder-vectors.json"));
         let now = built_at(v);
         let join = joins(v).pop().unwrap();
         let findings = diagnose(v["token"].as_str().unwrap(), &join, now);

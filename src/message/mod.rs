@@ -17,7 +17,6 @@ mod scan;
 
 use core::ops::Range;
 
-
 pub use log::{Found, Scan, scan};
 
 use crate::catalog::Phrase;
