@@ -142,3 +142,53 @@ fn a_product_report_names_that_products_callbacks() {
         "RTM and RTC callbacks are the same on every platform"
     );
 }
+
+#[cfg(feature = "serde")]
+#[test]
+fn a_product_report_on_a_platform_names_that_products_identifiers() {
+    use agora_token_errors::{Language, Platform, Product};
+    let mut rtc_elsewhere = 0;
+    for &product in Product::ALL {
+        for &p in Platform::ALL {
+            let spaces = CodeSpace::of(product);
+            let code = match product {
+                Product::Rtc => "110",
+                Product::Rtm => "-10005",
+                _ => "104",
+            };
+            let r = Report::of(code, &spaces, Some(product)).with_platform(p);
+            assert!(!r.errors().is_empty(), "{product} {code}");
+            let v = serde_json::to_value(&r).unwrap();
+            // The platform's error space is RTC's: said in an RTC report only.
+            let space = v["platform"]["space"].as_str();
+            if product == Product::Rtc {
+                assert_eq!(space, Some(p.error_space().as_str()));
+            } else {
+                assert_eq!(space, None, "{product} on {p}");
+            }
+            for (i, &e) in r.errors().iter().enumerate() {
+                let shown = v["platform"]["identifiers"][i]["identifier"].as_str();
+                assert_eq!(shown, e.identifier_for(product, p.language()));
+                // Whatever is shown is a spelling of this product in this language.
+                if let Some(name) = shown {
+                    assert!(
+                        e.spellings().iter().any(|s| s.identifier() == name
+                            && s.product() == product
+                            && s.language() == p.language()),
+                        "{name} is not {product}'s on {p}"
+                    );
+                    rtc_elsewhere +=
+                        usize::from(product != Product::Rtc && e.identifier(p.language()) != shown);
+                }
+            }
+        }
+    }
+    // RTC's identifier is not what an RTM or Chat app sees (Objective-C: AgoraErrorCodeInvalidToken
+    // against AgoraRtmLoginErrorInvalidToken and AgoraChatErrorInvalidToken).
+    assert!(rtc_elsewhere > 0);
+    assert_eq!(
+        agora_token_errors::TokenError::InvalidToken
+            .identifier_for(Product::Chat, Language::ObjectiveC),
+        Some("AgoraChatErrorInvalidToken")
+    );
+}

@@ -152,7 +152,32 @@ impl TokenError {
     /// ```
     #[must_use]
     pub fn identifier(&self, language: Language) -> Option<&'static str> {
-        CodeSpace::ALL.iter().find_map(|&space| {
+        self.identifier_in(CodeSpace::ALL, language)
+    }
+
+    /// The identifier `language`'s SDK of `product` uses for this error, read in that
+    /// product's spaces only, or `None` where that SDK has none.
+    ///
+    /// ```
+    /// use agora_token_errors::{Language, Product, TokenError};
+    ///
+    /// let e = TokenError::InvalidToken;
+    /// assert_eq!(e.identifier_for(Product::Rtc, Language::ObjectiveC), Some("AgoraErrorCodeInvalidToken"));
+    /// assert_eq!(e.identifier_for(Product::Rtm, Language::ObjectiveC), Some("AgoraRtmLoginErrorInvalidToken"));
+    /// assert_eq!(e.identifier_for(Product::Chat, Language::Java), Some("INVALID_TOKEN"));
+    /// ```
+    #[must_use]
+    pub fn identifier_for(&self, product: Product, language: Language) -> Option<&'static str> {
+        let spaces = CodeSpace::ALL.iter().filter(|s| s.product() == product);
+        self.identifier_in(spaces, language)
+    }
+
+    fn identifier_in<'s>(
+        &self,
+        spaces: impl IntoIterator<Item = &'s CodeSpace>,
+        language: Language,
+    ) -> Option<&'static str> {
+        spaces.into_iter().find_map(|&space| {
             let primary = self.code(space);
             let mut mine = self
                 .spellings()

@@ -64,7 +64,8 @@ impl Reading {
 /// `matched` (the code's readings, the name's row, the text's match, or the event with its
 /// callbacks) and `errors`, each with its id, texts in the product's terms, action and
 /// spellings, every name its `as_str()`; with [`with_platform`](Report::with_platform), also
-/// `platform`: its space, each error's identifier there and the callbacks to renew and rejoin on.
+/// `platform`: its RTC error space (`null` in an RTM or Chat report), each error's identifier in
+/// the product's SDK and that SDK's callbacks to renew and rejoin on.
 /// This is the object the command-line tool's `--json` prints and the WebAssembly package's
 /// `explain` returns.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -305,8 +306,8 @@ mod serde_impl {
         }
     }
 
-    /// What a platform adds: its space, each error's identifier there, and the callbacks to
-    /// renew and rejoin on in the report's product.
+    /// What a platform adds: its error space (RTC's; `null` in an RTM or Chat report), each
+    /// error's identifier in the report's product, and the callbacks to renew and rejoin on in it.
     struct OnPlatform<'a>(Platform, Product, &'a [TokenError]);
 
     impl Serialize for OnPlatform<'_> {
@@ -314,13 +315,15 @@ mod serde_impl {
             let OnPlatform(p, product, errors) = *self;
             let mut out = s.serialize_struct("Platform", 5)?;
             out.serialize_field("platform", p.as_str())?;
-            out.serialize_field("space", p.error_space().as_str())?;
+            // The platform's error space is RTC's; RTM and Chat SDKs report in several spaces.
+            let space = Some(p.error_space()).filter(|s| s.product() == product);
+            out.serialize_field("space", &space.map(|s| s.as_str()))?;
             let identifiers: Vec<std::collections::BTreeMap<&str, Option<&str>>> = errors
                 .iter()
                 .map(|&e| {
                     [
                         ("error", Some(e.as_str())),
-                        ("identifier", e.identifier(p.language())),
+                        ("identifier", e.identifier_for(product, p.language())),
                     ]
                     .into_iter()
                     .collect()

@@ -22,7 +22,9 @@
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
-use agora_token_errors::{CodeSpace, Platform, Product, Reading, Report, TokenError, TokenEvent};
+use agora_token_errors::{
+    CodeSpace, Platform, Product, Reading, Report, Spelling, TokenError, TokenEvent,
+};
 use clap::Parser;
 use serde_json::{Value, json};
 
@@ -302,18 +304,21 @@ fn describe(out: &mut String, e: TokenError, platform: Option<Platform>, product
     };
     if let Some(p) = platform {
         writeln!(out, "\non {p}:").unwrap();
-        match e.identifier(p.language()) {
+        match e.identifier_for(product, p.language()) {
             Some(name) => writeln!(out, "  identifier: {name}").unwrap(),
             None => writeln!(out, "  identifier: none of its own on {p}").unwrap(),
         }
-        writeln!(out, "  reported through: {}", p.error_callback()).unwrap();
         writeln!(out, "  renew on / rejoin on: {}", callbacks(p)).unwrap();
-        let surface = if p == Platform::Web {
-            e.web_surface()
-        } else {
-            e.native_surface()
-        };
-        writeln!(out, "  how it shows: {surface}").unwrap();
+        // The error callback and the surfaces are the RTC SDKs': RTM and Chat print their own texts only.
+        if product == Product::Rtc {
+            writeln!(out, "  reported through: {}", p.error_callback()).unwrap();
+            let surface = if p == Platform::Web {
+                e.web_surface()
+            } else {
+                e.native_surface()
+            };
+            writeln!(out, "  how it shows: {surface}").unwrap();
+        }
         return;
     }
     writeln!(
@@ -324,10 +329,14 @@ fn describe(out: &mut String, e: TokenError, platform: Option<Platform>, product
     for &p in Platform::ALL {
         writeln!(out, "  {:<14} {}", p.label(), callbacks(p)).unwrap();
     }
-    writeln!(out, "\nnative SDKs:\n  {}", e.native_surface()).unwrap();
-    writeln!(out, "\nWeb SDK:\n  {}", e.web_surface()).unwrap();
-    writeln!(out, "\nspellings:").unwrap();
-    for s in e.spellings() {
+    if product == Product::Rtc {
+        writeln!(out, "\nnative SDKs:\n  {}", e.native_surface()).unwrap();
+        writeln!(out, "\nWeb SDK:\n  {}", e.web_surface()).unwrap();
+    }
+    writeln!(out, "\nspellings in {product}:").unwrap();
+    let (own, others): (Vec<&Spelling>, Vec<&Spelling>) =
+        e.spellings().iter().partition(|s| s.product() == product);
+    for s in own {
         let code = s.code().map_or_else(|| "-".to_owned(), |c| c.to_string());
         writeln!(
             out,
@@ -335,6 +344,19 @@ fn describe(out: &mut String, e: TokenError, platform: Option<Platform>, product
             s.identifier(),
             s.language().to_string(),
             s.space().to_string()
+        )
+        .unwrap();
+    }
+    let elsewhere: Vec<String> = Product::ALL
+        .iter()
+        .filter(|&&p| others.iter().any(|s| s.product() == p))
+        .map(ToString::to_string)
+        .collect();
+    if !elsewhere.is_empty() {
+        let (n, products) = (others.len(), elsewhere.join(" and "));
+        writeln!(
+            out,
+            "  ({n} more in {products}: give --product to see them)"
         )
         .unwrap();
     }
