@@ -55,11 +55,17 @@ fn a_code_is_explained_in_its_products_terms() {
     );
     // Its text too: Chat's spellings and identifier, none of RTC's SDK surfaces.
     let (_, out, _) = run(&["28", "--space", "chat_web", "--platform", "ios"], None);
-    assert!(out.contains("identifier: AgoraChatErrorInvalidToken"), "{out}");
+    assert!(
+        out.contains("identifier: AgoraChatErrorInvalidToken"),
+        "{out}"
+    );
     assert!(!out.contains("joinChannel"), "{out}");
     let (_, out, _) = run(&["28", "--space", "chat_web"], None);
     assert!(out.contains("spellings in Chat:"), "{out}");
-    assert!(out.contains("WEBIM_CONNCTION_TOKEN_NOT_ASSIGN_ERROR"), "{out}");
+    assert!(
+        out.contains("WEBIM_CONNCTION_TOKEN_NOT_ASSIGN_ERROR"),
+        "{out}"
+    );
     assert!(!out.contains("ERR_INVALID_TOKEN "), "{out}");
     assert!(!out.contains("native SDKs:"), "{out}");
     // RTM 2.x's -10005 in RTM's terms.

@@ -173,7 +173,7 @@ impl TokenError {
     }
 
     fn identifier_in<'s>(
-        &self,
+        self,
         spaces: impl IntoIterator<Item = &'s CodeSpace>,
         language: Language,
     ) -> Option<&'static str> {

@@ -317,7 +317,7 @@ mod serde_impl {
             out.serialize_field("platform", p.as_str())?;
             // The platform's error space is RTC's; RTM and Chat SDKs report in several spaces.
             let space = Some(p.error_space()).filter(|s| s.product() == product);
-            out.serialize_field("space", &space.map(|s| s.as_str()))?;
+            out.serialize_field("space", &space.map(crate::CodeSpace::as_str))?;
             let identifiers: Vec<std::collections::BTreeMap<&str, Option<&str>>> = errors
                 .iter()
                 .map(|&e| {
