@@ -4,8 +4,8 @@
 use core::fmt;
 
 /// The characters of a token an output may show: enough to tell `007eJx...` from `006...` or a
-/// quoted fragment, never enough to use (12 characters carry about 4 bytes of a 007 token's
-/// compressed signature). Shorter strings show half their characters.
+/// quoted fragment, never enough to use (12 characters carry under 5 bytes of a 007 token's
+/// compressed content, a few of its 32-byte signature). Shorter strings show half their characters.
 const SHOWN: usize = 12;
 
 /// A token shown by its head only. `Display` writes `007eJxTYBgq...`; `Debug` adds its length,
