@@ -151,12 +151,13 @@ fn a_product_report_on_a_platform_names_that_products_identifiers() {
     for &product in Product::ALL {
         for &p in Platform::ALL {
             let spaces = CodeSpace::of(product);
-            let code = match product {
-                Product::Rtc => "110",
-                Product::Rtm => "-10005",
-                _ => "104",
-            };
-            let r = Report::of(code, &spaces, Some(product)).with_platform(p);
+            // The product's invalid-token code, from the catalog: 110, RTM login 5, Chat Web 28...
+            let code = spaces
+                .iter()
+                .find_map(|&s| agora_token_errors::TokenError::InvalidToken.code(s))
+                .unwrap()
+                .to_string();
+            let r = Report::of(&code, &spaces, Some(product)).with_platform(p);
             assert!(!r.errors().is_empty(), "{product} {code}");
             let v = serde_json::to_value(&r).unwrap();
             // The platform's error space is RTC's: said in an RTC report only.
