@@ -87,8 +87,9 @@ fn product_texts(out: &mut String, c: &Catalog) {
                 };
                 writeln!(
                     out,
-                    "    {}, {p}, {}, {};",
+                    "    {}, {p}, {}, {}, {};",
                     v.name,
+                    opt("summary"),
                     opt("cause"),
                     opt("remediation")
                 )

@@ -25,8 +25,9 @@ pub(crate) const FIELDS: &[&str] = &[
 /// other vendors print too (`error code 110`) counts in a text that names them.
 pub(crate) const OPTIONAL_FIELDS: &[&str] = &["reported-as", "named-as"];
 
-/// Optional per-product texts in `errors.md`: `<product>-cause`, `<product>-remediation`.
-pub(crate) const PRODUCT_FIELDS: &[&str] = &["cause", "remediation"];
+/// Optional per-product texts in `errors.md`: `<product>-summary`, `<product>-cause`,
+/// `<product>-remediation`.
+pub(crate) const PRODUCT_FIELDS: &[&str] = &["summary", "cause", "remediation"];
 
 pub(crate) struct Space {
     pub(crate) name: String,

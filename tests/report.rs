@@ -169,7 +169,27 @@ fn a_product_report_on_a_platform_names_that_products_identifiers() {
             }
             for (i, &e) in r.errors().iter().enumerate() {
                 let shown = v["platform"]["identifiers"][i]["identifier"].as_str();
-                assert_eq!(shown, e.identifier_for(product, p.language()));
+                assert_eq!(shown, r.identifier(e));
+                // The code's own name where this SDK has one (RTM renew 5 is not login 5).
+                let number: i32 = code.parse().unwrap();
+                let named = |s: &&agora_token_errors::Spelling| {
+                    s.product() == product && s.language() == p.language()
+                };
+                if e.spellings()
+                    .iter()
+                    .filter(named)
+                    .any(|s| s.code() == Some(number))
+                {
+                    assert!(
+                        e.spellings()
+                            .iter()
+                            .filter(named)
+                            .any(|s| Some(s.identifier()) == shown && s.code() == Some(number)),
+                        "{product} {code} on {p}: {shown:?}"
+                    );
+                } else {
+                    assert_eq!(shown, e.identifier_for(product, p.language()));
+                }
                 // Whatever is shown is a spelling of this product in this language.
                 if let Some(name) = shown {
                     assert!(
@@ -192,4 +212,67 @@ fn a_product_report_on_a_platform_names_that_products_identifiers() {
             .identifier_for(Product::Chat, Language::ObjectiveC),
         Some("AgoraChatErrorInvalidToken")
     );
+}
+
+#[test]
+fn a_code_only_one_product_has_is_explained_in_that_products_terms() {
+    // Every code that is a token error in one product's spaces alone, read in all spaces.
+    for s in agora_token_errors::spellings() {
+        let Some(code) = s.code() else { continue };
+        let meanings: Vec<Product> = CodeSpace::ALL
+            .iter()
+            .filter(|sp| TokenError::from_code(**sp, code).is_some())
+            .map(|sp| sp.product())
+            .collect();
+        if meanings.iter().any(|&p| p != s.product()) {
+            continue;
+        }
+        let r = Report::of(&code.to_string(), CodeSpace::ALL, None);
+        assert_eq!(r.product(), s.product(), "{code} ({})", s.identifier());
+    }
+    let r = Report::of("-10005", CodeSpace::ALL, None);
+    assert_eq!(r.product(), Product::Rtm);
+}
+
+#[test]
+fn a_code_on_a_platform_is_named_as_that_platforms_sdk_names_that_code() {
+    use agora_token_errors::Platform;
+    let mut named = 0;
+    for &p in Platform::ALL {
+        let space = p.error_space();
+        for s in agora_token_errors::spellings() {
+            let Some(code) = s.code() else { continue };
+            if s.space() != space || s.language() != p.language() {
+                continue;
+            }
+            let r = Report::of(&code.to_string(), &[space], None).with_platform(p);
+            let shown = r.identifier(s.error()).unwrap();
+            let own = s.error().spellings().iter().any(|x| {
+                x.identifier() == shown && x.language() == p.language() && x.code() == Some(code)
+            });
+            assert!(own, "{p} {code}: {shown}");
+            named += 1;
+        }
+    }
+    assert!(named > 20, "{named}");
+    let web = Report::of("2", &[CodeSpace::Web], None).with_platform(Platform::Web);
+    assert_eq!(
+        web.identifier(TokenError::TokenExpired),
+        Some("K_TIMESTAMP_EXPIRED")
+    );
+}
+
+#[test]
+fn rtm_and_chat_summaries_speak_of_logging_in_not_joining() {
+    for &e in TokenError::ALL {
+        for product in [Product::Rtm, Product::Chat] {
+            if !e.spellings().iter().any(|s| s.product() == product) {
+                continue;
+            }
+            let summary = e.summary_for(product).to_lowercase();
+            for rtc_word in ["join", "engine"] {
+                assert!(!summary.contains(rtc_word), "{e:?} {product}: {summary}");
+            }
+        }
+    }
 }

@@ -129,6 +129,40 @@ fn a_character_after_the_padding_is_named_as_trailing() {
 }
 
 #[test]
+fn a_token_shown_by_its_head_only_is_named_elided_not_trailing_or_invisible() {
+    let good = token("rtc_uid_publisher");
+    let join = JoinParams::new(APP_ID, "lobby").with_uid(1);
+    for (head, ending) in [(12, "..."), (12, "\u{2026}"), (40, ".."), (6, "\u{2026}")] {
+        let shown = format!("{}{ending}", &good[..head]);
+        assert_eq!(repair(&shown).undone(), [Damage::Elided], "{shown}");
+        assert!(
+            matches!(
+                Token::parse(repair(&shown).token()),
+                Err(TokenParseError::Truncated(_) | TokenParseError::UnknownVersion { .. })
+            ) || repair(&shown).token().len() < 7
+        );
+        let findings = diagnose(&shown, &join, 0);
+        // One finding says what it is; no second one calls the rest undecodable.
+        assert_eq!(findings.len(), 1, "{shown}: {findings:?}");
+        assert_eq!(findings[0].kind(), FindingKind::Damaged(Damage::Elided));
+        let message = findings[0].message();
+        assert!(
+            !message.contains("invisible") && !message.contains("after the `=`"),
+            "{message}"
+        );
+    }
+    // A whole token followed by dots is whole: the dots are text after it.
+    let whole = format!("{good}...");
+    let findings = diagnose(&whole, &join, soon("rtc_uid_publisher"));
+    assert!(
+        findings
+            .iter()
+            .all(|f| f.kind() != FindingKind::Damaged(Damage::Elided)),
+        "{findings:?}"
+    );
+}
+
+#[test]
 fn text_that_is_not_a_token_is_called_not_a_token() {
     let join = JoinParams::new(APP_ID, "lobby").with_uid(1);
     for text in [

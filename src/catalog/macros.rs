@@ -131,17 +131,18 @@ macro_rules! token_errors {
     };
 }
 
-/// The per-product texts of `errors.md` (`rtm-cause`, `chat-remediation`, ...).
+/// The per-product texts of `errors.md` (`rtm-summary`, `rtm-cause`, `chat-remediation`, ...):
+/// summary, cause and remediation, each `None` where RTC's text holds.
 macro_rules! product_texts {
-    ($($variant:ident, $product:ident, $cause:expr, $remediation:expr;)*) => {
+    ($($variant:ident, $product:ident, $summary:expr, $cause:expr, $remediation:expr;)*) => {
         pub(crate) fn product_text(
             error: TokenError,
             product: crate::Product,
-        ) -> (Option<&'static str>, Option<&'static str>) {
+        ) -> [Option<&'static str>; 3] {
             #[allow(unreachable_patterns)]
             match (error, product) {
-                $((TokenError::$variant, crate::Product::$product) => ($cause, $remediation),)*
-                _ => (None, None),
+                $((TokenError::$variant, crate::Product::$product) => [$summary, $cause, $remediation],)*
+                _ => [None; 3],
             }
         }
     };

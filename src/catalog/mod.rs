@@ -289,6 +289,19 @@ impl TokenError {
         self.texts().remediation
     }
 
+    /// The summary in `product`'s terms (an RTM or Chat token is refused at login, not at a
+    /// join), RTC's where they are the same.
+    ///
+    /// ```
+    /// use agora_token_errors::{Product, TokenError};
+    /// assert!(TokenError::InvalidToken.summary().contains("join"));
+    /// assert!(TokenError::InvalidToken.summary_for(Product::Rtm).contains("login"));
+    /// ```
+    #[must_use]
+    pub fn summary_for(&self, product: Product) -> &'static str {
+        product_text(*self, product)[0].unwrap_or(self.summary())
+    }
+
     /// What made `product`'s SDK report this error: its own text where the product's cause
     /// differs, the RTC text otherwise.
     ///
@@ -298,7 +311,7 @@ impl TokenError {
     /// ```
     #[must_use]
     pub fn cause_for(&self, product: Product) -> &'static str {
-        product_text(*self, product).0.unwrap_or(self.cause())
+        product_text(*self, product)[1].unwrap_or(self.cause())
     }
 
     /// What to change when `product`'s SDK reports this error, in that product's terms (log in
@@ -310,7 +323,7 @@ impl TokenError {
     /// ```
     #[must_use]
     pub fn remediation_for(&self, product: Product) -> &'static str {
-        product_text(*self, product).1.unwrap_or(self.remediation())
+        product_text(*self, product)[2].unwrap_or(self.remediation())
     }
 
     /// How the error reaches a native app: which return value, callback or connection reason,

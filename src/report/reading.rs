@@ -99,9 +99,15 @@ impl Report {
                     errors.push(e);
                 }
             }
-            let first = spaces.first().map(|s| s.product());
-            if spaces.iter().all(|s| Some(s.product()) == first) {
-                speaks_for = first;
+            // The product whose spaces give the code a meaning: every space read when none
+            // does, else those where it is a token error (-10005 is RTM's alone).
+            let meant: Vec<Product> = readings
+                .iter()
+                .filter(|r| errors.is_empty() || r.1.is_some())
+                .map(|r| r.0.product())
+                .collect();
+            if meant.iter().all(|&p| Some(p) == meant.first().copied()) {
+                speaks_for = meant.first().copied();
             }
             Reading::Code { code, readings }
         } else if let Ok(e) = text.parse::<TokenError>() {
@@ -179,6 +185,33 @@ impl Report {
     pub fn product(&self) -> Product {
         self.product
     }
+
+    /// The name `error` has in the SDK of the report's platform and product: for a code, that
+    /// code's own name there (Web 2 is `K_TIMESTAMP_EXPIRED`, Web 109 `ERR_DYNAMIC_KEY_TIMEOUT`),
+    /// else the error's first name in that language. `None` without a platform, or where
+    /// that SDK has no name for it.
+    ///
+    /// ```
+    /// use agora_token_errors::{Platform, Report, TokenError};
+    ///
+    /// let web = |code| Report::of(code, &[Platform::Web.error_space()], None).with_platform(Platform::Web);
+    /// assert_eq!(web("2").identifier(TokenError::TokenExpired), Some("K_TIMESTAMP_EXPIRED"));
+    /// assert_eq!(web("109").identifier(TokenError::TokenExpired), Some("ERR_DYNAMIC_KEY_TIMEOUT"));
+    /// ```
+    #[must_use]
+    pub fn identifier(&self, error: TokenError) -> Option<&'static str> {
+        let language = self.platform?.language();
+        let own = match &self.reading {
+            Reading::Code { code, readings } => error.spellings().iter().find(|s| {
+                s.language() == language
+                    && s.code() == Some(code.abs())
+                    && readings.contains(&(s.space(), Some(error)))
+            }),
+            _ => None,
+        };
+        own.map(|s| s.identifier())
+            .or_else(|| error.identifier_for(self.product, language))
+    }
 }
 
 #[cfg(feature = "messages")]
@@ -218,7 +251,7 @@ mod serde_impl {
             let mut out = s.serialize_struct("Error", 10)?;
             out.serialize_field("id", e.as_str())?;
             out.serialize_field("display", &e.to_string())?;
-            out.serialize_field("summary", e.summary())?;
+            out.serialize_field("summary", e.summary_for(product))?;
             out.serialize_field("cause", e.cause_for(product))?;
             out.serialize_field("remediation", e.remediation_for(product))?;
             out.serialize_field("action", e.action().as_str())?;
@@ -298,7 +331,7 @@ mod serde_impl {
             // Declared among the 6 fields; formats with fixed-size structs are told it is absent.
             match self.platform {
                 Some(p) => {
-                    out.serialize_field("platform", &OnPlatform(p, self.product, &self.errors))?;
+                    out.serialize_field("platform", &OnPlatform(p, self))?;
                 }
                 None => out.skip_field("platform")?,
             }
@@ -308,11 +341,12 @@ mod serde_impl {
 
     /// What a platform adds: its error space (RTC's; `null` in an RTM or Chat report), each
     /// error's identifier in the report's product, and the callbacks to renew and rejoin on in it.
-    struct OnPlatform<'a>(Platform, Product, &'a [TokenError]);
+    struct OnPlatform<'a>(Platform, &'a Report);
 
     impl Serialize for OnPlatform<'_> {
         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            let OnPlatform(p, product, errors) = *self;
+            let OnPlatform(p, report) = *self;
+            let (product, errors) = (report.product, &report.errors);
             let mut out = s.serialize_struct("Platform", 5)?;
             out.serialize_field("platform", p.as_str())?;
             // The platform's error space is RTC's; RTM and Chat SDKs report in several spaces.
@@ -323,7 +357,7 @@ mod serde_impl {
                 .map(|&e| {
                     [
                         ("error", Some(e.as_str())),
-                        ("identifier", e.identifier_for(product, p.language())),
+                        ("identifier", report.identifier(e)),
                     ]
                     .into_iter()
                     .collect()

@@ -39,6 +39,9 @@ pub enum Damage {
     Repeated = "repeated",
     /// Characters after the token's `=` padding, where a token ends.
     TrailingCharacters = "trailing_characters",
+    /// The token shortened for display: its head, then `...` or `…` where the rest was (as logs,
+    /// issue reports and this crate's own output show a token). The rest is not there to repair.
+    Elided = "elided",
 }
 }
 
@@ -78,6 +81,9 @@ impl Damage {
             }
             Damage::Repeated => "the token pasted twice, or two tokens joined",
             Damage::TrailingCharacters => "characters after the `=` that ends the token",
+            Damage::Elided => {
+                "the token shortened for display: its first characters, then `...` or `…` where the rest was cut off"
+            }
         }
     }
 
@@ -120,6 +126,9 @@ impl Damage {
             }
             Damage::TrailingCharacters => {
                 "Cut the token where it ends, at its last `=`: check for text glued after it."
+            }
+            Damage::Elided => {
+                "This is a token as a log or a report shows it, by its head only: take the whole token from where it was built or received (the token server's response, the app's variable), not from a log line or a screenshot."
             }
         }
     }

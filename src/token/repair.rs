@@ -104,7 +104,7 @@ pub(super) struct Seen {
 }
 
 /// Zero-width spaces and joiners, the byte-order mark, no-break spaces, the word joiner.
-fn is_invisible(c: char) -> bool {
+pub(super) fn is_invisible(c: char) -> bool {
     matches!(
         c,
         '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00A0}' | '\u{202F}'
@@ -214,6 +214,15 @@ fn locate(text: &str) -> Option<(usize, usize, Vec<Seen>)> {
             .trim_end_matches(|c: char| is_edge(c) || c == ',' || c == ';')
             .len();
         // What follows the first copy is the second one, not a wrapper.
+        return Some((from, end, seen));
+    }
+    // `007eJx...`, `007eJx…`: the head of a token shown for display, the rest cut off.
+    if !padding && (text[end..].starts_with("..") || text[end..].starts_with('\u{2026}')) {
+        seen.push(Seen {
+            damage: Damage::Elided,
+            position: end,
+            character: text[end..].chars().next().unwrap_or('.'),
+        });
         return Some((from, end, seen));
     }
     let to = match text[end..].char_indices().find(|&(_, c)| !is_edge(c)) {

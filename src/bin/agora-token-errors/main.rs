@@ -241,7 +241,7 @@ fn explain(input: &str, args: &Args) -> Answer {
         if i > 0 {
             text.push('\n');
         }
-        describe(&mut text, e, platform, Some(report.product()));
+        describe(&mut text, e, platform, &report);
     }
     Answer {
         text,
@@ -279,10 +279,10 @@ fn explain_event(
     }
 }
 
-fn describe(out: &mut String, e: TokenError, platform: Option<Platform>, product: Option<Product>) {
-    let product = product.unwrap_or(Product::Rtc);
+fn describe(out: &mut String, e: TokenError, platform: Option<Platform>, report: &Report) {
+    let product = report.product();
     writeln!(out, "{e:?}: {e} ({product})").unwrap();
-    writeln!(out, "  {}", e.summary()).unwrap();
+    writeln!(out, "  {}", e.summary_for(product)).unwrap();
     writeln!(out, "\ncause:\n  {}", e.cause_for(product)).unwrap();
     writeln!(out, "\nremediation:\n  {}", e.remediation_for(product)).unwrap();
     let action = e.action();
@@ -304,7 +304,7 @@ fn describe(out: &mut String, e: TokenError, platform: Option<Platform>, product
     };
     if let Some(p) = platform {
         writeln!(out, "\non {p}:").unwrap();
-        match e.identifier_for(product, p.language()) {
+        match report.identifier(e) {
             Some(name) => writeln!(out, "  identifier: {name}").unwrap(),
             None => writeln!(out, "  identifier: none of its own on {p}").unwrap(),
         }

@@ -69,6 +69,11 @@ pub fn diagnose(token: &str, join: &JoinParams, now_unix: u64) -> Vec<Finding> {
     }
     match read(token, &mut findings) {
         Ok(t) => checks::check_token(&t, join, now_unix, &mut findings),
+        // The elided token's own finding says it all.
+        Err(TokenParseError::Damaged {
+            damage: Damage::Elided,
+            ..
+        }) => {}
         Err(e) => findings.push(unusable(&e)),
     }
     sort(&mut findings);
@@ -83,11 +88,31 @@ fn read(token: &str, findings: &mut Vec<Finding>) -> Result<Token, TokenParseErr
             max: MAX_TOKEN_LEN,
         });
     }
-    let (text, seen) = repair::repaired(token);
+    let (parsed, seen) = parse_repaired(token);
     for s in &seen {
         findings.push(damaged(s));
     }
-    Token::parse(&text)
+    parsed
+}
+
+/// `token` parsed once its transport damage is undone, and the damage seen. A token shown by
+/// its head only (`007eJx...`) is that, not a token cut short by accident.
+pub(super) fn parse_repaired(token: &str) -> (Result<Token, TokenParseError>, Vec<Seen>) {
+    let (text, mut seen) = repair::repaired(token);
+    let parsed = Token::parse(&text);
+    let Some(s) = seen.iter_mut().find(|s| s.damage == Damage::Elided) else {
+        return (parsed, seen);
+    };
+    if parsed.is_ok() {
+        // A whole token with dots after it: text after it, not a token cut for display.
+        s.damage = Damage::TrailingCharacters;
+        return (parsed, seen);
+    }
+    let elided = TokenParseError::Damaged {
+        damage: Damage::Elided,
+        position: s.position,
+    };
+    (Err(elided), seen)
 }
 
 fn damaged(s: &Seen) -> Finding {
@@ -96,6 +121,19 @@ fn damaged(s: &Seen) -> Finding {
             "the token ends at byte {} without its `=` padding",
             s.position
         ),
+        Damage::Elided => {
+            return Finding::new(
+                FindingKind::Damaged(s.damage),
+                TokenError::InvalidToken,
+                format!(
+                    "Only the head of a token is here: it ends in {} at byte {}; that is {}. What was cut off cannot be repaired.",
+                    shown(s.character),
+                    s.position,
+                    s.damage.label()
+                ),
+                s.damage.fix(),
+            );
+        }
         _ => format!("{} at byte {}", shown(s.character), s.position),
     };
     Finding::new(
@@ -117,7 +155,10 @@ fn shown(c: char) -> String {
         '\r' => "a carriage return".to_owned(),
         '\t' => "a tab".to_owned(),
         c if c.is_ascii_graphic() => format!("a `{c}`"),
-        c => format!("the invisible character U+{:04X}", u32::from(c)),
+        c if c.is_whitespace() || c.is_control() || repair::is_invisible(c) => {
+            format!("the invisible character U+{:04X}", u32::from(c))
+        }
+        c => format!("a `{c}` (U+{:04X})", u32::from(c)),
     }
 }
 

@@ -3,7 +3,7 @@
 
 use crate::TokenError;
 use crate::token::finding::{Advice, Finding, Severity};
-use crate::token::{JoinParams, ServiceKind, Token, TokenParseError, User, repair};
+use crate::token::{JoinParams, ServiceKind, Token, TokenParseError, User};
 
 /// What a token and the join it was used for say, together: the token decoded (its transport
 /// damage undone), the findings with their cause first, the advice, and the error the client
@@ -87,7 +87,7 @@ impl Diagnosis {
     /// ```
     #[must_use]
     pub fn of_token(token: &str) -> Diagnosis {
-        let parsed = Token::parse(repair(token).token());
+        let parsed = super::parse_repaired(token).0;
         let advice = parsed.as_ref().map(Token::advice).unwrap_or_default();
         let (token, unreadable) = match parsed {
             Ok(t) => (Some(t), None),
