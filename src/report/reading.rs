@@ -209,7 +209,7 @@ impl Report {
             }),
             _ => None,
         };
-        own.map(|s| s.identifier())
+        own.map(Spelling::identifier)
             .or_else(|| error.identifier_for(self.product, language))
     }
 }
