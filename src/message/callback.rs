@@ -12,7 +12,7 @@ const CODE_REACH: usize = 32;
 
 /// How far after a callback name a field holding its code may stand
 /// (`onConnectionStateChanged state: 5, reason: 8`).
-const FIELD_REACH: usize = 96;
+const FIELD_REACH: usize = 192;
 
 /// The callback of `candidates` the word at `word_start..word_end` is, and where that word
 /// is: the exact spelling first, else one in another ASCII case.
