@@ -179,6 +179,12 @@ const HOSTILE: &[&str] = &[
     "INVALID_TOKEN ",
     " detail: INVALID_TOKEN",
     "1100000000",
+    // A code beside words other software prints too: checked for agreement.
+    "110: invalid token ",
+    // The SDKs' own log shapes: callbacks with named fields, the wrapper layer's file.
+    "onError->onError(this:0x0, error:",
+    "[rtc_engine_event_handler.cc:1] err ",
+    "RtcEngine_initialize result ",
     // Token starts: each must be read once, not once per start (scan's token bodies).
     "007eJx",
     "a007eJ",

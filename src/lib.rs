@@ -84,7 +84,7 @@ pub use catalog::{CodeSpace, TokenError};
 pub use event::{Callback, TokenEvent};
 #[cfg(feature = "messages")]
 #[cfg_attr(docsrs, doc(cfg(feature = "messages")))]
-pub use message::{Evidence, Found, MessageMatch, Scan, scan};
+pub use message::{Evidence, Found, MessageMatch, Scan, Support, scan};
 pub use platform::Platform;
 #[cfg(feature = "std")]
 #[cfg_attr(docsrs, doc(cfg(feature = "std")))]

@@ -56,6 +56,7 @@ by_str! {
 #[cfg(feature = "messages")]
 by_str! {
     crate::Evidence => |e| e.as_str(), "evidence such as \"identifier\" or \"error_code\"";
+    crate::Support => |s| s.as_str(), "a support such as \"own\" or \"agreement\"";
 }
 
 #[cfg(feature = "token")]
@@ -101,16 +102,17 @@ impl Serialize for crate::Spelling {
     }
 }
 
-/// What a text matched: `error`, `matched`, `evidence`, `space`, `product`, `code`, `span`
+/// What a text matched: `error`, `matched`, `evidence`, `support`, `space`, `product`, `code`, `span`
 /// (`[start, end]` in bytes) and `citation`.
 #[cfg(feature = "messages")]
 impl Serialize for crate::MessageMatch {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct as _;
-        let mut out = serializer.serialize_struct("MessageMatch", 8)?;
+        let mut out = serializer.serialize_struct("MessageMatch", 9)?;
         out.serialize_field("error", &self.error())?;
         out.serialize_field("matched", self.matched())?;
         out.serialize_field("evidence", &self.evidence())?;
+        out.serialize_field("support", &self.support())?;
         out.serialize_field("space", &self.space())?;
         out.serialize_field("product", &self.product())?;
         out.serialize_field("code", &self.code())?;

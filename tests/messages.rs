@@ -249,6 +249,35 @@ fn chinese_error_code_words_carry_the_code() {
 }
 
 #[test]
+fn words_other_software_prints_count_beside_a_code_that_means_the_same_error() {
+    use agora_token_errors::Support;
+    for (text, error) in [
+        ("110: invalid token", TokenError::InvalidToken),
+        ("invalid token (110)", TokenError::InvalidToken),
+        ("error 110 invalid token", TokenError::InvalidToken),
+        ("109 - The token has expired", TokenError::TokenExpired),
+    ] {
+        let m = TokenError::match_message(text).unwrap_or_else(|| panic!("{text}"));
+        assert_eq!(
+            (m.error(), m.support()),
+            (error, Support::Agreement),
+            "{text}"
+        );
+        // `context` points at what agrees: the code, or the words that name the error.
+        assert!(m.context().is_some_and(|c| !c.is_empty()), "{text}");
+    }
+    for text in [
+        "401: invalid token",
+        "110 - The token has expired",
+        "invalid token (404)",
+        "JsonWebTokenError: invalid token",
+        "invalid token, retry in 110 ms",
+    ] {
+        assert_eq!(TokenError::match_message(text), None, "{text}");
+    }
+}
+
+#[test]
 fn a_system_error_number_is_not_an_sdk_code() {
     // ENETUNREACH is 101 and ETIMEDOUT 110 on Linux; a join that fails is still read.
     for text in [

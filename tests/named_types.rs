@@ -54,6 +54,7 @@ fn every_named_type_parses_its_as_str_and_its_display() {
     #[cfg(feature = "messages")]
     {
         n += reads_back(agora_token_errors::Evidence::ALL, |v| v.as_str());
+        n += reads_back(agora_token_errors::Support::ALL, |v| v.as_str());
     }
     #[cfg(feature = "build")]
     {

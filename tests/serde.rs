@@ -134,6 +134,8 @@ fn every_named_type_serialises_as_its_as_str_and_reads_back() {
     check(Action::ALL, |a| a.as_str());
     #[cfg(feature = "messages")]
     check(agora_token_errors::Evidence::ALL, |e| e.as_str());
+    #[cfg(feature = "messages")]
+    check(agora_token_errors::Support::ALL, |s| s.as_str());
     #[cfg(feature = "token")]
     {
         use agora_token_errors::token::{

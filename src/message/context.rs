@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 use aho_corasick::AhoCorasick;
 
 use super::scan::{Candidates, Scanner, scanner};
-use super::{Evidence, MessageMatch, error_word};
+use super::{Evidence, MessageMatch, Support, error_word};
 use crate::TokenError;
 use crate::catalog::CONTEXT_WORDS;
 
@@ -50,6 +50,15 @@ fn named_words() -> &'static (AhoCorasick, Vec<u32>) {
             .expect("a few short literals are far within the automaton's limits");
         (automaton, words.into_iter().map(|(_, bits)| bits).collect())
     })
+}
+
+/// Where the first `named-as` word of `error` stands in `line`.
+fn named_word(line: &[u8], error: TokenError) -> Option<Range<usize>> {
+    let (automaton, bits) = named_words();
+    automaton
+        .find_iter(line)
+        .find(|hit| bits[hit.pattern().as_usize()] & bit(error) != 0)
+        .map(|hit| hit.range())
 }
 
 /// The bit of `error` in the masks of [`named_words`].
@@ -184,8 +193,17 @@ impl Iterator for Judged<'_, '_> {
                     if vetoed(&found) {
                         continue;
                     }
+                    found.context = named_word(&bytes[line.clone()], found.error)
+                        .map(|r| r.start + line.start..r.end + line.start);
+                    found.support = Support::Agreement;
                     return Some(found);
                 }
+            } else if let Some(code) = error_word::agreeing_code(bytes, line.clone(), &found) {
+                // `101: Invalid App ID`, `invalid token (110)`: the words and the code beside
+                // them mean the same error.
+                found.context = Some(code);
+                found.support = Support::Agreement;
+                return Some(found);
             }
             let context = match self.known.context.clone() {
                 Lazy::Read(context) => context,
@@ -197,6 +215,7 @@ impl Iterator for Judged<'_, '_> {
             };
             if context.is_some() && !vetoed(&found) {
                 found.context = context;
+                found.support = Support::Agora;
                 return Some(found);
             }
         }

@@ -219,3 +219,30 @@ enum Agrees {
     /// `invalid`: an invalid token, App ID or user account.
     Invalid,
 }
+
+/// Where a code stands right beside the words of `found` (a phrase or an identifier other
+/// software prints too) that means the same token error in one of its product's code spaces:
+/// before them (`101: Invalid App ID`, `110 - the token is invalid`) or after them (`invalid
+/// token (110)`, `The token is invalid, code 110`). `None` when no code stands there, or it means
+/// something else (`401: invalid token`).
+pub(super) fn agreeing_code(
+    bytes: &[u8],
+    line: core::ops::Range<usize>,
+    found: &MessageMatch,
+) -> Option<core::ops::Range<usize>> {
+    if !matches!(found.evidence, Evidence::Phrase | Evidence::Identifier) {
+        return None;
+    }
+    let span = found.span();
+    let line_bytes = &bytes[..line.end];
+    let before = code_before(line_bytes, span.start)
+        .filter(|&(_, start)| start >= line.start)
+        .map(|(code, start)| (code, start..span.start));
+    let after = || code_at(line_bytes, span.end, 16).map(|(code, end)| (code, span.end..end));
+    let (code, at) = before.or_else(after)?;
+    let product = found.product()?;
+    let means = |space: &CodeSpace| {
+        space.product() == product && TokenError::from_code(*space, code) == Some(found.error)
+    };
+    CodeSpace::ALL.iter().any(means).then_some(at)
+}

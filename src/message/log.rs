@@ -296,6 +296,7 @@ impl serde::Serialize for Found<'_> {
         if let Some(m) = &self.error {
             out.serialize_entry("error", m.error().as_str())?;
             out.serialize_entry("evidence", m.evidence().as_str())?;
+            out.serialize_entry("support", m.support().as_str())?;
         }
         if let Some(e) = self.event {
             out.serialize_entry("event", e.as_str())?;

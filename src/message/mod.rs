@@ -53,6 +53,37 @@ listed_enum! {
 // Its `as_str`, in any case, with spaces or dashes for the underscore.
 labelled!(Evidence, |e| e.as_str(), "an evidence kind");
 
+listed_enum! {
+    /// Why a [`MessageMatch`] counts: its evidence is Agora's own, or evidence other software
+    /// prints too stands with a sign of Agora or with a code that means the same error.
+    ///
+    /// ```
+    /// use agora_token_errors::{Support, TokenError};
+    ///
+    /// let m = TokenError::match_message("User join failed [ERR_NO_AUTHORIZED]").unwrap();
+    /// assert_eq!(m.support(), Support::Own);
+    /// let m = TokenError::match_message("Agora-SDK [ERROR]: join failed: INVALID_TOKEN").unwrap();
+    /// assert_eq!(m.support(), Support::Agora);
+    /// let m = TokenError::match_message("error 110: invalid token").unwrap();
+    /// assert_eq!(m.support(), Support::Agreement);
+    /// assert_eq!("agreement".parse(), Ok(Support::Agreement));
+    /// ```
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+    #[non_exhaustive]
+    pub enum Support {
+        /// Only Agora's SDKs print this evidence: it counts alone.
+        Own = "own",
+        /// The text says it comes from Agora: a word of `catalog/context.md` (`Agora`, `声网`,
+        /// `CAN_NOT_GET_GATEWAY_SERVER`) or other evidence only Agora's SDKs print.
+        Agora = "agora",
+        /// A code and words beside it that mean the same token error: `101: Invalid App ID`,
+        /// `error 110 invalid token`, `reason 8, the token is invalid`.
+        Agreement = "agreement",
+    }
+}
+
+labelled!(Support, |s| s.as_str(), "a kind of support");
+
 /// A token error found in a text, with what matched and the catalog row it stands for.
 ///
 /// ```
@@ -75,6 +106,7 @@ pub struct MessageMatch {
     /// Other vendors print this evidence too: it counts only with `context`.
     shared: bool,
     context: Option<Range<usize>>,
+    support: Support,
     /// For a code next to an error word, what may still show it is another number.
     veto: Option<error_word::Veto>,
 }
@@ -93,6 +125,7 @@ impl MessageMatch {
             evidence: Evidence::Identifier,
             shared: spelling.is_shared(),
             context: None,
+            support: Support::Own,
             veto: None,
         }
     }
@@ -122,6 +155,7 @@ impl MessageMatch {
             evidence,
             shared,
             context: None,
+            support: Support::Own,
             veto: None,
         }
     }
@@ -139,6 +173,7 @@ impl MessageMatch {
             evidence: Evidence::Phrase,
             shared: phrase.shared,
             context: None,
+            support: Support::Own,
             veto: None,
         }
     }
@@ -267,6 +302,19 @@ impl MessageMatch {
     #[must_use]
     pub fn evidence(&self) -> Evidence {
         self.evidence
+    }
+
+    /// Why the match counts: Agora's own evidence, a sign of Agora in the text, or a code and
+    /// words beside it that mean the same error ([`context`](Self::context) says where).
+    ///
+    /// ```
+    /// use agora_token_errors::{Support, TokenError};
+    /// let m = TokenError::match_message("101: Invalid App ID. Please rejoin with a valid App ID.").unwrap();
+    /// assert_eq!((m.error(), m.support()), (TokenError::InvalidAppId, Support::Agreement));
+    /// ```
+    #[must_use]
+    pub fn support(&self) -> Support {
+        self.support
     }
 
     /// Where the text says it comes from Agora, for evidence that other vendors print too (a

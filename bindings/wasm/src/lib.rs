@@ -69,6 +69,8 @@ export interface Found {
   end: number;
   error?: string;
   evidence?: string;
+  /** Why it counts: `"own"`, `"agora"` or `"agreement"` (`Support::as_str`). */
+  support?: string;
   event?: string;
   /** The token's first 12 characters and `...`: a token is never shown whole. */
   token?: string;
