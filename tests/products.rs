@@ -232,3 +232,22 @@ mod rtm_login {
         );
     }
 }
+
+#[test]
+fn a_generic_code_gives_way_to_the_cause_named_after_it_on_the_same_line() {
+    // RTM 2.x reports four access-point reasons as -10005 (invalid token), and names the one at
+    // fault beside it.
+    let m = TokenError::match_message("errorCode: -10005, reason: DYNAMIC_ENABLED_BUT_STATIC_KEY")
+        .unwrap();
+    assert_eq!(m.error(), TokenError::DynamicUseStaticKey);
+    // With no cause named, the code is what the line says.
+    let m = TokenError::match_message("login failed, errorCode: -10005, reason: NO_AUTHORIZED")
+        .unwrap();
+    assert_eq!(
+        (m.error(), m.code()),
+        (TokenError::InvalidToken, Some(-10005))
+    );
+    // An RTM code keeps its sign.
+    let m = TokenError::match_message(r#"{"errorCode":-11038,"reason":"denied"}"#).unwrap();
+    assert_eq!(m.code(), Some(-11038));
+}

@@ -97,6 +97,10 @@ struct Known {
     /// Where a match after RTM 2.x's ` detail: ` starts, if there is one: the matches before
     /// it are the generic reason in front of the cause.
     detail: Lazy<Option<usize>>,
+    /// The errors (bits of their index in `TokenError::ALL`) that Agora's own identifiers and
+    /// phrases name later on the line: a bare code that an SDK reports for one of them gives
+    /// way to it (`errorCode: -10005, reason: DYNAMIC_ENABLED_BUT_STATIC_KEY`).
+    causes: Lazy<u32>,
 }
 
 impl Known {
@@ -106,6 +110,7 @@ impl Known {
             context: Lazy::Unread,
             named: Lazy::Unread,
             detail: Lazy::Unread,
+            causes: Lazy::Unread,
         }
     }
 }
@@ -166,6 +171,27 @@ impl Iterator for Judged<'_, '_> {
                 // RTM 2.x's own shape names the access point's reason: Agora's, not shared.
                 Some(cause) if found.span.start == cause => found.shared = false,
                 _ => {}
+            }
+            if matches!(found.evidence, Evidence::ErrorCode | Evidence::Callback) {
+                let causes = self.known.causes.get_or_read(|| {
+                    let mut ahead = candidates.clone();
+                    ahead.stop_at(line.end);
+                    ahead
+                        .filter(|c| {
+                            !c.found.shared
+                                && matches!(
+                                    c.found.evidence,
+                                    Evidence::Identifier | Evidence::Phrase
+                                )
+                        })
+                        .fold(0, |m, c| m | bit(c.found.error))
+                });
+                let reported_for = |e: &TokenError| {
+                    causes & bit(*e) != 0 && e.also_reported_as().contains(&found.error)
+                };
+                if TokenError::ALL.iter().any(reported_for) {
+                    continue;
+                }
             }
             let vetoed = |found: &MessageMatch| {
                 found

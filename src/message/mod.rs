@@ -140,10 +140,9 @@ impl MessageMatch {
         code: i32,
         span: Range<usize>,
     ) -> Self {
-        let row = error
-            .spellings()
-            .iter()
-            .find(|s| s.space() == space && s.code() == Some(code.abs()));
+        let row = error.spellings().iter().find(|s| {
+            s.space() == space && (s.code() == Some(code) || s.code() == Some(code.abs()))
+        });
         MessageMatch {
             error,
             matched: callback,
