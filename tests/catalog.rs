@@ -2,7 +2,7 @@
 
 mod common;
 
-use agora_token_errors::{CodeSpace, Language, TokenError, spellings};
+use agora_token_errors::{CodeSpace, Language, TokenError, TokenEvent, spellings};
 use common::all;
 #[test]
 fn all_lists_every_variant_once_in_declaration_order() {
@@ -167,4 +167,253 @@ fn faq_identifier_table_is_covered() {
             );
         }
     }
+}
+
+/// The kinds of source a catalog row may cite.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum SourceKind {
+    /// A file of a GitHub repository: `owner/repo[@commit] path[:line]`.
+    Repository,
+    /// A file of an npm package: `npm:package@version file`.
+    Npm,
+    /// A file of a PyPI package: `pypi:package@version file`.
+    Pypi,
+    /// A documentation page: `docs.agora.io/...`, `api-ref.agora.io/...`.
+    Docs,
+    /// A GitHub issue or pull-request thread: `owner/repo#N`, `owner/repo issues/N`.
+    Issue,
+}
+
+const SOURCE_KINDS: [SourceKind; 5] = [
+    SourceKind::Repository,
+    SourceKind::Npm,
+    SourceKind::Pypi,
+    SourceKind::Docs,
+    SourceKind::Issue,
+];
+
+/// `owner/repo`, optionally `@ref`: one slash, GitHub's characters, no placeholder owner.
+fn is_repo(origin: &str) -> bool {
+    let name = origin.split('@').next().unwrap_or("");
+    let mut parts = name.split('/');
+    let (Some(owner), Some(repo), None) = (parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
+    let github = |s: &str| {
+        !s.is_empty()
+            && s.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+    };
+    github(owner) && github(repo) && !owner.contains('.') && !owner.eq_ignore_ascii_case("tbd")
+}
+
+/// The kind of one citation, from its first word (and, for an issue, its second).
+fn source_kind(citation: &str) -> Option<SourceKind> {
+    let mut words = citation.split_whitespace();
+    let origin = words.next()?;
+    let rest = words.next();
+    let package = |p: &str| p.contains('@') && rest.is_some();
+    if let Some(p) = origin.strip_prefix("npm:") {
+        return package(p).then_some(SourceKind::Npm);
+    }
+    if let Some(p) = origin.strip_prefix("pypi:") {
+        return package(p).then_some(SourceKind::Pypi);
+    }
+    if let Some((repo, number)) = origin.split_once('#') {
+        let number: String = number.chars().take_while(char::is_ascii_digit).collect();
+        return (is_repo(repo) && number.parse::<u32>().is_ok_and(|n| n > 0))
+            .then_some(SourceKind::Issue);
+    }
+    let host = origin.split('/').next().unwrap_or("");
+    if host.contains('.')
+        && host
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
+    {
+        return Some(SourceKind::Docs);
+    }
+    let rest = rest?;
+    if !is_repo(origin) {
+        return None;
+    }
+    let thread = ["issues/", "pull/"].iter().any(|t| {
+        rest.strip_prefix(t)
+            .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit() && c != '0'))
+    });
+    Some(if thread {
+        SourceKind::Issue
+    } else {
+        SourceKind::Repository
+    })
+}
+
+/// The citations of a source cell: its parts split at `;` outside parentheses and backticks.
+fn citations(cell: &str) -> Vec<&str> {
+    let (mut out, mut depth, mut code, mut start) = (Vec::new(), 0_i32, false, 0);
+    for (i, c) in cell.char_indices() {
+        match c {
+            '`' => code = !code,
+            '(' if !code => depth += 1,
+            ')' if !code => depth -= 1,
+            ';' if !code && depth == 0 => {
+                out.push(cell[start..i].trim());
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push(cell[start..].trim());
+    out.retain(|c| !c.is_empty());
+    out
+}
+
+/// The source cells of the first table of `catalog/<file>`, with their line numbers.
+fn source_cells(file: &str, column: usize) -> Vec<(usize, String)> {
+    let path = format!("{}/catalog/{file}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let mut rows = Vec::new();
+    let mut header = true;
+    for (n, line) in text.lines().enumerate() {
+        let Some(inner) = line.trim_end().strip_prefix('|') else {
+            continue;
+        };
+        let cells: Vec<&str> = inner
+            .strip_suffix('|')
+            .unwrap_or(inner)
+            .split('|')
+            .collect();
+        if header || cells[0].trim().starts_with("---") {
+            header = false;
+            continue;
+        }
+        rows.push((n + 1, cells[column].trim().to_owned()));
+    }
+    rows
+}
+
+#[test]
+fn every_catalog_row_cites_a_source_of_a_known_kind() {
+    // Each table with the column its source is in.
+    let tables = [
+        ("identifiers.md", 5),
+        ("phrases.md", 5),
+        ("events.md", 4),
+        ("shared.md", 2),
+        ("callbacks.md", 3),
+        ("context.md", 1),
+    ];
+    let mut unsourced = Vec::new();
+    println!(
+        "{:<16} {:>5} {:>10} {:>5} {:>5} {:>5} {:>6}",
+        "table", "rows", "repository", "npm", "pypi", "docs", "issue"
+    );
+    for (file, column) in tables {
+        let rows = source_cells(file, column);
+        assert!(!rows.is_empty(), "{file}: no rows");
+        let mut counts = [0_usize; SOURCE_KINDS.len()];
+        for (line, cell) in &rows {
+            let kinds: Vec<SourceKind> = citations(cell)
+                .into_iter()
+                .filter_map(source_kind)
+                .collect();
+            if kinds.is_empty() {
+                unsourced.push(format!("{file}:{line}: {cell}"));
+            }
+            for (i, k) in SOURCE_KINDS.iter().enumerate() {
+                counts[i] += usize::from(kinds.contains(k));
+            }
+        }
+        println!(
+            "{file:<16} {:>5} {:>10} {:>5} {:>5} {:>5} {:>6}",
+            rows.len(),
+            counts[0],
+            counts[1],
+            counts[2],
+            counts[3],
+            counts[4]
+        );
+        match file {
+            "identifiers.md" => assert_eq!(rows.len(), spellings().len(), "{file}"),
+            "events.md" => assert_eq!(rows.len(), TokenEvent::callbacks().count(), "{file}"),
+            _ => {}
+        }
+    }
+    // The API's citations are the tables' cells.
+    for s in spellings() {
+        assert!(
+            citations(s.citation())
+                .into_iter()
+                .any(|c| source_kind(c).is_some()),
+            "{}: {}",
+            s.identifier(),
+            s.citation()
+        );
+    }
+    for c in TokenEvent::callbacks() {
+        assert!(
+            citations(c.citation())
+                .into_iter()
+                .any(|c| source_kind(c).is_some()),
+            "{}: {}",
+            c.name(),
+            c.citation()
+        );
+    }
+    assert!(
+        unsourced.is_empty(),
+        "rows citing no repository, npm or PyPI package, docs page or issue thread:\n{}",
+        unsourced.join("\n")
+    );
+}
+
+#[test]
+fn source_kinds_are_told_apart() {
+    for (citation, kind) in [
+        (
+            "AgoraIO/API-Examples Android/x/AgoraBase.h:590",
+            Some(SourceKind::Repository),
+        ),
+        (
+            "AgoraIO-Extensions/Electron-SDK@51cd2aba (3.x) ts/Api/index.ts:599",
+            Some(SourceKind::Repository),
+        ),
+        (
+            "gautamhazari/.net_server_side_library docs/x.md",
+            Some(SourceKind::Repository),
+        ),
+        (
+            "npm:@firebase/auth@1.13.6 dist/esm/index.js.map",
+            Some(SourceKind::Npm),
+        ),
+        ("npm:agora-rtc-sdk-ng@4.24.8", None),
+        (
+            "pypi:pyjwt@2.15.1 jwt/api_jws.py:446",
+            Some(SourceKind::Pypi),
+        ),
+        (
+            "docs.agora.io/en/faq/token_error (FAQ)",
+            Some(SourceKind::Docs),
+        ),
+        (
+            "api-ref.agora.io/en/chat-sdk/flutter/x.html",
+            Some(SourceKind::Docs),
+        ),
+        (
+            "ArtisanCloud/PowerWeChat#413 (`40013 invalid appid`)",
+            Some(SourceKind::Issue),
+        ),
+        (
+            "AgoraIO-Extensions/Agora-Flutter-SDK issues/878",
+            Some(SourceKind::Issue),
+        ),
+        ("TBD/native-log#0 (a placeholder)", None),
+        ("tests/fixtures/other-vendors.txt (a line)", None),
+        ("the SDK's own log", None),
+    ] {
+        assert_eq!(source_kind(citation), kind, "{citation}");
+    }
+    assert_eq!(
+        citations("a/b x.js:1 (`p; q`, see c; d); npm:e@1 f.js"),
+        ["a/b x.js:1 (`p; q`, see c; d)", "npm:e@1 f.js"]
+    );
 }

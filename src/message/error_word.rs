@@ -237,7 +237,13 @@ pub(super) fn agreeing_code(
     let line_bytes = &bytes[..line.end];
     let before = code_before(line_bytes, span.start)
         .filter(|&(_, start)| start >= line.start)
-        .map(|(code, start)| (code, start..span.start));
+        .map(|(code, start)| {
+            let digits = bytes[start..span.start]
+                .iter()
+                .take_while(|b| b.is_ascii_digit())
+                .count();
+            (code, start..start + digits)
+        });
     let after = || code_at(line_bytes, span.end, 16).map(|(code, end)| (code, span.end..end));
     let (code, at) = before.or_else(after)?;
     let product = found.product()?;

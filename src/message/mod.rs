@@ -308,8 +308,12 @@ impl MessageMatch {
     ///
     /// ```
     /// use agora_token_errors::{Support, TokenError};
-    /// let m = TokenError::match_message("101: Invalid App ID. Please rejoin with a valid App ID.").unwrap();
-    /// assert_eq!((m.error(), m.support()), (TokenError::InvalidAppId, Support::Agreement));
+    /// // Native getErrorDescription(110) beside its code; other software prints the words too.
+    /// let text = "110: The Token is invalid";
+    /// let m = TokenError::match_message(text).unwrap();
+    /// assert_eq!((m.error(), m.support()), (TokenError::InvalidToken, Support::Agreement));
+    /// assert_eq!(&text[m.context().unwrap()], "110");
+    /// assert_eq!(TokenError::match_message("The Token is invalid"), None);
     /// ```
     #[must_use]
     pub fn support(&self) -> Support {
