@@ -313,6 +313,7 @@ pub(crate) const WORD_LISTS: &[&str] = &[
     "filler",
     "socket-call",
     "network-failure",
+    "time-word",
 ];
 
 impl Catalog {

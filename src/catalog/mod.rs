@@ -78,7 +78,7 @@ mod generated {
 #[cfg_attr(not(feature = "messages"), allow(unused_imports))]
 pub(crate) use generated::{
     ANCHORS, CALLBACKS, CODE_KEYWORDS, CONTEXT_WORDS, ERROR_WORDS, EVENT_CALLBACKS, FILLERS,
-    NETWORK_FAILURES, PHRASES, SOCKET_CALLS, SPELLINGS,
+    NETWORK_FAILURES, PHRASES, SOCKET_CALLS, SPELLINGS, TIME_WORDS,
 };
 pub use generated::{CodeSpace, TokenError};
 use generated::{SPELLING_RANGES, TEXTS, error_for_code, product_text};

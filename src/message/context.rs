@@ -224,10 +224,13 @@ impl Iterator for Judged<'_, '_> {
                     found.support = Support::Agreement;
                     return Some(found);
                 }
-            } else if let Some(code) = error_word::agreeing_code(bytes, line.clone(), &found) {
-                // `101: Invalid App ID`, `invalid token (110)`: the words and the code beside
-                // them mean the same error.
-                found.context = Some(code);
+            } else if let Some((space, code, at)) =
+                error_word::agreeing_code(bytes, line.clone(), &found)
+            {
+                // `101: Invalid App ID`, `-10005: The token is invalid.`: the words and the code
+                // beside them mean the same error, in the code's space.
+                found.agreed(space, code);
+                found.context = Some(at);
                 found.support = Support::Agreement;
                 return Some(found);
             }

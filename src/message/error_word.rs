@@ -220,16 +220,19 @@ enum Agrees {
     Invalid,
 }
 
-/// Where a code stands right beside the words of `found` (a phrase or an identifier other
-/// software prints too) that means the same token error in one of its product's code spaces:
-/// before them (`101: Invalid App ID`, `110 - the token is invalid`) or after them (`invalid
-/// token (110)`, `The token is invalid, code 110`). `None` when no code stands there, or it means
-/// something else (`401: invalid token`).
+/// A code that stands beside the words of `found` (a phrase or an identifier other software
+/// prints too) and means the same token error in some code space: before them (`101: Invalid
+/// App ID`, `110 - the token is invalid`), after them in parentheses or after a keyword
+/// (`invalid token (110)`, `The token is invalid, code 110`), or at the start of the line, as doc
+/// tables and comments write a code (`-10005: The token is invalid.`). Returns the space (the
+/// match's own product first: the same words are RTC's, RTM's and Chat's), the code, and where
+/// it stands. `None` when no code stands there, or it means something else (`401: invalid
+/// token`).
 pub(super) fn agreeing_code(
     bytes: &[u8],
     line: core::ops::Range<usize>,
     found: &MessageMatch,
-) -> Option<core::ops::Range<usize>> {
+) -> Option<(CodeSpace, i32, core::ops::Range<usize>)> {
     if !matches!(found.evidence, Evidence::Phrase | Evidence::Identifier) {
         return None;
     }
@@ -244,11 +247,95 @@ pub(super) fn agreeing_code(
                 .count();
             (code, start..start + digits)
         });
-    let after = || code_at(line_bytes, span.end, 16).map(|(code, end)| (code, span.end..end));
-    let (code, at) = before.or_else(after)?;
-    let product = found.product()?;
-    let means = |space: &CodeSpace| {
-        space.product() == product && TokenError::from_code(*space, code) == Some(found.error)
+    // After the words, only a code in parentheses or after a keyword (`invalid token (110)`,
+    // `invalid token, code 110`): a bare number there is a count or a time (`token has expired:
+    // 2 attempts left`).
+    let after = || {
+        let (code, end) = code_at(line_bytes, span.end, 16)?;
+        let between = &bytes[span.end..end];
+        // `invalid token error 5`: words that end in an error word are followed by its code.
+        let ends_in_error_word = ERROR_WORDS.iter().any(|w| {
+            let words = &bytes[span.clone()];
+            words.len() > w.len()
+                && words[words.len() - w.len()..].eq_ignore_ascii_case(w)
+                && !words[words.len() - w.len() - 1].is_ascii_alphanumeric()
+        });
+        let marked = ends_in_error_word
+            || between.iter().any(u8::is_ascii_alphabetic)
+            || between.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'(');
+        marked.then(|| {
+            let digits = between
+                .iter()
+                .rev()
+                .take_while(|b| b.is_ascii_digit())
+                .count();
+            (code, end - digits..end)
+        })
     };
-    CodeSpace::ALL.iter().any(means).then_some(at)
+    let leading = || {
+        leading_code(&bytes[line.clone()])
+            .map(|(c, r)| (c, r.start + line.start..r.end + line.start))
+    };
+    let (code, at) = before.or_else(after).or_else(leading)?;
+    let own = found.product();
+    let means = |space: &&CodeSpace| TokenError::from_code(**space, code) == Some(found.error);
+    let space = CodeSpace::ALL
+        .iter()
+        .filter(|s| Some(s.product()) == own)
+        .find(means)
+        .or_else(|| CodeSpace::ALL.iter().find(means))?;
+    Some((*space, code, at))
+}
+
+/// The code a line of a doc table or doc comment starts with, as SDKs document their codes: `101:
+/// The specified App ID is invalid`, `(2): Token update failed because ...`, `-121：用户 ID
+/// 无效`, `* 8: The generated token is invalid`, `| 108 | TOKEN_EXPIRED | ...`, after comment marks,
+/// table bars and indentation; it must be followed by a colon or, in a table, the next cell (a
+/// numbered list's `2.` or `2)` is not a code).
+fn leading_code(line: &[u8]) -> Option<(i32, core::ops::Range<usize>)> {
+    // Comment marks and indentation are short: at most 64 bytes are skipped, so a line of
+    // blanks costs the same for every match on it.
+    let start = line.iter().take(64).position(|b| {
+        !matches!(
+            b,
+            b' ' | b'\t' | b'\n' | b'\r' | b'*' | b'/' | b'(' | b'[' | b'#' | b'|' | b'`'
+        )
+    })?;
+    let negative = line[start] == b'-';
+    let from = start + usize::from(negative);
+    let digits = line[from..]
+        .iter()
+        .take(10)
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    if digits == 0 {
+        return None;
+    }
+    let end = from + digits;
+    // `109/118/2: Token expired`: the codes of one error in several spaces; the first is read.
+    let mut rest = &line[end..];
+    while let Some(more) = rest.strip_prefix(b"/") {
+        let n = more
+            .iter()
+            .take(10)
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        if n == 0 {
+            break;
+        }
+        rest = &more[n..];
+    }
+    let rest = [b")", b"]", b"`"]
+        .iter()
+        .find_map(|p| rest.strip_prefix(*p))
+        .unwrap_or(rest);
+    let rest = rest.trim_ascii_start();
+    // A colon, or the next cell of a table row (`| 108 | TOKEN_EXPIRED | ...`).
+    let table = line[..start].contains(&b'|') && rest.starts_with(b"|");
+    if !(table || rest.starts_with(b":") || rest.starts_with("：".as_bytes())) {
+        return None;
+    }
+    let value: i64 = core::str::from_utf8(&line[from..end]).ok()?.parse().ok()?;
+    let value = i32::try_from(if negative { -value } else { value }).ok()?;
+    Some((value, start..end))
 }

@@ -177,6 +177,20 @@ impl MessageMatch {
         }
     }
 
+    /// The match read in the space of a code beside it that means the same error: its row,
+    /// space and code become that code's.
+    fn agreed(&mut self, space: CodeSpace, code: i32) {
+        let row = self.error.spellings().iter().find(|s| {
+            s.space() == space && (s.code() == Some(code) || s.code() == Some(code.abs()))
+        });
+        self.space = Some(space);
+        self.code = row.and_then(Spelling::code).or(Some(code));
+        if let Some(row) = row {
+            self.spelling = Some(row);
+            self.source = Some(row.citation());
+        }
+    }
+
     /// The same match in a text that starts `offset` bytes earlier.
     fn shifted(mut self, offset: usize) -> Self {
         self.span = self.span.start + offset..self.span.end + offset;

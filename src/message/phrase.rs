@@ -2,7 +2,7 @@
 //! other text, cut short after their minimum prefix.
 
 use super::MessageMatch;
-use crate::catalog::Phrase;
+use crate::catalog::{Phrase, TIME_WORDS};
 
 /// A phrase of `catalog/phrases.md` that contains the anchor at `start..end`, in any ASCII case,
 /// present at least up to its minimum prefix. A space in a phrase matches a space, an underscore
@@ -32,6 +32,12 @@ pub(super) fn phrase_at(
             continue;
         }
         let (read, same) = compare_phrase(&bytes[from..], p);
+        // `token 过期前` (before the token expires), `token 过期事件` (the expiry event): a
+        // moment or an event, not a report.
+        let after = bytes[from + read..].trim_ascii_start();
+        if TIME_WORDS.iter().any(|w| after.starts_with(w)) {
+            continue;
+        }
         if same >= phrase.min.max(offset + end - start) {
             // Whether other vendors print it as the text writes it: in words (WeChat's
             // `invalid appid`) or joined (OAuth's `invalid_token`; `invalid_appid` is Agora's

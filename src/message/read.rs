@@ -77,6 +77,7 @@ fn is_code_separator(b: u8) -> bool {
             | b'-'
             | b'#'
             | b'`'
+            | b'|'
     )
 }
 

@@ -145,10 +145,16 @@ impl Scanner {
         let anchors = ANCHORS
             .iter()
             .map(|&(anchor, _)| Anchor {
-                phrases: PHRASES
-                    .iter()
-                    .flat_map(|p| offsets_in(p.text, anchor).map(move |o| (p, o)))
-                    .collect(),
+                phrases: {
+                    let mut phrases: Vec<_> = PHRASES
+                        .iter()
+                        .flat_map(|p| offsets_in(p.text, anchor).map(move |o| (p, o)))
+                        .collect();
+                    // The longest first: `the token has expired and login is rejected` is
+                    // RTM's own, `the token has expired` alone is anyone's.
+                    phrases.sort_by_key(|(p, _)| core::cmp::Reverse(p.text.len()));
+                    phrases
+                },
                 callbacks: CALLBACKS
                     .iter()
                     .filter(|c| offsets_in(c.name, anchor).next().is_some())
