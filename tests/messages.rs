@@ -283,6 +283,15 @@ fn words_other_software_prints_count_beside_a_code_that_means_the_same_error() {
         ("invalid token (110)", TokenError::InvalidToken),
         ("error 110 invalid token", TokenError::InvalidToken),
         ("109 - The token has expired", TokenError::TokenExpired),
+        (
+            "101: Invalid App ID. Rejoin with a valid App ID.",
+            TokenError::InvalidAppId,
+        ),
+        ("-10005: The token is invalid.", TokenError::InvalidToken),
+        (
+            "| 108 | `TOKEN_EXPIRED` | The token has expired. |",
+            TokenError::TokenExpired,
+        ),
     ] {
         let m = TokenError::match_message(text).unwrap_or_else(|| panic!("{text}"));
         assert_eq!(
@@ -299,6 +308,9 @@ fn words_other_software_prints_count_beside_a_code_that_means_the_same_error() {
         "invalid token (404)",
         "JsonWebTokenError: invalid token",
         "invalid token, retry in 110 ms",
+        r#"{"error": "invalid_app_id"}"#,
+        "2. The token has expired",
+        "The token has expired: 2 attempts left",
     ] {
         assert_eq!(TokenError::match_message(text), None, "{text}");
     }
