@@ -317,6 +317,26 @@ fn words_other_software_prints_count_beside_a_code_that_means_the_same_error() {
 }
 
 #[test]
+fn the_marks_of_an_agora_sdk_on_a_line_say_it_is_agoras() {
+    use agora_token_errors::Support;
+    let words = "the token is invalid";
+    assert_eq!(TokenError::match_message(words), None);
+    for line in [
+        "[2023-12-12 14:02:07.158] [28796] [error] [rtc_engine_event_handler.cc:200] the token is invalid",
+        "[12/12/23 14:02:07:158][319503][A]:(00000225): ChannelProxy::onError the token is invalid",
+    ] {
+        let m = TokenError::match_message(line).unwrap_or_else(|| panic!("{line}"));
+        assert_eq!(
+            (m.error(), m.support()),
+            (TokenError::InvalidToken, Support::Agora)
+        );
+    }
+    // Another vendor's classes are no sign of Agora.
+    let other = "[bytertc] IRTCEngineEventHandler::onError the token is invalid";
+    assert_eq!(TokenError::match_message(other), None);
+}
+
+#[test]
 fn a_system_error_number_is_not_an_sdk_code() {
     // ENETUNREACH is 101 and ETIMEDOUT 110 on Linux; a join that fails is still read.
     for text in [
