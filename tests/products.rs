@@ -263,6 +263,7 @@ mod rtm_login {
     }
 }
 
+#[cfg(feature = "messages")]
 #[test]
 fn a_generic_code_gives_way_to_the_cause_named_after_it_on_the_same_line() {
     // RTM 2.x reports four access-point reasons as -10005 (invalid token), and names the one at
