@@ -40,26 +40,28 @@ pub(super) fn callback_code(
     bytes: &[u8],
     (callback, word_start, word_end): (&'static CodedCallback, usize, usize),
 ) -> Option<MessageMatch> {
-    callback.fields.iter().find_map(|&field| {
-        let (code, code_end) = if field == "-" {
-            code_at(bytes, word_end, CODE_REACH)?
+    // The first field that holds a number is the callback's code: `onError: err 17, ...` is
+    // 17, whatever other fields follow.
+    let (code, code_end) = callback.fields.iter().find_map(|&field| {
+        if field == "-" {
+            code_at(bytes, word_end, CODE_REACH)
         } else if let Some(k) = field.strip_prefix('#') {
-            positional(bytes, word_end, k.parse().ok()?)?
+            positional(bytes, word_end, k.parse().ok()?)
         } else {
             let at = find_word(bytes, word_end, word_end + FIELD_REACH, field.as_bytes())?;
-            code_at(bytes, at + field.len(), 16)?
-        };
-        let error = TokenError::from_code(callback.space, code)?;
-        // A name in another case than Agora's (`onerror`, `ONERROR`) is how other code writes it.
-        let exact = &bytes[word_start..word_end] == callback.name.as_bytes();
-        Some(MessageMatch::coded(
-            error,
-            (callback.name, Evidence::Callback, !exact),
-            callback.space,
-            code,
-            word_start..code_end,
-        ))
-    })
+            code_at(bytes, at + field.len(), 16)
+        }
+    })?;
+    let error = TokenError::from_code(callback.space, code)?;
+    // A name in another case than Agora's (`onerror`, `ONERROR`) is how other code writes it.
+    let exact = &bytes[word_start..word_end] == callback.name.as_bytes();
+    Some(MessageMatch::coded(
+        error,
+        (callback.name, Evidence::Callback, !exact),
+        callback.space,
+        code,
+        word_start..code_end,
+    ))
 }
 
 /// The `k`-th (from 1) integer argument of a call written right after the name:

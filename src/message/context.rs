@@ -124,6 +124,7 @@ pub(super) struct Judged<'s, 'b> {
 
 impl<'s, 'b> Judged<'s, 'b> {
     /// With `by_line`, each line of `bytes` is judged alone (a log); else the whole text.
+    #[inline]
     pub(super) fn new(scanner: &'s Scanner, bytes: &'b [u8], by_line: bool) -> Self {
         Judged {
             candidates: Candidates::new(scanner, bytes, by_line),
@@ -257,6 +258,7 @@ pub(super) fn first(bytes: &[u8]) -> Option<MessageMatch> {
 }
 
 /// [`first`] with a given scanner.
+#[inline]
 pub(super) fn first_with(scanner: &Scanner, bytes: &[u8]) -> Option<MessageMatch> {
     Judged::new(scanner, bytes, false).next()
 }

@@ -32,13 +32,13 @@ pub(super) fn phrase_at(
             continue;
         }
         let (read, same) = compare_phrase(&bytes[from..], p);
-        // `token 过期前` (before the token expires), `token 过期事件` (the expiry event): a
-        // moment or an event, not a report.
-        let after = bytes[from + read..].trim_ascii_start();
-        if TIME_WORDS.iter().any(|w| after.starts_with(w)) {
-            continue;
-        }
         if same >= phrase.min.max(offset + end - start) {
+            // `token 过期前` (before the token expires), `token 过期事件` (the expiry event): a
+            // moment or an event, not a report.
+            let after = bytes[from + read..].trim_ascii_start();
+            if TIME_WORDS.iter().any(|w| after.starts_with(w)) {
+                continue;
+            }
             // Whether other vendors print it as the text writes it: in words (WeChat's
             // `invalid appid`) or joined (OAuth's `invalid_token`; `invalid_appid` is Agora's
             // gateway reason, no one else's).

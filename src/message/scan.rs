@@ -204,6 +204,8 @@ pub(super) struct Candidates<'s, 'b> {
     /// Where the window starts in `bytes`, and how many bytes of it are loaded.
     base: usize,
     len: usize,
+    /// Whether the window at `base` is in the buffer.
+    loaded: bool,
     /// Hits before this (absolute) position have been checked, or were skipped past.
     next: usize,
     /// The line of the last hit (with `by_line`).
@@ -213,20 +215,22 @@ pub(super) struct Candidates<'s, 'b> {
 }
 
 impl<'s, 'b> Candidates<'s, 'b> {
+    /// The candidates of `bytes`; the first window is loaded on the first call of `next`, where
+    /// the value already stands, so that no loaded window is moved.
+    #[inline]
     pub(super) fn new(scanner: &'s Scanner, bytes: &'b [u8], by_line: bool) -> Self {
-        let mut c = Candidates {
+        Candidates {
             scanner,
             bytes,
             by_line,
             lower: [0; WINDOW + PAD],
             base: 0,
             len: 0,
+            loaded: false,
             next: 0,
             line: 0..0,
             stop: bytes.len(),
-        };
-        c.load();
-        c
+        }
     }
 
     /// Lower-cases the window at `base` into the buffer.
@@ -268,6 +272,10 @@ impl Iterator for Candidates<'_, '_> {
     type Item = Candidate;
 
     fn next(&mut self) -> Option<Candidate> {
+        if !self.loaded {
+            self.load();
+            self.loaded = true;
+        }
         loop {
             let (base, n) = (self.base, self.len);
             let last = base + n == self.bytes.len();
