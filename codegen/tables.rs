@@ -147,8 +147,8 @@ pub(crate) fn parse_callbacks(text: &str) -> Vec<Callback> {
                 fields.iter().all(|f| f == "-"
                     || f.strip_prefix('#')
                         .is_some_and(|k| k.parse::<usize>().is_ok_and(|k| k > 0))
-                    || is_ident(f, b"")),
-                "{at}: fields are `-`, `#N` or identifiers, comma-separated"
+                    || is_ident(f.strip_prefix('(').unwrap_or(f), b"")),
+                "{at}: fields are `-`, `#N`, identifiers or `(identifier`, comma-separated"
             );
             check_source(&c[3], &at);
             Callback {

@@ -10,9 +10,13 @@ use crate::catalog::CodedCallback;
 /// How far after a callback name its code may stand (`onError: err 110, msg: ...`).
 const CODE_REACH: usize = 32;
 
-/// How far after a callback name a field holding its code may stand
+/// How far after the parenthesis that opens a callback's arguments in the SDK's own log a field
+/// may stand (a channel name and a user account may come before `reason:8`).
+const FIELD_REACH: usize = 256;
+
+/// How far after a callback name a field written without parentheses may stand
 /// (`onConnectionStateChanged state: 5, reason: 8`).
-const FIELD_REACH: usize = 192;
+const PLAIN_REACH: usize = 96;
 
 /// The callback of `candidates` the word at `word_start..word_end` is, and where that word
 /// is: the exact spelling first, else one in another ASCII case.
@@ -47,8 +51,10 @@ pub(super) fn callback_code(
             code_at(bytes, word_end, CODE_REACH)
         } else if let Some(k) = field.strip_prefix('#') {
             positional(bytes, word_end, k.parse().ok()?)
+        } else if let Some(field) = field.strip_prefix('(') {
+            in_arguments(bytes, word_end, field.as_bytes())
         } else {
-            let at = find_word(bytes, word_end, word_end + FIELD_REACH, field.as_bytes())?;
+            let at = find_word(bytes, word_end, word_end + PLAIN_REACH, field.as_bytes())?;
             code_at(bytes, at + field.len(), 16)
         }
     })?;
@@ -62,6 +68,20 @@ pub(super) fn callback_code(
         code,
         word_start..code_end,
     ))
+}
+
+/// The number after `field` inside the argument list the SDK's own log writes after a callback
+/// (`->onError(this:0x..., error:110, msg:"")`): the list opens within [`CODE_REACH`] of the
+/// name, and the word is looked for up to its closing parenthesis, at most [`FIELD_REACH`]
+/// bytes. Without a parenthesis near the name nothing is read (`onError onError ...` costs no
+/// search).
+fn in_arguments(bytes: &[u8], from: usize, field: &[u8]) -> Option<(i32, usize)> {
+    let near = &bytes[from..bytes.len().min(from + CODE_REACH)];
+    let open = from + memchr::memchr(b'(', near)?;
+    let reach = &bytes[open..bytes.len().min(open + FIELD_REACH)];
+    let close = memchr::memchr(b')', reach).map_or(open + reach.len(), |i| open + i);
+    let at = find_word(bytes, open, close, field)?;
+    code_at(bytes, at + field.len(), 16)
 }
 
 /// The `k`-th (from 1) integer argument of a call written right after the name:
@@ -128,6 +148,11 @@ mod tests {
             for field in callback.fields {
                 let text = if *field == "-" {
                     format!("12:00:01 I/App: {}: {code}", callback.name)
+                } else if let Some(field) = field.strip_prefix('(') {
+                    format!(
+                        "12:00:01 I/App: {name}->{name}(this:0x7f00, state:5, {field}:{code}, msg:\"\")",
+                        name = callback.name
+                    )
                 } else if let Some(k) = field.strip_prefix('#') {
                     let before = "5, ".repeat(k.parse::<usize>().unwrap() - 1);
                     format!("12:00:01 I/App: {}({before}{code})", callback.name)

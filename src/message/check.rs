@@ -5,12 +5,12 @@
 use super::MessageMatch;
 use super::callback::{callback_at, callback_code};
 use super::error_word::{code_suffix, error_word};
-use super::phrase::phrase_at;
+use super::phrase::{Anchored, phrase_at};
 use super::read::{paren_code, qualifier_before, word_around};
 use super::scan::Scanner;
 use crate::Spelling;
 use crate::catalog::names::{self, Qualifier};
-use crate::catalog::{ANCHORS, AnchorCheck as Check, Phrase, SPELLINGS};
+use crate::catalog::{ANCHORS, AnchorCheck as Check, SPELLINGS};
 
 /// How far back a qualifier is read (`io.agora.rtc2.Constants.`).
 const QUALIFIER_REACH: usize = 64;
@@ -80,7 +80,7 @@ fn check_word(
     bytes: &[u8],
     (start, end): (usize, usize),
     (word_start, word_end): (usize, usize),
-    phrases: &[(&'static Phrase, usize)],
+    phrases: &[Anchored],
 ) -> (Option<MessageMatch>, usize) {
     let member = &bytes[word_start..word_end];
     let spelling = scanner.members.may_hold(member).then(|| {

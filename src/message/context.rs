@@ -153,102 +153,117 @@ impl Iterator for Judged<'_, '_> {
         loop {
             let candidate = self.candidates.next()?;
             let line = candidate.line;
-            let mut found = candidate.found;
             if self.known.line_start != line.start {
                 self.known = Known::new(line.start);
             }
-            let (bytes, candidates) = (self.bytes, &self.candidates);
-            let detail = self.known.detail.get_or_read(|| {
-                let at = memchr::memmem::find(&bytes[line.clone()], DETAIL)?;
-                let after = line.start + at + DETAIL.len();
-                let mut ahead = candidates.clone();
-                ahead.stop_at(line.end);
-                ahead
-                    .find(|c| c.found.span.start >= after)
-                    .map(|c| c.found.span.start)
-            });
-            match detail {
-                Some(cause) if found.span.end <= cause => continue,
-                // RTM 2.x's own shape names the access point's reason: Agora's, not shared.
-                Some(cause) if found.span.start == cause => found.shared = false,
-                _ => {}
-            }
-            if matches!(found.evidence, Evidence::ErrorCode | Evidence::Callback) {
-                let causes = self.known.causes.get_or_read(|| {
-                    let mut ahead = candidates.clone();
-                    ahead.stop_at(line.end);
-                    ahead
-                        .filter(|c| {
-                            !c.found.shared
-                                && matches!(
-                                    c.found.evidence,
-                                    Evidence::Identifier | Evidence::Phrase
-                                )
-                        })
-                        .fold(0, |m, c| m | bit(c.found.error))
-                });
-                let reported_for = |e: &TokenError| {
-                    causes & bit(*e) != 0 && e.also_reported_as().contains(&found.error)
-                };
-                if TokenError::ALL.iter().any(reported_for) {
-                    continue;
-                }
-            }
-            let vetoed = |found: &MessageMatch| {
-                found
-                    .veto
-                    .as_ref()
-                    .is_some_and(|v| error_word::vetoed(&bytes[..line.end], v))
+            let Some(found) = self.judge(candidate.found, &line) else {
+                continue;
             };
-            if !found.shared {
-                if vetoed(&found) {
-                    continue;
-                }
-                if let Lazy::Unread = self.known.context {
-                    self.known.context = Lazy::Read(Some(found.span()));
-                }
-                return Some(found);
-            }
-            if found.evidence == Evidence::ErrorCode {
-                let named = self.known.named.get_or_read(|| {
-                    let (automaton, bits) = named_words();
-                    automaton
-                        .find_iter(&bytes[line.clone()])
-                        .fold(0, |m, hit| m | bits[hit.pattern().as_usize()])
-                });
-                if named & bit(found.error) != 0 {
-                    if vetoed(&found) {
-                        continue;
-                    }
-                    found.context = named_word(&bytes[line.clone()], found.error)
-                        .map(|r| r.start + line.start..r.end + line.start);
-                    found.support = Support::Agreement;
-                    return Some(found);
-                }
-            } else if let Some((space, code, at)) =
-                error_word::agreeing_code(bytes, line.clone(), &found)
+            if matches!(found.evidence, Evidence::ErrorCode | Evidence::Callback)
+                && self.gives_way(&found, &line)
             {
-                // `101: Invalid App ID`, `-10005: The token is invalid.`: the words and the code
-                // beside them mean the same error, in the code's space.
-                found.agreed(space, code);
-                found.context = Some(at);
+                continue;
+            }
+            return Some(found);
+        }
+    }
+}
+
+impl Judged<'_, '_> {
+    /// The match, if it counts on its line: Agora's own evidence, or evidence other software
+    /// prints too with a code that agrees or a sign of Agora.
+    fn judge(&mut self, mut found: MessageMatch, line: &Range<usize>) -> Option<MessageMatch> {
+        let (bytes, candidates) = (self.bytes, &self.candidates);
+        let detail = self.known.detail.get_or_read(|| {
+            let at = memchr::memmem::find(&bytes[line.clone()], DETAIL)?;
+            let after = line.start + at + DETAIL.len();
+            let mut ahead = candidates.clone();
+            ahead.stop_at(line.end);
+            ahead
+                .find(|c| c.found.span.start >= after)
+                .map(|c| c.found.span.start)
+        });
+        match detail {
+            Some(cause) if found.span.end <= cause => return None,
+            // RTM 2.x's own shape names the access point's reason: Agora's, not shared.
+            Some(cause) if found.span.start == cause => found.shared = false,
+            _ => {}
+        }
+        let vetoed = |found: &MessageMatch| {
+            found
+                .veto
+                .as_ref()
+                .is_some_and(|v| error_word::vetoed(&bytes[..line.end], v))
+        };
+        if !found.shared {
+            if vetoed(&found) {
+                return None;
+            }
+            if let Lazy::Unread = self.known.context {
+                self.known.context = Lazy::Read(Some(found.span()));
+            }
+            return Some(found);
+        }
+        if found.evidence == Evidence::ErrorCode {
+            let named = self.known.named.get_or_read(|| {
+                let (automaton, bits) = named_words();
+                automaton
+                    .find_iter(&bytes[line.clone()])
+                    .fold(0, |m, hit| m | bits[hit.pattern().as_usize()])
+            });
+            if named & bit(found.error) != 0 {
+                if vetoed(&found) {
+                    return None;
+                }
+                found.context = named_word(&bytes[line.clone()], found.error)
+                    .map(|r| r.start + line.start..r.end + line.start);
                 found.support = Support::Agreement;
                 return Some(found);
             }
-            let context = match self.known.context.clone() {
-                Lazy::Read(context) => context,
-                Lazy::Unread => {
-                    let context = self.context_in(line.clone());
-                    self.known.context = Lazy::Read(context.clone());
-                    context
-                }
-            };
-            if context.is_some() && !vetoed(&found) {
-                found.context = context;
-                found.support = Support::Agora;
-                return Some(found);
-            }
+        } else if let Some((space, code, at)) =
+            error_word::agreeing_code(bytes, line.clone(), &found)
+        {
+            // `101: Invalid App ID`, `-10005: The token is invalid.`: the words and the code
+            // beside them mean the same error, in the code's space.
+            found.agreed(space, code);
+            found.context = Some(at);
+            found.support = Support::Agreement;
+            return Some(found);
         }
+        let context = match self.known.context.clone() {
+            Lazy::Read(context) => context,
+            Lazy::Unread => {
+                let context = self.context_in(line.clone());
+                self.known.context = Lazy::Read(context.clone());
+                context
+            }
+        };
+        if context.is_some() && !vetoed(&found) {
+            found.context = context;
+            found.support = Support::Agora;
+            return Some(found);
+        }
+        None
+    }
+
+    /// Whether a bare code gives way to the cause Agora's own identifiers or phrases name later
+    /// on its line, one the code is reported for (`errorCode: -10005, reason:
+    /// DYNAMIC_ENABLED_BUT_STATIC_KEY`). Read once per line, and only for a code that counts.
+    fn gives_way(&mut self, found: &MessageMatch, line: &Range<usize>) -> bool {
+        let candidates = &self.candidates;
+        let causes = self.known.causes.get_or_read(|| {
+            let mut ahead = candidates.clone();
+            ahead.stop_at(line.end);
+            ahead
+                .filter(|c| {
+                    !c.found.shared
+                        && matches!(c.found.evidence, Evidence::Identifier | Evidence::Phrase)
+                })
+                .fold(0, |m, c| m | bit(c.found.error))
+        });
+        TokenError::ALL
+            .iter()
+            .any(|e| causes & bit(*e) != 0 && e.also_reported_as().contains(&found.error))
     }
 }
 

@@ -4,6 +4,66 @@
 use super::MessageMatch;
 use crate::catalog::{Phrase, TIME_WORDS};
 
+/// A phrase that holds an anchor, where, and the (up to) four bytes that follow the anchor in it,
+/// as a key a hit is first compared with: most phrases of a busy anchor (`oken`, `nvalid`) are
+/// then passed over with one compare.
+#[derive(Clone, Copy)]
+pub(super) struct Anchored {
+    pub(super) phrase: &'static Phrase,
+    pub(super) offset: usize,
+    key: u32,
+    mask: u32,
+}
+
+impl Anchored {
+    /// `phrase` holding an anchor of `len` bytes at `offset`.
+    pub(super) fn new(phrase: &'static Phrase, offset: usize, len: usize) -> Anchored {
+        let mut key = [0u8; 4];
+        let mut mask = [0u8; 4];
+        let after = phrase.text.as_bytes().get(offset + len..).unwrap_or(&[]);
+        for (i, &b) in after.iter().take(4).enumerate() {
+            // A space may be missing beside a character outside ASCII (`token过期`): nothing from
+            // it on is in the key.
+            if !b.is_ascii() || (b == b' ' && after.get(i + 1).is_some_and(|n| !n.is_ascii())) {
+                break;
+            }
+            key[i] = fold(b);
+            mask[i] = 0xFF;
+        }
+        Anchored {
+            phrase,
+            offset,
+            key: u32::from_le_bytes(key),
+            mask: u32::from_le_bytes(mask),
+        }
+    }
+}
+
+/// A byte as the keys compare it: ASCII letters in lower case, an underscore as a space (a
+/// phrase's space matches either).
+fn fold(b: u8) -> u8 {
+    if b == b'_' {
+        b' '
+    } else {
+        b.to_ascii_lowercase()
+    }
+}
+
+/// The key of the four bytes of a text after an anchor, and the bytes of it that count: up to the
+/// first byte outside ASCII (where a phrase's space may be missing) or the end of the text.
+fn text_key(after: &[u8]) -> (u32, u32) {
+    let mut key = [0u8; 4];
+    let mut mask = [0u8; 4];
+    for (i, &b) in after.iter().take(4).enumerate() {
+        if !b.is_ascii() {
+            break;
+        }
+        key[i] = fold(b);
+        mask[i] = 0xFF;
+    }
+    (u32::from_le_bytes(key), u32::from_le_bytes(mask))
+}
+
 /// A phrase of `catalog/phrases.md` that contains the anchor at `start..end`, in any ASCII case,
 /// present at least up to its minimum prefix. A space in a phrase matches a space, an underscore
 /// or nothing (`invalid_appid`, `token过期`).
@@ -11,14 +71,27 @@ pub(super) fn phrase_at(
     bytes: &[u8],
     start: usize,
     end: usize,
-    phrases: &[(&'static Phrase, usize)],
+    phrases: &[Anchored],
 ) -> Option<MessageMatch> {
     let len = end - start;
-    for &(phrase, offset) in phrases {
+    let (key, text_mask) = text_key(&bytes[end..]);
+    for a in phrases {
+        let (phrase, offset) = (a.phrase, a.offset);
+        if (key ^ a.key) & a.mask & text_mask != 0 {
+            continue;
+        }
         let Some(from) = start.checked_sub(offset) else {
             continue;
         };
         let p = phrase.text.as_bytes();
+        // The byte before the anchor rejects most phrases at once (`t` of `token` before
+        // `oken`), unless the phrase has a space there, which may stand for an underscore.
+        if offset > 0
+            && p[offset - 1] != b' '
+            && !bytes[start - 1].eq_ignore_ascii_case(&p[offset - 1])
+        {
+            continue;
+        }
         // A phrase that starts with a word starts a word of the text: `access_token已过期` and
         // `RTMP_STREAM_PUBLISH_REASON_INVALID_APPID` are other things.
         let glued = p[0].is_ascii_alphanumeric()

@@ -17,7 +17,8 @@ use core::ops::Range;
 
 use super::MessageMatch;
 use super::check::check;
-use crate::catalog::{ANCHORS, CALLBACKS, CodedCallback, PHRASES, Phrase, SPELLINGS};
+use super::phrase::Anchored;
+use crate::catalog::{ANCHORS, CALLBACKS, CodedCallback, PHRASES, SPELLINGS};
 
 /// Bytes lower-cased and searched at a time; a stack buffer, so searching allocates nothing.
 const WINDOW: usize = 256;
@@ -125,7 +126,7 @@ impl Search {
 /// these.
 pub(super) struct Anchor {
     /// Each phrase containing the anchor, and where in it.
-    pub(super) phrases: Vec<(&'static Phrase, usize)>,
+    pub(super) phrases: Vec<Anchored>,
     /// The callbacks whose names contain the anchor.
     pub(super) callbacks: Vec<&'static CodedCallback>,
 }
@@ -148,11 +149,14 @@ impl Scanner {
                 phrases: {
                     let mut phrases: Vec<_> = PHRASES
                         .iter()
-                        .flat_map(|p| offsets_in(p.text, anchor).map(move |o| (p, o)))
+                        .flat_map(|p| {
+                            offsets_in(p.text, anchor)
+                                .map(move |o| Anchored::new(p, o, anchor.len()))
+                        })
                         .collect();
                     // The longest first: `the token has expired and login is rejected` is
                     // RTM's own, `the token has expired` alone is anyone's.
-                    phrases.sort_by_key(|(p, _)| core::cmp::Reverse(p.text.len()));
+                    phrases.sort_by_key(|a| core::cmp::Reverse(a.phrase.text.len()));
                     phrases
                 },
                 callbacks: CALLBACKS
