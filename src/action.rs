@@ -41,15 +41,6 @@ pub enum Action {
 }
 
 impl Action {
-    /// The old name of [`as_str`](Self::as_str).
-    #[deprecated(
-        since = "0.2.0",
-        note = "use `as_str`, the one name for this on every enum"
-    )]
-    #[must_use]
-    pub fn id(self) -> &'static str {
-        self.as_str()
-    }
 
     /// Whether this action involves fetching a new token.
     ///
@@ -95,15 +86,6 @@ impl Action {
         }
     }
 
-    /// One sentence saying what to do.
-    #[deprecated(
-        since = "0.2.0",
-        note = "use `summary`: one word for the sentence across the API"
-    )]
-    #[must_use]
-    pub fn describe(self) -> &'static str {
-        self.summary()
-    }
 }
 
 /// A short lowercase phrase: `renew token`, `rejoin with new token`, `rebuild token`, `fix

@@ -92,15 +92,6 @@ impl Callback {
         self.source
     }
 
-    /// The old name of [`citation`](Self::citation).
-    #[deprecated(
-        since = "0.2.0",
-        note = "use `citation`: `source` is `std::error::Error`'s word"
-    )]
-    #[must_use]
-    pub fn source(&self) -> &'static str {
-        self.citation()
-    }
 }
 
 impl TokenEvent {

@@ -91,15 +91,6 @@ impl Spelling {
         names::resolve(qualifier, member, Qualifier::Lenient)
     }
 
-    /// The old name of [`Spelling::from_name`], which reads a name as
-    /// [`TokenError::from_name`](crate::TokenError::from_name) and
-    /// [`TokenEvent::from_name`](crate::TokenEvent::from_name) do.
-    #[deprecated(since = "0.2.0", note = "use `Spelling::from_name`")]
-    #[must_use]
-    pub fn from_identifier(identifier: &str) -> Option<&'static Spelling> {
-        Spelling::from_name(identifier)
-    }
-
     /// The identifier exactly as the SDK (or, for the FAQ's variants, the FAQ) writes it,
     /// qualified where the SDK's users write it qualified (`AgoraErrorCode.invalidToken`).
     ///
@@ -203,15 +194,6 @@ impl Spelling {
         self.source
     }
 
-    /// The old name of [`citation`](Self::citation).
-    #[deprecated(
-        since = "0.2.0",
-        note = "use `citation`: `source` is `std::error::Error`'s word"
-    )]
-    #[must_use]
-    pub const fn source(&self) -> &'static str {
-        self.citation()
-    }
 }
 
 /// Every spelling in the catalog, grouped by [`TokenError`] in declaration order.

@@ -239,16 +239,6 @@ impl TokenError {
         (*self).into()
     }
 
-    /// The old name of [`as_str`](Self::as_str).
-    #[deprecated(
-        since = "0.2.0",
-        note = "use `as_str`, the one name for this on every enum"
-    )]
-    #[must_use]
-    pub fn id(&self) -> &'static str {
-        self.as_str()
-    }
-
     /// One sentence saying what the error is.
     ///
     /// ```

@@ -283,16 +283,6 @@ impl MessageMatch {
         self.source
     }
 
-    /// The old name of [`citation`](Self::citation).
-    #[deprecated(
-        since = "0.2.0",
-        note = "use `citation`: `source` is `std::error::Error`'s word"
-    )]
-    #[must_use]
-    pub fn source(&self) -> Option<&'static str> {
-        self.citation()
-    }
-
     /// Where in the text it matched, in bytes.
     ///
     /// ```

@@ -46,12 +46,6 @@ pub enum Damage {
 }
 
 impl Damage {
-    /// The old name of [`label`](Self::label).
-    #[deprecated(since = "0.2.0", note = "use `label`, the human name on every enum")]
-    #[must_use]
-    pub fn describe(self) -> &'static str {
-        self.label()
-    }
 
     /// What happened, in a few words (what `Display` prints).
     ///
@@ -181,12 +175,6 @@ pub enum Field {
 }
 
 impl Field {
-    /// The old name of [`label`](Self::label).
-    #[deprecated(since = "0.2.0", note = "use `label`, the human name on every enum")]
-    #[must_use]
-    pub fn describe(self) -> &'static str {
-        self.label()
-    }
 
     /// Its name in a message (`App ID`, `channel CRC`).
     #[must_use]

@@ -2,10 +2,9 @@
 
 use core::fmt;
 use core::str::FromStr;
-use std::time::SystemTime;
 
 use super::permissions::RtmPermissions;
-use super::time::{self, UnixTime};
+use super::time::UnixTime;
 use super::{Advice, Finding, JoinParams, TokenParseError, User, diagnosis, parse};
 use crate::UnknownName;
 
@@ -398,27 +397,6 @@ impl Token {
         diagnosis::advice(self)
     }
 
-    /// When it was built, as a `SystemTime` (007 only).
-    #[deprecated(
-        since = "0.2.0",
-        note = "every time of the crate is u64 Unix seconds (shown by `UnixTime`); for a SystemTime, \
-                `UNIX_EPOCH + Duration::from_secs(..)`"
-    )]
-    #[must_use]
-    pub fn issued_at_time(&self) -> Option<SystemTime> {
-        self.issued_at.map(time::system_time)
-    }
-
-    /// [`Token::expires_at`] as a `SystemTime`.
-    #[deprecated(
-        since = "0.2.0",
-        note = "every time of the crate is u64 Unix seconds (shown by `UnixTime`); for a SystemTime, \
-                `UNIX_EPOCH + Duration::from_secs(..)`"
-    )]
-    #[must_use]
-    pub fn expires_at_time(&self) -> SystemTime {
-        time::system_time(self.expires_at())
-    }
 }
 
 /// The same as [`Token::parse`].

@@ -28,11 +28,6 @@ pub fn unix_seconds(time: SystemTime) -> u64 {
     time.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs())
 }
 
-/// A Unix time as a `SystemTime`.
-pub(super) fn system_time(unix: u64) -> SystemTime {
-    UNIX_EPOCH + core::time::Duration::from_secs(unix)
-}
-
 /// A Unix time, shown as a UTC date and time: `2026-11-27 18:46:28 UTC`. Every time the crate
 /// prints is shown this way.
 ///

@@ -105,21 +105,6 @@ pub struct RtcPrivileges {
 }
 
 impl RtcPrivileges {
-    /// All four privileges, each for its own number of seconds.
-    #[deprecated(
-        since = "0.2.0",
-        note = "four numbers of one type in a row are easy to swap: name the fields, \
-                `RtcPrivileges { join: Some(3600), publish_audio: Some(600), ..Default::default() }`"
-    )]
-    #[must_use]
-    pub fn each(join: u32, publish_audio: u32, publish_video: u32, publish_data: u32) -> Self {
-        RtcPrivileges {
-            join: Some(join.into()),
-            publish_audio: Some(publish_audio.into()),
-            publish_video: Some(publish_video.into()),
-            publish_data: Some(publish_data.into()),
-        }
-    }
 
     /// The privileges of `role`, each for `seconds`.
     #[must_use]
