@@ -41,7 +41,6 @@ pub enum Action {
 }
 
 impl Action {
-
     /// Whether this action involves fetching a new token.
     ///
     /// ```
@@ -85,7 +84,6 @@ impl Action {
             }
         }
     }
-
 }
 
 /// A short lowercase phrase: `renew token`, `rejoin with new token`, `rebuild token`, `fix

@@ -91,7 +91,6 @@ impl Callback {
     pub fn citation(&self) -> &'static str {
         self.source
     }
-
 }
 
 impl TokenEvent {

@@ -193,7 +193,6 @@ impl Spelling {
     pub const fn citation(&self) -> &'static str {
         self.source
     }
-
 }
 
 /// Every spelling in the catalog, grouped by [`TokenError`] in declaration order.

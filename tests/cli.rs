@@ -180,11 +180,11 @@ fn a_token_is_diagnosed_and_its_status_says_whether_a_cause_was_found() {
         );
         (code, v)
     };
-    // The join it was built for: no cause, exit 1.
-    assert_eq!(join("lobby").0, 1);
-    // Another channel: the cause, exit 0.
+    // A check, as linters answer: the join it was built for is good, exit 0.
+    assert_eq!(join("lobby").0, 0);
+    // Another channel: an error finding, exit 1.
     let (code, v) = join("elsewhere");
-    assert_eq!(code, 0, "{v}");
+    assert_eq!(code, 1, "{v}");
     assert_eq!(v["findings"][0]["kind"], "channel_mismatch");
 
     // `--json` is the library's `Diagnosis`, field for field, the reported error included.
@@ -214,8 +214,10 @@ fn a_token_is_diagnosed_and_its_status_says_whether_a_cause_was_found() {
     assert_eq!(v, serde_json::to_value(&library).unwrap());
     assert_eq!(v["join"]["user"], 7);
     // A token alone: `kind` says so, and there is no join.
+    // A token alone that decodes: exit 0; one that does not: exit 1.
     let (code, v) = json(&["--token", &built], None);
-    assert_eq!((code, &v["kind"]), (1, &serde_json::json!("token")), "{v}");
+    assert_eq!((code, &v["kind"]), (0, &serde_json::json!("token")), "{v}");
+    assert_eq!(json(&["--token", "007eJx..."], None).0, 1);
     assert!(v.get("join").is_none());
     assert_eq!(v["token"]["app_id"], app);
 }

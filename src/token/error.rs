@@ -46,7 +46,6 @@ pub enum Damage {
 }
 
 impl Damage {
-
     /// What happened, in a few words (what `Display` prints).
     ///
     /// ```
@@ -175,7 +174,6 @@ pub enum Field {
 }
 
 impl Field {
-
     /// Its name in a message (`App ID`, `channel CRC`).
     #[must_use]
     pub fn label(self) -> &'static str {

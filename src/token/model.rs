@@ -396,7 +396,6 @@ impl Token {
     pub fn advice(&self) -> Vec<Advice> {
         diagnosis::advice(self)
     }
-
 }
 
 /// The same as [`Token::parse`].

@@ -14,9 +14,10 @@
 //! agora-token-errors 110 --json
 //! ```
 //!
-//! Exit status, in every mode (as grep's): 0 when a token error, event or (with `--token`) a
-//! finding of severity error was found; 1 when none was (the input is not a token error, the
-//! log holds none, the join looks right); 2 for a usage or input error. `--json` prints the same
+//! Exit status: explaining and scanning answer as grep does, 0 when a token error or event was
+//! found and 1 when none was; `--token` answers as a check does (a linter's), 0 when the token
+//! decodes and is good for the join and 1 when a finding of severity error was found; 2 for a
+//! usage or input error. `--json` prints the same
 //! answer as one JSON object whose `kind` says what was read. Times are in UTC.
 
 use std::fmt::Write as _;
@@ -131,6 +132,8 @@ struct Answer {
     text: String,
     json: Value,
     found: bool,
+    /// A check (`--token`): success is finding nothing wrong, as a linter's.
+    check: bool,
 }
 
 fn main() -> ExitCode {
@@ -159,7 +162,7 @@ fn main() -> ExitCode {
             } else {
                 print!("{}", a.text);
             }
-            if a.found {
+            if a.found != a.check {
                 ExitCode::SUCCESS
             } else {
                 ExitCode::from(1)
@@ -213,6 +216,7 @@ fn explain(input: &str, args: &Args) -> Answer {
                     text: format!("{code} is not a token error in {}\n", list.join(", ")),
                     json,
                     found: false,
+                    check: false,
                 };
             }
             text.push('\n');
@@ -233,6 +237,7 @@ fn explain(input: &str, args: &Args) -> Answer {
                 ),
                 json,
                 found: false,
+                check: false,
             };
         }
         _ => {}
@@ -247,6 +252,7 @@ fn explain(input: &str, args: &Args) -> Answer {
         text,
         json,
         found: true,
+        check: false,
     }
 }
 
@@ -276,6 +282,7 @@ fn explain_event(
         text,
         json,
         found: true,
+        check: false,
     }
 }
 

@@ -29,6 +29,7 @@ pub(crate) fn run(args: &Args) -> Result<Answer, Failure> {
             text: out,
             json: json_of(&d),
             found: d.unreadable().is_some(),
+            check: true,
         });
     };
     let join = join_of(args, app_id)?;
@@ -76,6 +77,7 @@ pub(crate) fn run(args: &Args) -> Result<Answer, Failure> {
         text: out,
         json: json_of(&d),
         found: failed,
+        check: true,
     })
 }
 

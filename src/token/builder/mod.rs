@@ -105,7 +105,6 @@ pub struct RtcPrivileges {
 }
 
 impl RtcPrivileges {
-
     /// The privileges of `role`, each for `seconds`.
     #[must_use]
     pub fn for_role(role: Role, seconds: u64) -> Self {
