@@ -162,7 +162,9 @@ fn main() -> ExitCode {
             } else {
                 print!("{}", a.text);
             }
-            if a.found != a.check {
+            // A check succeeds on finding nothing; an explanation or a scan on finding something.
+            let success = if a.check { !a.found } else { a.found };
+            if success {
                 ExitCode::SUCCESS
             } else {
                 ExitCode::from(1)
