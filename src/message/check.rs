@@ -7,27 +7,95 @@ use super::callback::{callback_at, callback_code};
 use super::error_word::{code_suffix, error_word};
 use super::phrase::{Anchored, phrase_at};
 use super::read::{paren_code, qualifier_before, word_around};
-use super::scan::Scanner;
 use crate::Spelling;
 use crate::catalog::names::{self, Qualifier};
-use crate::catalog::{ANCHORS, AnchorCheck as Check, SPELLINGS};
+use crate::catalog::{ANCHORS, AnchorCheck as Check, CALLBACKS, CodedCallback, PHRASES, SPELLINGS};
 
 /// How far back a qualifier is read (`io.agora.rtc2.Constants.`).
 const QUALIFIER_REACH: usize = 64;
 
+/// The catalog's phrases and callbacks that contain an anchor, found once: a hit compares only
+/// these.
+pub(super) struct Anchor {
+    /// Each phrase containing the anchor, and where in it.
+    pub(super) phrases: Vec<Anchored>,
+    /// The callbacks whose names contain the anchor.
+    pub(super) callbacks: Vec<&'static CodedCallback>,
+}
+
+/// Where `needle` occurs in `haystack`, in any ASCII case.
+fn offsets_in<'a>(haystack: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    (0..=h.len().saturating_sub(n.len())).filter(move |&o| {
+        h.get(o..o + n.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(n))
+    })
+}
+
+impl Anchor {
+    /// What `anchor` can be part of: the phrases that hold it, the longest first (`the token
+    /// has expired and login is rejected` is RTM's own, `the token has expired` alone is
+    /// anyone's), and the callbacks whose names hold it.
+    pub(super) fn new(anchor: &str) -> Anchor {
+        let mut phrases: Vec<_> = PHRASES
+            .iter()
+            .flat_map(|p| {
+                offsets_in(p.text, anchor).map(move |o| Anchored::new(p, o, anchor.len()))
+            })
+            .collect();
+        phrases.sort_by_key(|a| core::cmp::Reverse(a.phrase.text.len()));
+        Anchor {
+            phrases,
+            callbacks: CALLBACKS
+                .iter()
+                .filter(|c| offsets_in(c.name, anchor).next().is_some())
+                .collect(),
+        }
+    }
+}
+
+/// The lengths and last letters of the catalog's members: a word whose pair no member has is
+/// no identifier, and is not looked up (most words an anchor falls in: `AgoraRTCError`, `ERROR`,
+/// `ERR_INVALID_ARGUMENT`).
+pub(super) struct Members([u64; 64]);
+
+impl Members {
+    pub(super) fn new() -> Members {
+        let mut bits = [0; 64];
+        for s in &SPELLINGS {
+            let m = s.member().as_bytes();
+            bits[Members::row(m)] |= Members::bit(m);
+        }
+        Members(bits)
+    }
+
+    fn row(word: &[u8]) -> usize {
+        word.last()
+            .map_or(0, |b| usize::from(b.to_ascii_uppercase() & 63))
+    }
+
+    fn bit(word: &[u8]) -> u64 {
+        1 << (word.len() & 63)
+    }
+
+    /// Whether some member has this word's length and last letter (in any case).
+    pub(super) fn may_hold(&self, word: &[u8]) -> bool {
+        self.0[Members::row(word)] & Members::bit(word) != 0
+    }
+}
+
 /// What the hit of anchor `pattern` at `start..end` of `bytes` stands for, and where the search
 /// resumes.
 pub(super) fn check(
-    scanner: &Scanner,
+    (anchor, members): (&Anchor, &Members),
     pattern: usize,
     bytes: &[u8],
     (start, end): (usize, usize),
 ) -> (Option<MessageMatch>, usize) {
-    let anchor = &scanner.anchors[pattern];
     let phrases = &anchor.phrases;
     match ANCHORS[pattern].1 {
         Check::Word => check_word(
-            scanner,
+            members,
             bytes,
             (start, end),
             word_around(bytes, start, end),
@@ -65,7 +133,7 @@ pub(super) fn check(
                         } else {
                             word_around(bytes, start, end)
                         };
-                        check_word(scanner, bytes, (start, end), around, phrases)
+                        check_word(members, bytes, (start, end), around, phrases)
                     }
                 }
             }
@@ -76,14 +144,14 @@ pub(super) fn check(
 /// The identifier or phrase around an anchor at `start..end` (in the word `word_start..word_end`
 /// around it), and where to resume otherwise.
 fn check_word(
-    scanner: &Scanner,
+    members: &Members,
     bytes: &[u8],
     (start, end): (usize, usize),
     (word_start, word_end): (usize, usize),
     phrases: &[Anchored],
 ) -> (Option<MessageMatch>, usize) {
     let member = &bytes[word_start..word_end];
-    let spelling = scanner.members.may_hold(member).then(|| {
+    let spelling = members.may_hold(member).then(|| {
         let qualifier = qualifier_before(bytes, word_start, QUALIFIER_REACH);
         names::resolve(qualifier, member, Qualifier::Strict)
             .filter(|s| same_shape(member, s.member().as_bytes()))

@@ -16,9 +16,8 @@ use aho_corasick::{AhoCorasick, Match, MatchKind, Span};
 use core::ops::Range;
 
 use super::MessageMatch;
-use super::check::check;
-use super::phrase::Anchored;
-use crate::catalog::{ANCHORS, CALLBACKS, CodedCallback, PHRASES, SPELLINGS};
+use super::check::{Anchor, Members, check};
+use crate::catalog::ANCHORS;
 
 /// Bytes lower-cased and searched at a time; a stack buffer, so searching allocates nothing.
 const WINDOW: usize = 256;
@@ -47,36 +46,6 @@ pub(super) struct Scanner {
     search: Search,
     pub(super) anchors: Vec<Anchor>,
     pub(super) members: Members,
-}
-
-/// The lengths and last letters of the catalog's members: a word whose pair no member has is
-/// no identifier, and is not looked up (most words an anchor falls in: `AgoraRTCError`, `ERROR`,
-/// `ERR_INVALID_ARGUMENT`).
-pub(super) struct Members([u64; 64]);
-
-impl Members {
-    fn new() -> Members {
-        let mut bits = [0; 64];
-        for s in &SPELLINGS {
-            let m = s.member().as_bytes();
-            bits[Members::row(m)] |= Members::bit(m);
-        }
-        Members(bits)
-    }
-
-    fn row(word: &[u8]) -> usize {
-        word.last()
-            .map_or(0, |b| usize::from(b.to_ascii_uppercase() & 63))
-    }
-
-    fn bit(word: &[u8]) -> u64 {
-        1 << (word.len() & 63)
-    }
-
-    /// Whether some member has this word's length and last letter (in any case).
-    pub(super) fn may_hold(&self, word: &[u8]) -> bool {
-        self.0[Members::row(word)] & Members::bit(word) != 0
-    }
 }
 
 /// The anchor search: aho-corasick's packed SIMD searcher (Teddy) where the CPU has one (x86-64
@@ -122,48 +91,12 @@ impl Search {
     }
 }
 
-/// The catalog's phrases and callbacks that contain an anchor, found once: a hit compares only
-/// these.
-pub(super) struct Anchor {
-    /// Each phrase containing the anchor, and where in it.
-    pub(super) phrases: Vec<Anchored>,
-    /// The callbacks whose names contain the anchor.
-    pub(super) callbacks: Vec<&'static CodedCallback>,
-}
-
-/// Where `needle` occurs in `haystack`, in any ASCII case.
-fn offsets_in<'a>(haystack: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
-    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
-    (0..=h.len().saturating_sub(n.len())).filter(move |&o| {
-        h.get(o..o + n.len())
-            .is_some_and(|w| w.eq_ignore_ascii_case(n))
-    })
-}
-
 impl Scanner {
     /// The scanner, with the packed searcher if `packed` and the CPU has one.
     pub(super) fn new(packed: bool) -> Scanner {
         let anchors = ANCHORS
             .iter()
-            .map(|&(anchor, _)| Anchor {
-                phrases: {
-                    let mut phrases: Vec<_> = PHRASES
-                        .iter()
-                        .flat_map(|p| {
-                            offsets_in(p.text, anchor)
-                                .map(move |o| Anchored::new(p, o, anchor.len()))
-                        })
-                        .collect();
-                    // The longest first: `the token has expired and login is rejected` is
-                    // RTM's own, `the token has expired` alone is anyone's.
-                    phrases.sort_by_key(|a| core::cmp::Reverse(a.phrase.text.len()));
-                    phrases
-                },
-                callbacks: CALLBACKS
-                    .iter()
-                    .filter(|c| offsets_in(c.name, anchor).next().is_some())
-                    .collect(),
-            })
+            .map(|&(anchor, _)| Anchor::new(anchor))
             .collect();
         Scanner {
             search: Search::new(packed),
@@ -301,9 +234,10 @@ impl Iterator for Candidates<'_, '_> {
                 }
                 let line = self.line_of(start);
                 let text = &self.bytes[line.clone()];
+                let pattern = hit.pattern().as_usize();
                 let (found, resume) = check(
-                    self.scanner,
-                    hit.pattern().as_usize(),
+                    (&self.scanner.anchors[pattern], &self.scanner.members),
+                    pattern,
                     text,
                     (start - line.start, end - line.start),
                 );

@@ -17,7 +17,7 @@ use super::{
 type Result<T> = core::result::Result<T, TokenParseError>;
 
 /// 006 puts the App ID in clear after the version.
-const APP_ID_LEN: usize = 32;
+use super::repair::APP_ID_LEN;
 
 pub(super) fn parse(token: &str) -> Result<Token> {
     if token.is_empty() {
@@ -39,7 +39,7 @@ pub(super) fn parse(token: &str) -> Result<Token> {
         // A body whose length is not a multiple of four either lost its padding or was cut
         // short: padding it tells which.
         Err(TokenParseError::Truncated(Field::Body))
-            if padded(token).is_some_and(|t| decode(&t).is_ok()) =>
+            if repair::padded(token).is_some_and(|t| decode(&t).is_ok()) =>
         {
             Err(TokenParseError::Damaged {
                 damage: Damage::PaddingRemoved,
@@ -47,20 +47,6 @@ pub(super) fn parse(token: &str) -> Result<Token> {
             })
         }
         other => other,
-    }
-}
-
-/// `token` with the `=` padding its base64 body lacks, if it lacks any (and could have lost it).
-pub(super) fn padded(token: &str) -> Option<String> {
-    let body = match token.get(..3)? {
-        "007" => token.len() - 3,
-        "006" => token.len().checked_sub(3 + APP_ID_LEN)?,
-        _ => return None,
-    };
-    match body % 4 {
-        2 => Some(format!("{token}==")),
-        3 => Some(format!("{token}=")),
-        _ => None,
     }
 }
 

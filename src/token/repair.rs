@@ -11,7 +11,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use super::{Damage, Token, parse};
+use super::{Damage, Token};
 
 /// A token as it was meant to be: the text given with its transport damage undone, and what
 /// was undone. What [`diagnose`](super::diagnose) repairs before it diagnoses, for a `/check`
@@ -80,7 +80,7 @@ pub(super) fn repaired(token: &str) -> (Cow<'_, str>, Vec<Seen>) {
         let (text, seen) = undo(token);
         (Cow::Owned(text), seen)
     };
-    if let Some(padded) = parse::padded(&text) {
+    if let Some(padded) = padded(&text) {
         // Padding is restored only when that yields a token: otherwise the body was cut short.
         if Token::parse(&padded).is_ok() {
             seen.push(Seen {
@@ -101,6 +101,23 @@ pub(super) struct Seen {
     pub(super) damage: Damage,
     pub(super) position: usize,
     pub(super) character: char,
+}
+
+/// The length of the App ID a 006 token carries in clear after its version.
+pub(super) const APP_ID_LEN: usize = 32;
+
+/// `token` with the `=` padding its base64 body lacks, if it lacks any (and could have lost it).
+pub(super) fn padded(token: &str) -> Option<String> {
+    let body = match token.get(..3)? {
+        "007" => token.len() - 3,
+        "006" => token.len().checked_sub(3 + APP_ID_LEN)?,
+        _ => return None,
+    };
+    match body % 4 {
+        2 => Some(format!("{token}==")),
+        3 => Some(format!("{token}=")),
+        _ => None,
+    }
 }
 
 /// Zero-width spaces and joiners, the byte-order mark, no-break spaces, the word joiner.
