@@ -28,6 +28,19 @@
 //! token errors out of log lines and error texts (and stays silent on everything else), and
 //! [`token::diagnose`] decodes an access token offline and names the exact cause of a failed join.
 //!
+//! # Overview: which type answers which question
+//!
+//! | question | answer |
+//! |---|---|
+//! | What does this code, name or error text mean? | [`TokenError::from_code`], [`TokenError::from_name`], [`TokenError::from_message`] (with [`MessageMatch`]: what matched, where, and why it counts) |
+//! | What made it happen, and what should the app do? | [`TokenError::cause`], [`TokenError::remediation`], [`TokenError::action`] ([`Action`]), each also `_for` a [`Product`] |
+//! | How does each SDK spell it? | [`TokenError::spellings`] ([`Spelling`]: identifier, [`Language`], [`CodeSpace`], code, source), [`TokenError::identifier`] |
+//! | Which callback renews or rejoins, on my platform? | [`TokenEvent::callback_for`] with a [`Platform`] |
+//! | What in this whole log is a token error or event? | [`scan`] ([`Found`]) |
+//! | Everything about one input, as one value or JSON? | [`Report`] |
+//! | What is in this token, and why does this join fail? | [`token::Token`], [`token::diagnose`], [`token::Diagnosis`] ([`token::Finding`]) |
+//! | Is it signed with my certificate? Build one that cannot fail. | [`token::Token::verify`] (`verify`), [`token::Token::builder`] (`build`) |
+//!
 //! # Features
 //!
 //! - `std` (default): the standard library. Without it the crate is `#![no_std]` (no `alloc`
@@ -93,8 +106,12 @@ pub use space::{Language, Product};
 pub use spelling::{Spelling, spellings};
 pub use unknown::UnknownName;
 
-// README.md's examples run as doctests (they use every default feature and `build`, and carry no
-// hidden lines, so that they compile when pasted).
+// README.md's and the guide's examples run as doctests (they use every default feature and
+// `build`, and carry no hidden lines, so that they compile when pasted).
 #[cfg(all(doctest, feature = "build", feature = "messages"))]
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
+
+#[cfg(all(doctest, feature = "build", feature = "messages"))]
+#[doc = include_str!("../docs/guide.md")]
+struct GuideDoctests;

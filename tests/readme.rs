@@ -1,4 +1,5 @@
-//! README.md's catalog table is the catalog: regenerate it from the API and compare.
+//! The catalog's table of every error and its codes (catalog/README.md) is the catalog: regenerate
+//! it from the API and compare; and the README names the test command CI runs.
 
 use std::fmt::Write as _;
 
@@ -56,13 +57,13 @@ fn table() -> String {
 }
 
 #[test]
-fn readme_catalog_table_matches_the_catalog() {
+fn the_catalog_readmes_table_matches_the_catalog() {
     let readme =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/catalog/README.md")).unwrap();
     let expected = table();
     assert!(
         readme.contains(&expected),
-        "README.md's catalog table is stale; it should read:\n\n{expected}"
+        "catalog/README.md's table is stale; it should read:\n\n{expected}"
     );
 }
 

@@ -381,7 +381,7 @@ impl fmt::Display for TokenError {
 impl core::error::Error for TokenError {}
 
 /// Parses every name [`TokenError::from_name`] accepts, and also the stable
-/// [`TokenError::id`], the variant name and the `Display` text. This is the one matcher behind
+/// [`TokenError::as_str`], the variant name and the `Display` text. This is the one matcher behind
 /// `FromStr` and the `serde` feature's deserialisation; `from_name` takes SDK identifiers only.
 ///
 /// ```
