@@ -2,7 +2,7 @@
 //! `onConnectionStateChanged state: 5, reason: 8`, `onRenewTokenResult ... code: 3`. Where a
 //! callback name stands whole in a text, its code is read and looked up in its code space.
 
-use super::read::{code_at, find_word};
+use super::read::{code_at, find_word, integer_at};
 use super::{Evidence, MessageMatch};
 use crate::TokenError;
 use crate::catalog::CodedCallback;
@@ -97,20 +97,7 @@ fn positional(bytes: &[u8], from: usize, k: usize) -> Option<(i32, usize)> {
         while bytes.get(at) == Some(&b' ') {
             at += 1;
         }
-        let negative = bytes.get(at) == Some(&b'-');
-        let digits_at = at + usize::from(negative);
-        let digits = bytes[digits_at..]
-            .iter()
-            .take(10)
-            .take_while(|b| b.is_ascii_digit())
-            .count();
-        if digits == 0 {
-            return None;
-        }
-        let end = digits_at + digits;
-        let value = bytes[digits_at..end]
-            .iter()
-            .fold(0i64, |v, &d| v * 10 + i64::from(d - b'0'));
+        let (value, end) = integer_at(bytes, at)?;
         let after = bytes[end..]
             .iter()
             .position(|&b| b != b' ')
@@ -120,8 +107,7 @@ fn positional(bytes: &[u8], from: usize, k: usize) -> Option<(i32, usize)> {
             if !matches!(next, Some(b',' | b')')) {
                 return None;
             }
-            let value = i32::try_from(if negative { -value } else { value }).ok()?;
-            return Some((value, end));
+            return Some((value?, end));
         }
         if next != Some(b',') {
             return None;

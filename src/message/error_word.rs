@@ -14,7 +14,7 @@ const ERROR_CODE: (&str, Evidence, bool) = ("error code", Evidence::ErrorCode, t
 fn error_code(space: CodeSpace) -> (&'static str, Evidence, bool) {
     (ERROR_CODE.0, ERROR_CODE.1, space == CodeSpace::Native)
 }
-use super::read::{code_at, code_before, contains_any_case, find_any_case};
+use super::read::{code_at, code_before, contains_any_case, find_any_case, integer_at};
 use crate::catalog::{ERROR_WORDS, NETWORK_FAILURES, SOCKET_CALLS};
 use crate::{CodeSpace, TokenError};
 
@@ -301,17 +301,7 @@ fn leading_code(line: &[u8]) -> Option<(i32, core::ops::Range<usize>)> {
             b' ' | b'\t' | b'\n' | b'\r' | b'*' | b'/' | b'(' | b'[' | b'#' | b'|' | b'`'
         )
     })?;
-    let negative = line[start] == b'-';
-    let from = start + usize::from(negative);
-    let digits = line[from..]
-        .iter()
-        .take(10)
-        .take_while(|b| b.is_ascii_digit())
-        .count();
-    if digits == 0 {
-        return None;
-    }
-    let end = from + digits;
+    let (value, end) = integer_at(line, start)?;
     // `109/118/2: Token expired`: the codes of one error in several spaces; the first is read.
     let mut rest = &line[end..];
     while let Some(more) = rest.strip_prefix(b"/") {
@@ -335,7 +325,5 @@ fn leading_code(line: &[u8]) -> Option<(i32, core::ops::Range<usize>)> {
     if !(table || rest.starts_with(b":") || rest.starts_with("：".as_bytes())) {
         return None;
     }
-    let value: i64 = core::str::from_utf8(&line[from..end]).ok()?.parse().ok()?;
-    let value = i32::try_from(if negative { -value } else { value }).ok()?;
-    Some((value, start..end))
+    Some((value?, start..end))
 }

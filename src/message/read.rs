@@ -287,3 +287,26 @@ pub(super) fn find_any_case<'h>(
 pub(super) fn contains_any_case(haystack: &[u8], needle: &[u8]) -> bool {
     find_any_case(haystack, needle).next().is_some()
 }
+
+/// The integer written at `at`: an optional `-`, then at most ten digits. Its value, if it fits
+/// an `i32`, and where its digits end; `None` without a digit.
+pub(super) fn integer_at(bytes: &[u8], at: usize) -> Option<(Option<i32>, usize)> {
+    let negative = bytes.get(at) == Some(&b'-');
+    let from = at + usize::from(negative);
+    let digits = bytes
+        .get(from..)?
+        .iter()
+        .take(10)
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    if digits == 0 {
+        return None;
+    }
+    let end = from + digits;
+    // At most ten digits: no overflow in an i64.
+    let value = bytes[from..end]
+        .iter()
+        .fold(0i64, |v, &d| v * 10 + i64::from(d - b'0'));
+    let value = i32::try_from(if negative { -value } else { value }).ok();
+    Some((value, end))
+}
