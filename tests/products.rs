@@ -166,28 +166,20 @@ fn rtm_chat_and_relay_texts_are_recognised_right_or_left_alone() {
 fn rtm_chat_and_relay_texts_in_their_own_words_are_recognised_right_or_left_alone() {
     // RTM 2.x and 1.x, Chat and relay texts as their SDKs, docs (English and Chinese) and
     // users write them (tests/fixtures/products-texts.tsv).
-    let texts = common::corpus::read(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/products-texts.tsv"
-    ));
-    let score = common::corpus::score(&texts);
-    score.print("RTM, Chat and relay texts in their own words");
-    let mut all = common::corpus::read(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/products-messages.tsv"
-    ));
-    all.extend(texts);
-    let total = common::corpus::score(&all);
-    total.print("RTM, Chat and relay texts, old and new");
-    assert!(score.positives >= 70 && score.negatives >= 70);
-    assert_eq!(total.wrong, Vec::<String>::new(), "wrong labels");
-    assert_eq!(total.false_alarms, Vec::<String>::new(), "false alarms");
     // Issue 25 asks for 92%. What is left (22 texts) is the RTM and Chat SDKs' bare reasons
     // (`Invalid token`, `Token is expired.`, `/** Token expired. */`), which other software
     // prints word for word, with no code or sign of Agora beside them, and users' own prose.
-    assert!(
-        total.recognised * 1000 >= total.positives * 865,
-        "recall below 86.5%"
+    common::corpus::score_with(
+        (
+            "products-texts.tsv",
+            "RTM, Chat and relay texts in their own words",
+        ),
+        (
+            "products-messages.tsv",
+            "RTM, Chat and relay texts, old and new",
+        ),
+        70,
+        865,
     );
 }
 

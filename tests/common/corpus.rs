@@ -85,3 +85,28 @@ pub fn lines(file: &str) -> Vec<String> {
         .map(str::to_owned)
         .collect()
 }
+
+/// A new corpus scored alone and with an older one (files of `tests/fixtures`), both printed:
+/// it must hold `min` positives and negatives, and together they allow no wrong label, no false
+/// alarm and a recall under `permille` thousandths.
+#[cfg(feature = "messages")]
+pub fn score_with(new: (&str, &str), old: (&str, &str), min: usize, permille: usize) {
+    let path = |f: &str| format!("{}/tests/fixtures/{f}", env!("CARGO_MANIFEST_DIR"));
+    let texts = read(&path(new.0));
+    let score = score(&texts);
+    score.print(new.1);
+    let mut all = read(&path(old.0));
+    all.extend(texts);
+    let total = self::score(&all);
+    total.print(old.1);
+    assert!(
+        score.positives >= min && score.negatives >= min,
+        "{score:?}"
+    );
+    assert_eq!(total.wrong, Vec::<String>::new(), "wrong labels");
+    assert_eq!(total.false_alarms, Vec::<String>::new(), "false alarms");
+    assert!(
+        total.recognised * 1000 >= total.positives * permille,
+        "recall below {permille} per mille"
+    );
+}
