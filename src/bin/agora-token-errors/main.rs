@@ -208,7 +208,7 @@ fn explain(input: &str, args: &Args) -> Answer {
         Reading::Code { code, readings } => {
             for (space, e) in readings {
                 match e {
-                    Some(e) => writeln!(text, "{space} {code}: {e} ({e:?})").unwrap(),
+                    Some(e) => writeln!(text, "{space} {code}: {e} ({})", e.as_str()).unwrap(),
                     None => writeln!(text, "{space} {code}: not a token error").unwrap(),
                 }
             }
@@ -290,7 +290,7 @@ fn explain_event(
 
 fn describe(out: &mut String, e: TokenError, platform: Option<Platform>, report: &Report) {
     let product = report.product();
-    writeln!(out, "{e:?}: {e} ({product})").unwrap();
+    writeln!(out, "{}: {e} ({product})", e.as_str()).unwrap();
     writeln!(out, "  {}", e.summary_for(product)).unwrap();
     writeln!(out, "\ncause:\n  {}", e.cause_for(product)).unwrap();
     writeln!(out, "\nremediation:\n  {}", e.remediation_for(product)).unwrap();

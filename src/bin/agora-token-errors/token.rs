@@ -56,11 +56,11 @@ pub(crate) fn run(args: &Args) -> Result<Answer, Failure> {
         };
         writeln!(
             out,
-            "\n{}. {likely}{}: {} ({:?})\n   {}\n   fix: {}",
+            "\n{}. {likely}{}: {} ({})\n   {}\n   fix: {}",
             i + 1,
             f.severity(),
             f.error(),
-            f.error(),
+            f.error().as_str(),
             f.message(),
             f.fix()
         )
@@ -171,8 +171,8 @@ fn describe(out: &mut String, t: &Token) {
             let access = g.access().map_or("unknown access", |a| a.as_str());
             writeln!(
                 out,
-                "    permission {access} on {resource}: {:?}",
-                g.names()
+                "    permission {access} on {resource}: {}",
+                g.names().join(", ")
             )
             .unwrap();
         }
