@@ -102,13 +102,13 @@ impl Serialize for crate::Spelling {
     }
 }
 
-/// What a text matched: `error`, `matched`, `evidence`, `support`, `space`, `product`, `code`, `span`
-/// (`[start, end]` in bytes) and `citation`.
+/// What a text matched: `error`, `matched`, `evidence`, `support`, `space`, `product`, `code`,
+/// (`start`, `end`: where, in bytes, as every span the crate writes) and `citation`.
 #[cfg(feature = "messages")]
 impl Serialize for crate::MessageMatch {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct as _;
-        let mut out = serializer.serialize_struct("MessageMatch", 9)?;
+        let mut out = serializer.serialize_struct("MessageMatch", 10)?;
         out.serialize_field("error", &self.error())?;
         out.serialize_field("matched", self.matched())?;
         out.serialize_field("evidence", &self.evidence())?;
@@ -116,7 +116,8 @@ impl Serialize for crate::MessageMatch {
         out.serialize_field("space", &self.space())?;
         out.serialize_field("product", &self.product())?;
         out.serialize_field("code", &self.code())?;
-        out.serialize_field("span", &[self.span().start, self.span().end])?;
+        out.serialize_field("start", &self.span().start)?;
+        out.serialize_field("end", &self.span().end)?;
         out.serialize_field("citation", &self.citation())?;
         out.end()
     }

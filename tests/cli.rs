@@ -45,7 +45,7 @@ fn a_code_is_explained_in_its_products_terms() {
     let (code, v) = json(&["-110", "--space", "native"], None);
     assert_eq!(code, 0);
     assert_eq!(v["kind"], "code");
-    assert_eq!(v["errors"][0]["id"], "invalid_token");
+    assert_eq!(v["errors"][0]["error"], "invalid_token");
     // Chat's 28 speaks Chat, not RTC.
     let (_, v) = json(&["28", "--space", "chat_web"], None);
     assert_eq!(v["product"], "chat", "{v}");
@@ -92,7 +92,7 @@ fn names_texts_and_events_are_explained() {
     assert_eq!((code, v["kind"].as_str()), (0, Some("name")));
     let (code, v) = json(&["-"], Some("E/agora: onError: err 109, msg:\n"));
     assert_eq!((code, v["kind"].as_str()), (0, Some("text")), "{v}");
-    assert_eq!(v["errors"][0]["id"], "token_expired");
+    assert_eq!(v["errors"][0]["error"], "token_expired");
     let (code, v) = json(&["onTokenPrivilegeWillExpire"], None);
     assert_eq!((code, v["kind"].as_str()), (0, Some("event")));
     // Another vendor's line is not a token error.

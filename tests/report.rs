@@ -62,7 +62,7 @@ fn a_report_serialises_as_one_object_with_its_kind() {
     assert_eq!(v["kind"], "name");
     assert_eq!(v["product"], "rtc");
     assert_eq!(v["matched"]["spelling"]["space"], "web");
-    assert_eq!(v["errors"][0]["id"], "invalid_token");
+    assert_eq!(v["errors"][0]["error"], "invalid_token");
     assert_eq!(v["errors"][0]["action"], "rebuild_token");
     let v = json("onError: err 109, msg:");
     assert_eq!(v["kind"], "text");

@@ -276,7 +276,10 @@ fn spellings_and_message_matches_serialise() {
         assert_eq!(v["evidence"], "error_code");
         assert_eq!(v["code"], 110);
         let span = m.span();
-        assert_eq!(v["span"], serde_json::json!([span.start, span.end]));
+        assert_eq!(
+            (&v["start"], &v["end"]),
+            (&serde_json::json!(span.start), &serde_json::json!(span.end))
+        );
         assert_eq!(&text[span], "error code 110");
     }
 }

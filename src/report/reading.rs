@@ -62,7 +62,7 @@ impl Reading {
 ///
 /// With `serde` it serialises as one object: `kind` (what it was read as), `input`, `product`,
 /// `matched` (the code's readings, the name's row, the text's match, or the event with its
-/// callbacks) and `errors`, each with its id, texts in the product's terms, action and
+/// callbacks) and `errors`, each with its `error` (the error's `as_str()`), texts in the product's terms, action and
 /// spellings, every name its `as_str()`; with [`with_platform`](Report::with_platform), also
 /// `platform`: its RTC error space (`null` in an RTM or Chat report), each error's identifier in
 /// the product's SDK and that SDK's callbacks to renew and rejoin on.
@@ -249,7 +249,7 @@ mod serde_impl {
         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
             let Explained(e, product) = *self;
             let mut out = s.serialize_struct("Error", 10)?;
-            out.serialize_field("id", e.as_str())?;
+            out.serialize_field("error", e.as_str())?;
             out.serialize_field("display", &e.to_string())?;
             out.serialize_field("summary", e.summary_for(product))?;
             out.serialize_field("cause", e.cause_for(product))?;

@@ -82,7 +82,7 @@ export interface Report {
   input: string;
   product: string;
   matched?: unknown;
-  errors: Array<{ id: string; [key: string]: unknown }>;
+  errors: Array<{ error: string; [key: string]: unknown }>;
   platform?: unknown;
 }
 "#;

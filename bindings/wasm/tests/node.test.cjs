@@ -20,15 +20,15 @@ const text = (field) => (field ?? "").replaceAll("\\n", "\n");
 
 test("codes are read in their code space", () => {
   assert.equal(wasm.explain("110").kind, "code");
-  assert.deepEqual(wasm.explain("110").errors.map((e) => e.id), ["invalid_token"]);
-  assert.deepEqual(wasm.explain("-110", { space: "native" }).errors.map((e) => e.id), ["invalid_token"]);
+  assert.deepEqual(wasm.explain("110").errors.map((e) => e.error), ["invalid_token"]);
+  assert.deepEqual(wasm.explain("-110", { space: "native" }).errors.map((e) => e.error), ["invalid_token"]);
   // Web 2 is an expired token; native 2 is ERR_INVALID_ARGUMENT.
-  assert.deepEqual(wasm.explain("2", { platform: "web" }).errors.map((e) => e.id), ["token_expired"]);
+  assert.deepEqual(wasm.explain("2", { platform: "web" }).errors.map((e) => e.error), ["token_expired"]);
   assert.deepEqual(wasm.explain("2", { platform: "android" }).errors, []);
   assert.equal(wasm.explain("17", { product: "rtc" }).errors.length, 0);
   const flutter = wasm.explain("109", { platform: "flutter" });
   assert.equal(flutter.platform.platform, "flutter");
-  assert.deepEqual(flutter.errors.map((e) => e.id), ["token_expired"]);
+  assert.deepEqual(flutter.errors.map((e) => e.error), ["token_expired"]);
 });
 
 test("SDK names are read, typos of the real SDKs included", () => {
@@ -40,7 +40,7 @@ test("SDK names are read, typos of the real SDKs included", () => {
   ]) {
     const r = wasm.explain(name);
     assert.equal(r.kind, "name", name);
-    assert.deepEqual(r.errors.map((e) => e.id), [want], name);
+    assert.deepEqual(r.errors.map((e) => e.error), [want], name);
   }
   assert.equal(wasm.explain("onTokenPrivilegeWillExpire").kind, "event");
 });
@@ -49,7 +49,7 @@ test("real error texts are recognised and never misread", () => {
   let expected = 0, recognised = 0, wrong = 0, quiet = 0, alarms = 0;
   for (const line of lines("messages.tsv")) {
     const [want, , field] = line.split("\t");
-    const got = wasm.explain(text(field)).errors.map((e) => e.id);
+    const got = wasm.explain(text(field)).errors.map((e) => e.error);
     if (want === "-") {
       quiet += 1;
       if (got.length) alarms += 1;
