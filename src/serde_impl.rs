@@ -103,7 +103,7 @@ impl Serialize for crate::Spelling {
 }
 
 /// What a text matched: `error`, `matched`, `evidence`, `support`, `space`, `product`, `code`,
-/// (`start`, `end`: where, in bytes, as every span the crate writes) and `citation`.
+/// `start` and `end` (where, in bytes, as every span the crate writes) and `citation`.
 #[cfg(feature = "messages")]
 impl Serialize for crate::MessageMatch {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
