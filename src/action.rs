@@ -22,8 +22,7 @@ listed_enum! {
 /// assert_eq!(TokenEvent::WillExpire.action(), Action::RenewToken);
 /// assert_eq!(TokenError::TokenExpired.action(), Action::RejoinWithNewToken);
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, strum::IntoStaticStr)]
-#[strum(serialize_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum Action {
     /// Fetch a new token from the token server and pass it to `renewToken`; stay in the channel.
@@ -94,7 +93,7 @@ impl Action {
 /// ```
 impl fmt::Display for Action {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let id: &str = (*self).into();
+        let id = self.as_str();
         for (i, word) in id.split('_').enumerate() {
             if i > 0 {
                 f.write_str(" ")?;

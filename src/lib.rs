@@ -61,9 +61,9 @@
 //! # Stability of the public API
 //!
 //! Every public enum is `#[non_exhaustive]`, and every type with names parses with `FromStr`
-//! into [`UnknownName`] (or, for [`token::Token`], [`token::TokenParseError`]). The crate uses
-//! strum only for derives that implement standard traits (`From<T> for &'static str`,
-//! `Display`): no strum trait or type is part of the public API, so a strum upgrade can never
+//! into [`UnknownName`] (or, for [`token::Token`], [`token::TokenParseError`]), and names itself
+//! with one `as_str()`, a `const fn` taking `self`. The crate uses strum only to derive
+//! `Display`: no strum trait or type is part of the public API, so a strum upgrade can never
 //! break a user's code. To iterate over variants, use the inherent `ALL` constants
 //! ([`TokenError::ALL`], [`CodeSpace::ALL`], ...).
 #![cfg_attr(not(feature = "std"), no_std)]

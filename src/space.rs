@@ -83,7 +83,7 @@ listed_enum! {
     /// assert_eq!(TokenError::InvalidToken.identifier(Language::JavaScript), Some("ERR_NO_AUTHORIZED"));
     /// assert_eq!("c#".parse::<Language>(), Ok(Language::CSharp));
     /// ```
-    #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, strum::IntoStaticStr, strum::Display)]
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, strum::Display)]
     #[non_exhaustive]
     pub enum Language {
         /// Java (Android `io.agora.rtc.Constants`, `io.agora.rtc2.Constants`).
@@ -118,7 +118,7 @@ listed_enum! {
     /// assert_eq!(CodeSpace::Native.product(), Product::Rtc);
     /// assert_eq!("rtc".parse::<Product>(), Ok(Product::Rtc));
     /// ```
-    #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, strum::IntoStaticStr, strum::Display)]
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, strum::Display)]
     #[non_exhaustive]
     pub enum Product {
         /// Real-time communication: voice and video channels (Video Calling, Voice Calling,
@@ -147,7 +147,7 @@ impl FromStr for CodeSpace {
         if let Some(c) = CodeSpace::ALL.iter().copied().find(|c| c.as_str() == s) {
             return Ok(c);
         }
-        let names = CodeSpace::ALL.iter().map(|&c| (<&str>::from(c), c));
+        let names = CodeSpace::ALL.iter().map(|&c| (c.as_str(), c));
         let short = [
             ("connection", CodeSpace::ConnectionChangedReason),
             ("renew", CodeSpace::RenewTokenResult),
@@ -171,7 +171,7 @@ impl FromStr for Language {
         if let Some(l) = Language::from_as_str(s) {
             return Ok(l);
         }
-        let names = Language::ALL.iter().map(|&l| (<&str>::from(l), l));
+        let names = Language::ALL.iter().map(|&l| (l.as_str(), l));
         let usual = [
             ("C++", Language::Cpp),
             ("C#", Language::CSharp),
@@ -196,7 +196,7 @@ impl FromStr for Product {
         if let Some(p) = Product::from_as_str(s) {
             return Ok(p);
         }
-        let names = Product::ALL.iter().map(|&p| (<&str>::from(p), p));
+        let names = Product::ALL.iter().map(|&p| (p.as_str(), p));
         parse_keyed(
             s,
             names.chain([("signaling", Product::Rtm)]),

@@ -27,7 +27,7 @@ fn every_named_type_parses_its_as_str_and_its_display() {
     use agora_token_errors::{
         Action, CodeSpace, Language, Platform, Product, TokenError, TokenEvent,
     };
-    let mut n = reads_back(TokenError::ALL, TokenError::as_str);
+    let mut n = reads_back(TokenError::ALL, |v| v.as_str());
     n += reads_back(CodeSpace::ALL, |v| v.as_str());
     n += reads_back(Language::ALL, |v| v.as_str());
     n += reads_back(Product::ALL, |v| v.as_str());

@@ -125,7 +125,7 @@ fn every_named_type_serialises_as_its_as_str_and_reads_back() {
             assert_eq!(&name.parse::<T>().unwrap(), v);
         }
     }
-    check(TokenError::ALL, TokenError::as_str);
+    check(TokenError::ALL, |e| e.as_str());
     check(CodeSpace::ALL, |c| c.as_str());
     check(Language::ALL, |l| l.as_str());
     check(Product::ALL, |p| p.as_str());

@@ -16,7 +16,7 @@ macro_rules! code_spaces {
         /// assert_eq!("web".parse::<CodeSpace>(), Ok(CodeSpace::Web));
         /// ```
         #[derive(
-            Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, strum::IntoStaticStr, strum::Display,
+            Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, strum::Display,
         )]
         #[non_exhaustive]
         pub enum CodeSpace {
@@ -84,7 +84,7 @@ macro_rules! token_errors {
         /// assert_eq!(e, TokenError::TokenExpired);
         /// assert_eq!(e.to_string(), "token expired");
         /// ```
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, strum::IntoStaticStr)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
         #[non_exhaustive]
         pub enum TokenError {
             $(
@@ -101,7 +101,6 @@ macro_rules! token_errors {
                 #[doc = concat!("**Web SDK.** ", $web)]
                 #[doc = ""]
                 #[doc = $table]
-                #[strum(serialize = $id)]
                 $variant,
             )*
         }
@@ -114,6 +113,18 @@ macro_rules! token_errors {
             /// assert!(TokenError::ALL.contains(&TokenError::InvalidToken));
             /// ```
             pub const ALL: &'static [TokenError] = &[$(TokenError::$variant),*];
+
+            /// Its stable lower snake_case name (`"invalid_token"`): what the `serde` feature
+            /// writes, what `FromStr` reads back, and what `--json` output and logs can key on.
+            ///
+            /// ```
+            /// assert_eq!(agora_token_errors::TokenError::InvalidAppId.as_str(), "invalid_app_id");
+            /// ```
+            #[must_use]
+            pub const fn as_str(self) -> &'static str {
+                const IDS: &[&str] = &[$($id),*];
+                IDS[self as usize]
+            }
         }
 
         pub(crate) static TEXTS: [Texts; TokenError::ALL.len()] = [$(

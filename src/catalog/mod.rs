@@ -228,17 +228,6 @@ impl TokenError {
         &SPELLINGS[start..end]
     }
 
-    /// Its stable lower snake_case name (`"invalid_token"`): what the `serde` feature writes,
-    /// what `FromStr` reads back, and what `--json` output and logs can key on.
-    ///
-    /// ```
-    /// assert_eq!(agora_token_errors::TokenError::InvalidAppId.as_str(), "invalid_app_id");
-    /// ```
-    #[must_use]
-    pub fn as_str(&self) -> &'static str {
-        (*self).into()
-    }
-
     /// One sentence saying what the error is.
     ///
     /// ```
