@@ -106,7 +106,7 @@ fn strict_uid(text: &str) -> Result<u32, String> {
 }
 
 fn refused(e: &BuildError) -> Response {
-    let body = json!({ "error": e.to_string(), "prevents": e.prevents().map(|e| e.as_str()) });
+    let body = json!({ "error": e.to_string(), "prevents": e.prevents().map(agora_token_errors::TokenError::as_str) });
     (StatusCode::BAD_REQUEST, Json(body)).into_response()
 }
 

@@ -281,7 +281,7 @@ mod serde_impl {
                             [
                                 ("space", Some(space.as_str())),
                                 ("product", Some(space.product().as_str())),
-                                ("error", e.map(|e| e.as_str())),
+                                ("error", e.map(TokenError::as_str)),
                             ]
                             .into_iter()
                             .collect::<std::collections::BTreeMap<_, _>>()
