@@ -101,7 +101,7 @@ pub use message::{Evidence, Found, MessageMatch, Scan, Support, scan};
 pub use platform::Platform;
 #[cfg(feature = "std")]
 #[cfg_attr(docsrs, doc(cfg(feature = "std")))]
-pub use report::{Reading, Report, ReportError};
+pub use report::{Reading, Report};
 pub use space::{Language, Product};
 pub use spelling::{Spelling, spellings};
 pub use unknown::UnknownName;

@@ -42,10 +42,9 @@ fn a_subscriber_token_is_the_certain_cause_of_a_refused_switch_to_host() {
     );
     assert_eq!(f[0].error(), TokenError::PrivilegeMissing);
     // The native code says the same.
-    assert_eq!(
-        TokenError::from_report("119", &[agora_token_errors::CodeSpace::Native]),
-        Ok(TokenError::PrivilegeMissing)
-    );
+    let report =
+        agora_token_errors::Report::of("119", &[agora_token_errors::CodeSpace::Native], None);
+    assert_eq!(report.errors(), [TokenError::PrivilegeMissing]);
 }
 
 #[test]

@@ -117,7 +117,7 @@ fn issues_a_token_and_diagnoses_it_over_http() {
         body["error"]
             .as_str()
             .unwrap()
-            .contains("not a token error"),
+            .contains("17 is no token error"),
         "{body}"
     );
 

@@ -12,7 +12,7 @@ use std::time::SystemTime;
 use agora_token_errors::token::{
     BuildError, Diagnosis, JoinParams, Role, Token, User, unix_seconds,
 };
-use agora_token_errors::{CodeSpace, Product, TokenError};
+use agora_token_errors::{CodeSpace, Product, Report};
 use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
 use axum::extract::{DefaultBodyLimit, Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -245,13 +245,15 @@ async fn diagnose_token(
     let now = d.now.unwrap_or_else(|| unix_seconds(SystemTime::now()));
     let reported = match d.error.as_deref() {
         None => None,
-        Some(e) => match TokenError::from_report(e, &CodeSpace::of(product)) {
-            Ok(r) => Some(r),
-            Err(why) => {
-                let body = json!({ "error": format!("error {e:?}: {why}") });
+        Some(e) => {
+            let report = Report::of(e, &CodeSpace::of(product), Some(product));
+            if let [r] = report.errors() {
+                Some(*r)
+            } else {
+                let body = json!({ "error": format!("the reported error {report}") });
                 return (StatusCode::BAD_REQUEST, Json(body)).into_response();
             }
-        },
+        }
     };
     // The same object the command-line tool's `--token ... --json` writes: `kind`, `token`,
     // `join`, `reported`, `findings`, `advice`, `join_looks_right`.

@@ -79,7 +79,8 @@ pub struct Report {
 }
 
 impl Report {
-    /// Reads `input` as a bare code (in `spaces`), an SDK or crate name, an event name or (with
+    /// The one reader of what a user reported. Reads `input` as a bare code (in `spaces`), an
+    /// SDK or crate name, an event name or (with
     /// `messages`) an error text, in that order. `product` sets whose terms explain the errors;
     /// without it, the product the input speaks for (a code read in one product's spaces, an RTM
     /// or Chat spelling, a text's match), else RTC. The input is kept up to 4 KiB.
@@ -211,6 +212,62 @@ impl Report {
         };
         own.map(Spelling::identifier)
             .or_else(|| error.identifier_for(self.product, language))
+    }
+}
+
+/// One line saying what the input was read as, for a message to a user: the error it reports,
+/// or why it reports none or more than one. The input itself is not repeated (it may hold a
+/// token).
+///
+/// ```
+/// use agora_token_errors::{CodeSpace, Product, Report};
+///
+/// let rtm = CodeSpace::of(Product::Rtm);
+/// assert_eq!(Report::of("-10009", &rtm, None).to_string(), "-10009 is token_expired in rtm");
+/// assert_eq!(
+///     Report::of("5", &rtm, None).to_string(),
+///     "5 means invalid_token in rtm_login, token_expired in rtm_renew_token: give the product, platform or code space"
+/// );
+/// assert_eq!(Report::of("17", &[CodeSpace::Native], None).to_string(), "17 is no token error in native");
+/// assert_eq!(Report::of("hello", &rtm, None).to_string(), "names no token error");
+/// ```
+impl core::fmt::Display for Report {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        let Reading::Code { code, readings } = &self.reading else {
+            return match self.errors.as_slice() {
+                [] => f.write_str("names no token error"),
+                errors => {
+                    f.write_str("reads as ")?;
+                    let names: Vec<&str> = errors.iter().map(|e| e.as_str()).collect();
+                    f.write_str(&names.join(", "))
+                }
+            };
+        };
+        let meant: Vec<(CodeSpace, TokenError)> = readings
+            .iter()
+            .filter_map(|&(space, e)| Some((space, e?)))
+            .collect();
+        match (self.errors.as_slice(), meant.as_slice()) {
+            ([], _) => {
+                let spaces: Vec<&str> = readings.iter().map(|r| r.0.as_str()).collect();
+                write!(f, "{code} is no token error in {}", spaces.join(", "))
+            }
+            ([e], [(space, _), ..]) => write!(f, "{code} is {} in {}", e.as_str(), space.as_str()),
+            _ => {
+                write!(f, "{code} means ")?;
+                let mut seen: Vec<TokenError> = Vec::new();
+                for &(space, e) in &meant {
+                    if !seen.contains(&e) {
+                        if !seen.is_empty() {
+                            f.write_str(", ")?;
+                        }
+                        write!(f, "{} in {}", e.as_str(), space.as_str())?;
+                        seen.push(e);
+                    }
+                }
+                f.write_str(": give the product, platform or code space")
+            }
+        }
     }
 }
 

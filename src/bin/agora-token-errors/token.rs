@@ -126,11 +126,13 @@ fn reported_error(text: &str, args: &Args) -> Result<TokenError, String> {
     } else {
         args.product.unwrap_or(Product::Rtc)
     };
-    TokenError::from_report(
-        text,
-        &agora_token_errors::CodeSpace::for_reading(args.space, args.platform, Some(product)),
-    )
-    .map_err(|e| format!("`{text}`: {e}"))
+    let spaces =
+        agora_token_errors::CodeSpace::for_reading(args.space, args.platform, Some(product));
+    let report = agora_token_errors::Report::of(text, &spaces, Some(product));
+    match report.errors() {
+        [e] => Ok(*e),
+        _ => Err(format!("the reported error {report}")),
+    }
 }
 
 fn describe(out: &mut String, t: &Token) {
