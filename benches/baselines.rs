@@ -9,6 +9,7 @@ macro_rules! with_names {
             "ErrorCode.InvalidAppId" => InvalidAppId,
             "ErrInvalidAppId" => InvalidAppId,
             "ERR_TOKEN_EXPIRED" => TokenExpired,
+            "ERR_CHANNEL_KEY_EXPIRED" => TokenExpired,
             "AgoraErrorCodeTokenExpired" => TokenExpired,
             "AgoraErrorCode.tokenExpired" => TokenExpired,
             "ErrorCodeType.errTokenExpired" => TokenExpired,
