@@ -465,7 +465,9 @@ mod serde_impl {
     use super::Token;
 
     /// Reads a token from its string, as [`Token::parse`] does; the error says what is wrong
-    /// with it and never repeats it.
+    /// with it and never repeats it. This is the one form a `Token` is read from: what
+    /// `Serialize` writes is output only (the decoded fields, without the signature a token
+    /// cannot be rebuilt without).
     impl<'de> Deserialize<'de> for Token {
         fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
             struct TokenString;
@@ -482,7 +484,8 @@ mod serde_impl {
         }
     }
 
-    /// The fields a diagnosis shows: never the signature.
+    /// The fields a diagnosis shows, never the signature: output only, since a token cannot be
+    /// rebuilt without its signature (`Deserialize` reads the token's string instead).
     impl Serialize for Token {
         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
             let mut t = s.serialize_struct("Token", 7)?;
