@@ -198,3 +198,44 @@ fn a_clean_token_is_left_as_it_is() {
         assert!(!format!("{r:?}").contains(&good[..40]));
     }
 }
+
+#[test]
+fn data_after_a_007_tokens_end_is_damage_not_ignored() {
+    use base64::Engine as _;
+    use base64::engine::general_purpose::STANDARD;
+    use std::io::{Read as _, Write as _};
+
+    let good = token("rtc_uid_publisher");
+    let join = JoinParams::new(APP_ID, "lobby").with_uid(12345);
+    let compressed = STANDARD.decode(&good[3..]).unwrap();
+    // Bytes glued after the zlib stream.
+    let mut glued = compressed.clone();
+    glued.extend_from_slice(b"\x00tail");
+    // Bytes after the last service, inside a well-formed stream.
+    let mut content = Vec::new();
+    flate2::read::ZlibDecoder::new(&compressed[..])
+        .read_to_end(&mut content)
+        .unwrap();
+    content.extend_from_slice(&[0, 1, 2, 3]);
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+    z.write_all(&content).unwrap();
+    let padded = z.finish().unwrap();
+    for altered in [glued, padded] {
+        let altered = format!("007{}", STANDARD.encode(&altered));
+        assert!(matches!(
+            Token::parse(&altered),
+            Err(TokenParseError::Damaged {
+                damage: Damage::TrailingData,
+                ..
+            })
+        ));
+        let findings = diagnose(&altered, &join, soon("rtc_uid_publisher"));
+        assert_eq!(
+            findings[0].kind(),
+            FindingKind::Damaged(Damage::TrailingData),
+            "{findings:?}"
+        );
+    }
+    // The token as built is whole.
+    assert!(Token::parse(&good).is_ok());
+}

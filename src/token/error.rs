@@ -42,6 +42,10 @@ pub enum Damage {
     /// The token shortened for display: its head, then `...` or `…` where the rest was (as logs,
     /// issue reports and this crate's own output show a token). The rest is not there to repair.
     Elided = "elided",
+    /// Data after the token's end: bytes after its compressed content, or after the last
+    /// service its content declares. Agora's parsers ignore them, so a token with anything glued
+    /// to it would read (and verify) as the token without it.
+    TrailingData = "trailing_data",
 }
 }
 
@@ -76,6 +80,9 @@ impl Damage {
             Damage::TrailingCharacters => "characters after the `=` that ends the token",
             Damage::Elided => {
                 "the token shortened for display: its first characters, then `...` or `…` where the rest was cut off"
+            }
+            Damage::TrailingData => {
+                "data after the token's end (after its compressed content, or after the services it declares)"
             }
         }
     }
@@ -122,6 +129,9 @@ impl Damage {
             }
             Damage::Elided => {
                 "This is a token as a log or a report shows it, by its head only: take the whole token from where it was built or received (the token server's response, the app's variable), not from a log line or a screenshot."
+            }
+            Damage::TrailingData => {
+                "Pass the token exactly as the builder returned it: something was appended to it on the way (or it was altered), and Agora's servers may read it differently from what was signed."
             }
         }
     }

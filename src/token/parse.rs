@@ -92,7 +92,11 @@ fn decode_base64(body: &str, offset: usize) -> Result<Vec<u8>> {
 
 fn parse_007(body: &str) -> Result<Token> {
     let compressed = decode_base64(body, 3)?;
-    let content = inflate(&compressed)?;
+    let (content, used) = inflate(&compressed)?;
+    if used < compressed.len() {
+        // Bytes after the zlib stream: at about this character of the token.
+        return Err(trailing(3 + used * 4 / 3));
+    }
     let mut r = Reader(&content);
     let signature = signature(r.bytes(Field::Signature)?)?;
     let signed = r.0.to_vec();
@@ -141,6 +145,10 @@ fn parse_007(body: &str) -> Result<Token> {
             permissions,
         });
     }
+    if !unknown_services && !r.0.is_empty() {
+        // Bytes after the last service the content declares.
+        return Err(trailing(3 + body.len()));
+    }
     Ok(Token {
         version: Version::V007,
         app_id,
@@ -157,12 +165,20 @@ fn parse_007(body: &str) -> Result<Token> {
     })
 }
 
+/// Data after a 007 token's end, first seen about `position` bytes into the token.
+fn trailing(position: usize) -> TokenParseError {
+    TokenParseError::Damaged {
+        damage: Damage::TrailingData,
+        position,
+    }
+}
+
 /// Inflates a zlib stream into at most `MAX_CONTENT_LEN` bytes: the buffer starts small and
 /// grows only while the stream still has output, so a bomb stops at the limit.
 ///
 /// The inflater is kept per thread and reset for each token: setting one up zeroes its window,
 /// which costs more than inflating a token's few hundred bytes.
-fn inflate(compressed: &[u8]) -> Result<Vec<u8>> {
+fn inflate(compressed: &[u8]) -> Result<(Vec<u8>, usize)> {
     thread_local! {
         static INFLATE: RefCell<Decompress> = RefCell::new(Decompress::new(true));
     }
@@ -173,7 +189,7 @@ fn inflate(compressed: &[u8]) -> Result<Vec<u8>> {
     })
 }
 
-fn inflate_with(z: &mut Decompress, compressed: &[u8]) -> Result<Vec<u8>> {
+fn inflate_with(z: &mut Decompress, compressed: &[u8]) -> Result<(Vec<u8>, usize)> {
     let mut out = Vec::with_capacity(1024);
     loop {
         let consumed =
@@ -183,7 +199,9 @@ fn inflate_with(z: &mut Decompress, compressed: &[u8]) -> Result<Vec<u8>> {
             .decompress_vec(&compressed[consumed..], &mut out, FlushDecompress::Finish)
             .map_err(|_| TokenParseError::Inflate)?;
         if status == Status::StreamEnd {
-            return Ok(out);
+            let used =
+                usize::try_from(z.total_in()).map_or(compressed.len(), |n| n.min(compressed.len()));
+            return Ok((out, used));
         }
         if out.len() < out.capacity() {
             // Room was left, yet the stream did not end: the input ran out.

@@ -74,6 +74,16 @@ pub fn diagnose(token: &str, join: &JoinParams, now_unix: u64) -> Vec<Finding> {
             damage: Damage::Elided,
             ..
         }) => {}
+        // Damage no repair undoes (data after the token's end): named in the same terms.
+        Err(TokenParseError::Damaged { damage, position }) => findings.push(Finding::new(
+            FindingKind::Damaged(damage),
+            TokenError::InvalidToken,
+            format!(
+                "The token is damaged at byte {position}: that is {}. It cannot be repaired, and it was not diagnosed further.",
+                damage.label()
+            ),
+            damage.fix(),
+        )),
         Err(e) => findings.push(unusable(&e)),
     }
     sort(&mut findings);
