@@ -92,10 +92,10 @@ fn decode_base64(body: &str, offset: usize) -> Result<Vec<u8>> {
 
 fn parse_007(body: &str) -> Result<Token> {
     let compressed = decode_base64(body, 3)?;
-    let (content, used) = inflate(&compressed)?;
-    if used < compressed.len() {
+    let (content, consumed) = inflate(&compressed)?;
+    if consumed < compressed.len() {
         // Bytes after the zlib stream: at about this character of the token.
-        return Err(trailing(3 + used * 4 / 3));
+        return Err(trailing(3 + consumed * 4 / 3));
     }
     let mut r = Reader(&content);
     let signature = signature(r.bytes(Field::Signature)?)?;
