@@ -79,3 +79,47 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_token_longer_than_the_sdks_accept_is_never_handed_out() {
+    use agora_token_errors::token::{BuildError, MAX_TOKEN_LEN, Token};
+    // Random user ids do not compress: 3,000 bytes of them make a token of some 4,000
+    // characters, which no SDK reads.
+    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+    let user: String = (0..3000)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            char::from(
+                b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+                    [(x % 62) as usize],
+            )
+        })
+        .collect();
+    let built = Token::builder(
+        "970CA35de60c44645bbae8a215061b33",
+        "5CFd2fd1755d40ecb72977518be15d3b",
+    )
+    .expire_in(3600)
+    .chat_user(&user)
+    .build();
+    match built {
+        Err(BuildError::TokenTooLong { len, max }) => assert!(len > max && max == MAX_TOKEN_LEN),
+        other => panic!("{other:?}"),
+    }
+    // Up to the limit, every token it hands out parses.
+    for n in [10, 500, 1000] {
+        if let Ok(t) = Token::builder(
+            "970CA35de60c44645bbae8a215061b33",
+            "5CFd2fd1755d40ecb72977518be15d3b",
+        )
+        .expire_in(3600)
+        .chat_user(&user[..n])
+        .build()
+        {
+            assert!(t.len() <= MAX_TOKEN_LEN);
+            assert!(Token::parse(&t).is_ok(), "{n}");
+        }
+    }
+}

@@ -131,6 +131,17 @@ pub enum BuildError {
     /// The RTM user id starts with a space, which RTM refuses.
     #[error("the RTM user id starts with a space")]
     LeadingSpace,
+    /// The token would be longer than Agora's SDKs accept (its channel names, user ids or
+    /// services together are too long): it is not handed out.
+    #[error(
+        "the token would be {len} characters long; Agora's SDKs accept at most {max}: use shorter channel names and user ids, or fewer services in one token"
+    )]
+    TokenTooLong {
+        /// Its length in characters.
+        len: usize,
+        /// The limit.
+        max: usize,
+    },
     /// No service was added: the token would grant nothing.
     #[error("no service was added: call rtc, rtm, chat_user or chat_app")]
     NoService,
@@ -185,7 +196,8 @@ impl BuildError {
             | BuildError::TooLong { .. }
             | BuildError::Character { .. }
             | BuildError::LeadingSpace
-            | BuildError::NoService => TokenError::InvalidToken,
+            | BuildError::NoService
+            | BuildError::TokenTooLong { .. } => TokenError::InvalidToken,
             BuildError::NoLifetime | BuildError::TimeOutOfRange { .. } => return None,
         })
     }

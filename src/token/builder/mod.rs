@@ -427,7 +427,15 @@ impl TokenBuilder {
     /// Checks every input, then signs and encodes the token: the string to hand to the SDK.
     pub fn build(&self) -> Result<String, BuildError> {
         let content = self.content()?;
-        Ok(pack::encode(&content))
+        let token = pack::encode(&content);
+        // A token no SDK (nor this crate's parser) would read is never handed out.
+        if token.len() > crate::token::MAX_TOKEN_LEN {
+            return Err(BuildError::TokenTooLong {
+                len: token.len(),
+                max: crate::token::MAX_TOKEN_LEN,
+            });
+        }
+        Ok(token)
     }
 
     /// The token's content before compression, signature included: what Agora's builders
