@@ -78,7 +78,7 @@ pub fn build_token(
     }
     if o.has("rtc") {
         let rtc = Fields::of(
-            &o.get("rtc"),
+            &o.get("rtc")?,
             "options.rtc",
             &["channel", "uid", "account", "role"],
         )?;
@@ -106,11 +106,11 @@ pub fn build_token(
         builder = builder.rtc(channel, user, role);
     }
     if o.has("rtm") {
-        let rtm = Fields::of(&o.get("rtm"), "options.rtm", &["userId"])?;
+        let rtm = Fields::of(&o.get("rtm")?, "options.rtm", &["userId"])?;
         builder = builder.rtm(rtm.required_string("userId")?);
     }
     if o.has("chat") {
-        let chat = Fields::of(&o.get("chat"), "options.chat", &["userId"])?;
+        let chat = Fields::of(&o.get("chat")?, "options.chat", &["userId"])?;
         builder = builder.chat_user(chat.required_string("userId")?);
     }
     builder.build().map_err(|e| {

@@ -94,21 +94,32 @@ impl Fields {
         Ok(Fields { object, what })
     }
 
-    /// The value at `key`; `undefined` when absent.
-    pub(crate) fn get(&self, key: &str) -> JsValue {
-        Reflect::get(&self.object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+    /// The value at `key`, an own property only (a key set on `Object.prototype` is not the
+    /// caller's option); `undefined` when absent. A getter that throws is a `TypeError` naming
+    /// the key.
+    pub(crate) fn get(&self, key: &str) -> Result<JsValue, JsValue> {
+        let name = JsValue::from_str(key);
+        if !Object::has_own(&self.object, &name) {
+            return Ok(JsValue::UNDEFINED);
+        }
+        Reflect::get(&self.object, &name).map_err(|_| {
+            type_error(format!(
+                "{}.{key} could not be read: its getter threw",
+                self.what
+            ))
+        })
     }
 
     /// Whether `key` holds anything but `undefined` or `null`.
     #[cfg(feature = "build")]
     pub(crate) fn has(&self, key: &str) -> bool {
-        let v = self.get(key);
-        !(v.is_undefined() || v.is_null())
+        self.get(key)
+            .is_ok_and(|v| !(v.is_undefined() || v.is_null()))
     }
 
     /// The string at `key`, if present.
     pub(crate) fn string(&self, key: &str) -> Result<Option<String>, JsValue> {
-        let v = self.get(key);
+        let v = self.get(key)?;
         if v.is_undefined() || v.is_null() {
             return Ok(None);
         }
@@ -129,7 +140,7 @@ impl Fields {
 
     /// The whole number at `key` in `0..=max`, if present.
     pub(crate) fn number(&self, key: &str, max: u64) -> Result<Option<u64>, JsValue> {
-        let v = self.get(key);
+        let v = self.get(key)?;
         if v.is_undefined() || v.is_null() {
             return Ok(None);
         }

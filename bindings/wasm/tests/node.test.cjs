@@ -195,6 +195,36 @@ test("wrong types and unknown keys are TypeErrors that say what was wrong", () =
   );
 });
 
+test("options are read from the caller's own keys: Object.prototype changes nothing", () => {
+  const app = vectors.app_id;
+  const cert = vectors.app_certificate;
+  const chatOnly = { appId: app, certificate: cert, expireIn: 3600, chat: { userId: "alice" } };
+  const polluted = ["rtc", "rtm", "certificate", "channel", "uid", "platform"];
+  const before = wasm.buildToken({ ...chatOnly, issuedAt: 1700000000, salt: 1 });
+  try {
+    Object.prototype.rtc = { channel: "attacker", uid: 0, role: "publisher" };
+    Object.prototype.rtm = { userId: "attacker" };
+    Object.prototype.certificate = "0".repeat(32);
+    Object.prototype.channel = "attacker";
+    Object.prototype.uid = 7;
+    Object.prototype.platform = "web";
+    const after = wasm.buildToken({ ...chatOnly, issuedAt: 1700000000, salt: 1 });
+    assert.equal(after, before, "a Chat-only token gains no RTC or RTM service");
+    // A join read through the prototype would gain a channel and a certificate.
+    const d = wasm.diagnose(after, { appId: app, chatUser: "alice" }, 1700000060);
+    assert.ok(d.every((f) => f.severity !== "error"), JSON.stringify(d));
+    // Read in every space: a platform from the prototype would narrow it to one.
+    const r = wasm.explain("2");
+    assert.ok(!Object.hasOwn(r, "platform") && r.matched.readings.length > 1, JSON.stringify(r.matched));
+  } finally {
+    for (const k of polluted) delete Object.prototype[k];
+  }
+  // A getter that throws is a TypeError that names the key.
+  const trap = { appId: app };
+  Object.defineProperty(trap, "channel", { enumerable: true, get() { throw new Error("boom"); } });
+  assert.throws(() => wasm.diagnose(before, trap), (e) => e instanceof TypeError && /join\.channel/.test(e.message));
+});
+
 test("hostile 1 MiB inputs are answered", () => {
   const mib = 1 << 20;
   for (const hostile of ["ERR_".repeat(mib / 4), "007eJx".repeat(mib / 6), "1".repeat(mib), "é😀".repeat(mib / 6), "token expired ".repeat(mib / 14)]) {
