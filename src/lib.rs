@@ -81,7 +81,7 @@ mod platform;
 mod report;
 #[cfg(feature = "serde")]
 mod serde_impl;
-#[cfg(any(feature = "messages", feature = "token"))]
+#[cfg(any(feature = "std", feature = "messages", feature = "token"))]
 mod shown;
 mod space;
 mod spelling;

@@ -130,6 +130,23 @@ fn nothing_shows_a_token_signature_or_certificate() {
                 #[cfg(feature = "serde")]
                 shown.push(serde_json::to_string(&found).unwrap());
             }
+            // A report of what a user pasted, with a token in it (the CLI's `--json`, the npm
+            // package's `explain`).
+            for pasted in [
+                token.clone(),
+                format!("error 110, token {token}"),
+                line.clone(),
+            ] {
+                let report = agora_token_errors::Report::of(
+                    &pasted,
+                    agora_token_errors::CodeSpace::ALL,
+                    None,
+                );
+                shown.push(report.input().to_owned());
+                shown.push(format!("{report:?}"));
+                #[cfg(feature = "serde")]
+                shown.push(serde_json::to_string(&report).unwrap());
+            }
         }
         // Every output follows one rule: a token's first 12 characters at most.
         let head = &token[..13];

@@ -122,13 +122,8 @@ impl Report {
         } else {
             read_text(input, &mut errors, &mut speaks_for)
         };
-        let kept = input.len().min(4096);
-        let kept = (0..=kept)
-            .rev()
-            .find(|&i| input.is_char_boundary(i))
-            .unwrap_or(0);
         Report {
-            input: input[..kept].to_owned(),
+            input: kept(input),
             reading,
             errors,
             event,
@@ -157,7 +152,8 @@ impl Report {
         self.platform
     }
 
-    /// The input, as given (up to 4 KiB).
+    /// The input as given (its first 4 KiB), every access token in it shown by its head only
+    /// (spans of the match still count bytes of the input as given).
     #[must_use]
     pub fn input(&self) -> &str {
         &self.input
@@ -269,6 +265,39 @@ impl core::fmt::Display for Report {
             }
         }
     }
+}
+
+/// The input as a report keeps it: its first 4 KiB, with every access token or dynamic key in it
+/// (`003` to `007` and 32 or more base64 characters, where a word starts) shown by its head only:
+/// a pasted token is a secret, and a report is printed and sent on.
+fn kept(input: &str) -> String {
+    let end = (0..=input.len().min(4096))
+        .rev()
+        .find(|&i| input.is_char_boundary(i))
+        .unwrap_or(0);
+    let input = &input[..end];
+    let b = input.as_bytes();
+    let base64 = |c: &u8| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'/' | b'=');
+    let mut out = String::with_capacity(input.len());
+    let (mut from, mut at) = (0, 0);
+    while at + 3 <= b.len() {
+        let starts = b[at..].starts_with(b"00")
+            && (b'3'..=b'7').contains(&b[at + 2])
+            && (at == 0 || !b[at - 1].is_ascii_alphanumeric());
+        if !starts {
+            at += 1;
+            continue;
+        }
+        let len = b[at..].iter().take_while(|c| base64(c)).count();
+        if len >= 35 {
+            out.push_str(&input[from..at]);
+            out.push_str(&crate::shown::Shown(&input[at..at + len]).to_string());
+            from = at + len;
+        }
+        at += len.max(1);
+    }
+    out.push_str(&input[from..]);
+    out
 }
 
 #[cfg(feature = "messages")]

@@ -232,7 +232,7 @@ fn explain(input: &str, args: &Args) -> Answer {
             writeln!(text, "recognised `{}`{detail}\n", m.matched()).unwrap();
         }
         Reading::Unread => {
-            let shown: String = input.chars().take(80).collect();
+            let shown: String = report.input().chars().take(80).collect();
             return Answer {
                 text: format!(
                     "`{shown}` is neither a code, an Agora token error name, nor a text reporting one\n"
