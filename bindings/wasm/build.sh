@@ -46,6 +46,9 @@ package() { # package <dir> <wasm-bindgen target> <cargo features> <module type>
       "$dir/agora_token_errors_bg.wasm" -o "$dir/agora_token_errors_bg.wasm"
   fi
   cp README.npm.md "$dir/README.md"
+  # The licences: the crate's own, and the notices of every crate compiled into the wasm.
+  cp ../../LICENSE-MIT ../../LICENSE-APACHE "$dir/"
+  python3 notices.py "$dir/THIRD_PARTY_NOTICES.md" ${features:+--features "$features"}
   cat >"$dir/package.json" <<JSON
 {
   "name": "agora-token-errors",
@@ -55,7 +58,7 @@ package() { # package <dir> <wasm-bindgen target> <cargo features> <module type>
   "type": "$type",
   "main": "$entry",
   "types": "agora_token_errors.d.ts",
-  "files": ["agora_token_errors.js", "agora_token_errors.d.ts", "agora_token_errors_bg.wasm", "agora_token_errors_bg.wasm.d.ts", "README.md"],
+  "files": ["agora_token_errors.js", "agora_token_errors.d.ts", "agora_token_errors_bg.wasm", "agora_token_errors_bg.wasm.d.ts", "README.md", "LICENSE-MIT", "LICENSE-APACHE", "THIRD_PARTY_NOTICES.md"],
   "sideEffects": false,
   "keywords": ["agora", "token", "rtc", "rtm", "error", "webassembly"]
 }

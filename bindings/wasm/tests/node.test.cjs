@@ -225,6 +225,22 @@ test("options are read from the caller's own keys: Object.prototype changes noth
   assert.throws(() => wasm.diagnose(before, trap), (e) => e instanceof TypeError && /join\.channel/.test(e.message));
 });
 
+test("both packages carry their licences and the notices of what is compiled into them", () => {
+  for (const pkg of ["pkg-node", "pkg-web"]) {
+    const dir = path.join(__dirname, "..", pkg);
+    const files = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")).files;
+    for (const f of ["LICENSE-MIT", "LICENSE-APACHE", "THIRD_PARTY_NOTICES.md"]) {
+      assert.ok(files.includes(f) && fs.existsSync(path.join(dir, f)), `${pkg}: ${f}`);
+    }
+    const notices = fs.readFileSync(path.join(dir, "THIRD_PARTY_NOTICES.md"), "utf8");
+    // zlib-rs is under the Zlib licence: its text must travel with the wasm.
+    assert.match(notices, /## zlib-rs [\d.]+\n\nLicence: Zlib/, pkg);
+    assert.match(notices, /### LICENSE/, pkg);
+  }
+  const node = fs.readFileSync(path.join(__dirname, "..", "pkg-node", "THIRD_PARTY_NOTICES.md"), "utf8");
+  assert.match(node, /## subtle [\d.]+\n\nLicence: BSD-3-Clause/);
+});
+
 test("hostile 1 MiB inputs are answered", () => {
   const mib = 1 << 20;
   for (const hostile of ["ERR_".repeat(mib / 4), "007eJx".repeat(mib / 6), "1".repeat(mib), "é😀".repeat(mib / 6), "token expired ".repeat(mib / 14)]) {
