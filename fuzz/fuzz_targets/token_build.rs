@@ -9,8 +9,8 @@ use libfuzzer_sys::fuzz_target;
 #[derive(Arbitrary, Debug)]
 enum Service {
     Rtc { channel: String, uid: Option<u32>, account: String, publisher: bool },
-    RtcWith { channel: String, uid: u32, join: Option<u32>, audio: Option<u32>, video: Option<u32>, data: Option<u32> },
-    Rtm { user: String, expire: Option<u32> },
+    RtcWith { channel: String, uid: u32, join: Option<u64>, audio: Option<u64>, video: Option<u64>, data: Option<u64> },
+    Rtm { user: String, expire: Option<u64> },
     ChatUser { user: String },
     ChatApp,
 }
@@ -20,7 +20,7 @@ struct Input {
     app_id: String,
     certificate: String,
     lifetime: Option<u64>,
-    issued_at: Option<u32>,
+    issued_at: Option<u64>,
     salt: Option<u32>,
     services: Vec<Service>,
 }
@@ -37,7 +37,8 @@ fuzz_target!(|input: Input| {
         b = b.salt(s);
     }
     let mut rtc_join = None;
-    for s in input.services.into_iter().take(8) {
+    // Up to 400 services: past the 2,047 characters SDKs read, a token must be refused.
+    for s in input.services.into_iter().take(400) {
         b = match s {
             Service::Rtc { channel, uid, account, publisher } => {
                 let user = uid.map_or(User::Account(account), User::Uid);
@@ -59,6 +60,7 @@ fuzz_target!(|input: Input| {
     let _ = (b.warnings(), format!("{b:?}"));
     match b.build() {
         Ok(s) => {
+            assert!(s.len() <= agora_token_errors::token::MAX_TOKEN_LEN, "{}", s.len());
             let t = Token::parse(&s).expect("a built token parses");
             assert!(t.verify(&input.certificate).is_valid());
             if let (Some((channel, user)), Some(issued)) = (rtc_join, t.issued_at()) {
