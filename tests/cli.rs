@@ -221,3 +221,25 @@ fn a_token_is_diagnosed_and_its_status_says_whether_a_cause_was_found() {
     assert!(v.get("join").is_none());
     assert_eq!(v["token"]["app_id"], app);
 }
+
+#[test]
+fn a_refused_command_line_never_echoes_what_was_typed_after_a_flag() {
+    let cert = "5CFd2fd1755d40ecb72977518be15d3b";
+    let token = "007eJxTYBC0/fY9T3rj4pUSPgFGgY+OiDI5HD+i4nLEJH1BsQbDJRkFBktz";
+    for args in [
+        vec!["--certifcate", cert, "110"],
+        vec!["--uid", token, "110"],
+        vec!["--now", token, "--token", token],
+        vec!["--app-id", cert, "--uid", "x", "--token", token],
+    ] {
+        let (code, out, err) = run(&args, None);
+        assert_eq!(code, 2, "{args:?}: {out}{err}");
+        for secret in [cert, &token[..13]] {
+            assert!(
+                !err.contains(secret) && !out.contains(secret),
+                "{args:?}: {err}"
+            );
+        }
+        assert!(err.contains("see --help"), "{err}");
+    }
+}

@@ -137,7 +137,10 @@ struct Answer {
 }
 
 fn main() -> ExitCode {
-    let args = Args::parse();
+    let args = match Args::try_parse() {
+        Ok(args) => args,
+        Err(e) => return usage_error(&e),
+    };
     let answer = if let Some(Command::Scan { file }) = &args.command {
         scan::run(file, &args)
     } else if args.token.is_some() {
@@ -179,6 +182,42 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// A command line clap refused, said without the values given: a mistyped flag may carry a
+/// token or an App Certificate, and clap's own message prints them back. `--help` and
+/// `--version` print as clap writes them.
+fn usage_error(e: &clap::Error) -> ExitCode {
+    use clap::error::{ContextKind, ErrorKind};
+    if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion)
+        || matches!(
+            e.kind(),
+            ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+        )
+    {
+        let _ = e.print();
+        return ExitCode::SUCCESS;
+    }
+    let what = match e.kind() {
+        ErrorKind::UnknownArgument => "an argument it does not know",
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => "a value it cannot use",
+        ErrorKind::MissingRequiredArgument => "a required argument missing",
+        ErrorKind::ArgumentConflict => "arguments that cannot go together",
+        ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues => "the wrong number of values",
+        ErrorKind::InvalidSubcommand => "a subcommand it does not know",
+        _ => "something it cannot read",
+    };
+    // The flag's name only (`--uid <UID>`), never what was typed after it.
+    let flag = match e.get(ContextKind::InvalidArg) {
+        Some(clap::error::ContextValue::String(name)) if name.starts_with('-') => {
+            let name = name.split_whitespace().next().unwrap_or(name);
+            let name: String = name.chars().take(32).collect();
+            format!(" ({name})")
+        }
+        _ => String::new(),
+    };
+    eprintln!("agora-token-errors: the command line has {what}{flag}; see --help");
+    ExitCode::from(2)
 }
 
 /// Why no answer was given: the input could not be used (exit 2).
