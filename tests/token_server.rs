@@ -233,6 +233,46 @@ fn a_client_over_its_rate_is_refused() {
 }
 
 #[test]
+fn a_refused_client_is_told_when_to_come_back() {
+    let addr = start();
+    for _ in 0..PER_MINUTE {
+        request(addr, "GET", "/rtm/alice", None);
+    }
+    let mut s = TcpStream::connect(addr).unwrap();
+    write!(
+        s,
+        "GET /rtm/alice HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nAuthorization: Bearer {SECRET}\r\n\r\n"
+    )
+    .unwrap();
+    let mut response = String::new();
+    s.read_to_string(&mut response).unwrap();
+    assert!(response.starts_with("HTTP/1.1 429"), "{response}");
+    let retry = response
+        .lines()
+        .find_map(|l| {
+            l.to_ascii_lowercase()
+                .strip_prefix("retry-after: ")
+                .map(str::to_owned)
+        })
+        .expect("a Retry-After header");
+    let seconds: u64 = retry.trim().parse().unwrap();
+    assert!((1..=60).contains(&seconds), "{seconds}");
+}
+
+#[test]
+fn diagnosing_a_token_needs_the_same_authorisation_as_issuing_one() {
+    let addr = start();
+    let (_, body) = request(addr, "GET", "/rtm/alice", None);
+    let token = body["token"].as_str().unwrap().to_owned();
+    let d = serde_json::json!({ "token": token, "rtm_user": "alice" });
+    let (status, body) = raw(addr, "POST", "/diagnose", "", &d.to_string());
+    assert_eq!(status, 401, "{body}");
+    assert!(body["error"].is_string(), "{body}");
+    let (status, body) = request(addr, "POST", "/diagnose", Some(&d));
+    assert_eq!(status, 200, "{body}");
+}
+
+#[test]
 fn a_request_that_takes_too_long_is_refused_with_json() {
     let addr = start_with(|g| g.timeout = std::time::Duration::from_millis(300));
     // A client that announces a body and then stalls holds the handler until the timeout.

@@ -212,8 +212,13 @@ pub(crate) struct Diagnose {
 /// `POST /diagnose` with `{"token": ..., "channel": ..., "uid": ..., "error": ...}`
 async fn diagnose_token(
     State(server): State<Arc<Server>>,
+    headers: HeaderMap,
     body: Result<Json<Diagnose>, JsonRejection>,
 ) -> Response {
+    // Whether a token was signed with this server's certificate is for its callers only.
+    if let Err(why) = (server.guard.authorize)(&headers, &Grant::Diagnose) {
+        return refuse(StatusCode::UNAUTHORIZED, why);
+    }
     let d = match body {
         Ok(Json(d)) => d,
         Err(e) => return refuse(e.status(), e.body_text()),

@@ -27,6 +27,9 @@ pub(crate) enum Grant<'a> {
     },
     /// Logging in to RTM as `user`.
     Rtm { user: &'a str },
+    /// Diagnosing a token: whether it was signed with this server's certificate is for the
+    /// app's callers only.
+    Diagnose,
 }
 
 /// Decides whether the caller (its headers: a session cookie, an API key) may have the grant:
@@ -79,12 +82,19 @@ pub(crate) fn refuse(status: StatusCode, message: impl Into<String>) -> Response
     (status, Json(json!({ "error": message.into() }))).into_response()
 }
 
-/// Requests seen per client address in the current minute. Bounded: when it holds too many
-/// addresses, the minute's counts are dropped.
+/// Requests seen per client address in the current minute. Bounded: it holds at most
+/// [`MAX_CLIENTS`] addresses, and a new address past that waits for the next minute, so a blocked
+/// client is never forgotten before its minute is over.
 pub(crate) struct Limiter {
     per_minute: u32,
     seen: Mutex<(Instant, HashMap<IpAddr, u32>)>,
 }
+
+/// The most client addresses the limiter remembers in one minute.
+const MAX_CLIENTS: usize = 100_000;
+
+/// How long a refused client should wait: until the limiter's minute is over.
+pub(crate) struct RetryAfter(pub(crate) u64);
 
 impl Limiter {
     pub(crate) fn new(per_minute: u32) -> Limiter {
@@ -94,17 +104,25 @@ impl Limiter {
         }
     }
 
-    fn allow(&self, ip: IpAddr) -> bool {
+    fn allow(&self, ip: IpAddr) -> Result<(), RetryAfter> {
         let mut seen = self
             .seen
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        if seen.0.elapsed() >= Duration::from_secs(60) || seen.1.len() >= 100_000 {
+        if seen.0.elapsed() >= Duration::from_secs(60) {
             *seen = (Instant::now(), HashMap::new());
         }
+        let wait = RetryAfter(60u64.saturating_sub(seen.0.elapsed().as_secs()).max(1));
+        if !seen.1.contains_key(&ip) && seen.1.len() >= MAX_CLIENTS {
+            return Err(wait);
+        }
         let count = seen.1.entry(ip).or_insert(0);
-        *count += 1;
-        *count <= self.per_minute
+        *count = count.saturating_add(1);
+        if *count <= self.per_minute {
+            Ok(())
+        } else {
+            Err(wait)
+        }
     }
 }
 
@@ -115,11 +133,16 @@ pub(crate) async fn limits(
     request: Request,
     next: Next,
 ) -> Response {
-    if !limiter.allow(addr.ip()) {
-        return refuse(
+    if let Err(RetryAfter(seconds)) = limiter.allow(addr.ip()) {
+        let mut response = refuse(
             StatusCode::TOO_MANY_REQUESTS,
-            "too many requests: try again in a minute",
+            format!("too many requests: try again in {seconds} s"),
         );
+        response.headers_mut().insert(
+            axum::http::header::RETRY_AFTER,
+            axum::http::HeaderValue::from(seconds),
+        );
+        return response;
     }
     match tokio::time::timeout(timeout, next.run(request)).await {
         Ok(response) => response,

@@ -4,7 +4,7 @@
 //! ```text
 //! AGORA_APP_ID=... AGORA_APP_CERTIFICATE=... TOKEN_SERVER_SECRET=... cargo run --example token_server --features build,serde
 //! curl -H "Authorization: Bearer $TOKEN_SERVER_SECRET" 'http://127.0.0.1:8080/rtc/lobby/publisher/uid/42?expiry=3600&rtm=alice'
-//! curl -X POST http://127.0.0.1:8080/diagnose -H 'content-type: application/json' \
+//! curl -X POST http://127.0.0.1:8080/diagnose -H "Authorization: Bearer $TOKEN_SERVER_SECRET" -H 'content-type: application/json' \
 //!      -d '{"token": "007eJx...", "channel": "lobby", "uid": 42, "error": "110"}'
 //! ```
 //!
