@@ -252,9 +252,9 @@ fn explain(input: &str, args: &Args) -> Answer {
                 }
             }
             if report.errors().is_empty() {
-                let list: Vec<String> = spaces.iter().map(ToString::to_string).collect();
+                // The report's own line: `17 is no token error in native, ...`.
                 return Answer {
-                    text: format!("{code} is not a token error in {}\n", list.join(", ")),
+                    text: format!("{report}\n"),
                     json,
                     found: false,
                     check: false,
