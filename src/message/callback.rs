@@ -107,7 +107,7 @@ fn positional(bytes: &[u8], from: usize, k: usize) -> Option<(i32, usize)> {
             if !matches!(next, Some(b',' | b')')) {
                 return None;
             }
-            return Some((value?, end));
+            return Some((i32::try_from(value).ok()?, end));
         }
         if next != Some(b',') {
             return None;

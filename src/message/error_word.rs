@@ -325,5 +325,5 @@ fn leading_code(line: &[u8]) -> Option<(i32, core::ops::Range<usize>)> {
     if !(table || rest.starts_with(b":") || rest.starts_with("：".as_bytes())) {
         return None;
     }
-    Some((value?, start..end))
+    Some((i32::try_from(value).ok()?, start..end))
 }

@@ -73,6 +73,9 @@ pub(super) fn phrase_at(
     end: usize,
     phrases: &[Anchored],
 ) -> Option<MessageMatch> {
+    if phrases.is_empty() {
+        return None;
+    }
     let len = end - start;
     let (key, text_mask) = text_key(&bytes[end..]);
     for a in phrases {

@@ -133,22 +133,13 @@ pub(super) fn code_at(bytes: &[u8], from: usize, reach: usize) -> Option<(i32, u
     }
     let negative =
         at > from && bytes[at - 1] == b'-' && bytes.get(at.wrapping_sub(2)) != Some(&b'-');
-    let digits = bytes[at..]
-        .iter()
-        .take(10)
-        .take_while(|b| b.is_ascii_digit())
-        .count();
-    let after = at + digits;
+    let (value, after) = integer_at(bytes, at)?;
     let glued = bytes.get(after).is_some_and(|&b| is_word_byte(b))
         || (bytes.get(after) == Some(&b'.')
             && bytes.get(after + 1).is_some_and(u8::is_ascii_digit));
     if glued {
         return None;
     }
-    // At most ten digits: no overflow in an i64.
-    let value = bytes[at..after]
-        .iter()
-        .fold(0i64, |v, &d| v * 10 + i64::from(d - b'0'));
     let value = i32::try_from(if negative { -value } else { value }).ok()?;
     Some((value, after))
 }
@@ -288,9 +279,9 @@ pub(super) fn contains_any_case(haystack: &[u8], needle: &[u8]) -> bool {
     find_any_case(haystack, needle).next().is_some()
 }
 
-/// The integer written at `at`: an optional `-`, then at most ten digits. Its value, if it fits
-/// an `i32`, and where its digits end; `None` without a digit.
-pub(super) fn integer_at(bytes: &[u8], at: usize) -> Option<(Option<i32>, usize)> {
+/// The integer written at `at`: an optional `-`, then at most ten digits (so no overflow in an
+/// `i64`). Its value and where its digits end; `None` without a digit.
+pub(super) fn integer_at(bytes: &[u8], at: usize) -> Option<(i64, usize)> {
     let negative = bytes.get(at) == Some(&b'-');
     let from = at + usize::from(negative);
     let digits = bytes
@@ -303,10 +294,8 @@ pub(super) fn integer_at(bytes: &[u8], at: usize) -> Option<(Option<i32>, usize)
         return None;
     }
     let end = from + digits;
-    // At most ten digits: no overflow in an i64.
     let value = bytes[from..end]
         .iter()
         .fold(0i64, |v, &d| v * 10 + i64::from(d - b'0'));
-    let value = i32::try_from(if negative { -value } else { value }).ok();
-    Some((value, end))
+    Some((if negative { -value } else { value }, end))
 }
