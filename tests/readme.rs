@@ -72,6 +72,6 @@ fn readme_names_the_test_command_ci_runs() {
     let readme =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
     let ci = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/.ci/run")).unwrap();
-    assert!(readme.contains("cargo test --all-features"));
-    assert!(ci.contains("cargo test --locked --all-features"));
+    assert!(readme.contains("cargo test --workspace --all-features"));
+    assert!(ci.contains("cargo test --locked --workspace --all-features"));
 }

@@ -12,7 +12,7 @@ here=$(pwd)
 rustup target add wasm32-unknown-unknown >/dev/null
 
 # wasm-bindgen-cli must be the version of the wasm-bindgen crate the lock file holds.
-want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
+want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' ../../Cargo.lock)
 have=$(wasm-bindgen --version 2>/dev/null | awk '{ print $2 }' || true)
 if [ "$have" != "$want" ]; then
   echo "installing wasm-bindgen-cli $want (found: ${have:-none})"
@@ -36,10 +36,11 @@ version=$(awk -F'"' '/^version = / { print $2; exit }' ../../Cargo.toml)
 
 package() { # package <dir> <wasm-bindgen target> <cargo features> <module type> <entry>
   local dir=$1 target=$2 features=$3 type=$4 entry=$5
-  cargo build --locked --quiet --release --target wasm32-unknown-unknown ${features:+--features "$features"}
+  cargo build --locked --quiet -p agora-token-errors-wasm --profile wasm-release --target wasm32-unknown-unknown \
+    ${features:+--features "$features"}
   rm -rf "$dir"
   wasm-bindgen --target "$target" --out-dir "$dir" --out-name agora_token_errors \
-    target/wasm32-unknown-unknown/release/agora_token_errors_wasm.wasm
+    ../../target/wasm32-unknown-unknown/wasm-release/agora_token_errors_wasm.wasm
   if [ -x "$wasm_opt" ]; then
     "$wasm_opt" -Oz --enable-bulk-memory --enable-mutable-globals --enable-nontrapping-float-to-int \
       --enable-sign-ext --enable-reference-types --enable-multivalue --strip-debug --strip-producers \

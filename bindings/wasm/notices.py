@@ -8,27 +8,36 @@ import subprocess
 import sys
 
 out = pathlib.Path(sys.argv[1])
-args = ["cargo", "metadata", "--format-version", "1", "--locked",
-        "--filter-platform", "wasm32-unknown-unknown"] + sys.argv[2:]
-meta = json.loads(subprocess.run(args, check=True, capture_output=True, text=True).stdout)
-packages = {p["id"]: p for p in meta["packages"]}
-nodes = {n["id"]: n for n in meta["resolve"]["nodes"]}
-root = meta["resolve"]["root"]
+features = sys.argv[2:]
+meta = json.loads(subprocess.run(
+    ["cargo", "metadata", "--format-version", "1", "--locked"],
+    check=True, capture_output=True, text=True).stdout)
+by_name = {(p["name"], p["version"]): p for p in meta["packages"]}
 
 
 def is_proc_macro(p):
     return any("proc-macro" in t["kind"] for t in p["targets"])
 
 
-linked, stack = set(), [root]
-while stack:
-    i = stack.pop()
-    if i in linked or is_proc_macro(packages[i]):
+# `cargo tree` resolves features as a build of this one package does (cargo metadata would
+# unify them across the workspace: the token server's builder would be listed for pkg-web too).
+tree = subprocess.run(
+    ["cargo", "tree", "--locked", "-p", "agora-token-errors-wasm", "--target", "wasm32-unknown-unknown",
+     "-e", "normal", "--no-dedupe", "--prefix", "depth", "--format", "{p}"] + features,
+    check=True, capture_output=True, text=True).stdout
+linked, skip_below = {}, None
+for line in tree.splitlines():
+    depth = len(line) - len(line.lstrip("0123456789"))
+    depth, (name, version) = int(line[:depth]), line[depth:].split()[:2]
+    if skip_below is not None and depth > skip_below:
+        continue  # compiled into a proc macro, which runs at build time only
+    skip_below = None
+    p = by_name[(name, version.lstrip("v"))]
+    if is_proc_macro(p):
+        skip_below = depth
         continue
-    linked.add(i)
-    for d in nodes[i]["deps"]:
-        if any(k["kind"] is None for k in d["dep_kinds"]):
-            stack.append(d["pkg"])
+    linked[p["id"]] = p
+packages = linked
 
 lines = ["# Third-party notices", "",
          "The WebAssembly in this package is compiled from these crates. Each is listed with its",
@@ -46,4 +55,4 @@ for i in sorted(linked, key=lambda i: (packages[i]["name"], packages[i]["version
     if not texts:
         lines += ["(The crate ships no licence file; its licence is the expression above.)", ""]
 out.write_text("\n".join(lines) + "\n")
-print(f"{out}: {len(linked) - 2} crates")
+print(f"{out}: {sum(not p['name'].startswith('agora-token-errors') for p in linked.values())} crates")

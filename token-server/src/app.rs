@@ -1,9 +1,5 @@
 //! The token server's routes: issue RTC (and RTM) tokens to callers the app authorises, and
-//! diagnose a token against the join that failed. Shared by `main.rs` and
-//! `tests/token_server.rs`.
-
-#[path = "guard.rs"]
-pub(crate) mod guard;
+//! diagnose a token against the join that failed.
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -22,10 +18,10 @@ use axum::{Json, Router};
 use serde::Deserialize;
 use serde_json::json;
 
-use guard::{Grant, Guard, Limiter, refuse};
+use crate::guard::{self, Grant, Guard, Limiter, refuse};
 
 /// The project the server signs for. The certificate never leaves this struct.
-pub(crate) struct Project {
+pub struct Project {
     app_id: String,
     app_certificate: String,
 }
@@ -33,7 +29,7 @@ pub(crate) struct Project {
 impl Project {
     /// The project, once its App ID and certificate pass the builder's checks: a server with a
     /// bad one refuses to start instead of failing every request.
-    pub(crate) fn new(app_id: String, app_certificate: String) -> Result<Project, String> {
+    pub fn new(app_id: String, app_certificate: String) -> Result<Project, String> {
         let probe = Token::builder(&app_id, &app_certificate)
             .expire_in(60)
             .rtc("probe", User::Uid(1), Role::Subscriber)
@@ -64,7 +60,7 @@ pub(crate) struct Expiry {
 
 /// The routes, behind the guard's rate limit, timeout and body limit; unknown paths and methods
 /// get JSON too.
-pub(crate) fn router(project: Project, guard: Guard) -> Router {
+pub fn router(project: Project, guard: Guard) -> Router {
     let limits = (Arc::new(Limiter::new(guard.per_minute)), guard.timeout);
     let body_limit = guard.body_limit;
     Router::new()
@@ -81,10 +77,7 @@ pub(crate) fn router(project: Project, guard: Guard) -> Router {
 }
 
 /// Serves `router` on `listener`, with each client's address known (for the rate limit).
-pub(crate) async fn serve(
-    listener: tokio::net::TcpListener,
-    router: Router,
-) -> std::io::Result<()> {
+pub async fn serve(listener: tokio::net::TcpListener, router: Router) -> std::io::Result<()> {
     axum::serve(
         listener,
         router.into_make_service_with_connect_info::<SocketAddr>(),

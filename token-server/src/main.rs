@@ -2,7 +2,7 @@
 //! diagnoses a token against the join that failed.
 //!
 //! ```text
-//! AGORA_APP_ID=... AGORA_APP_CERTIFICATE=... TOKEN_SERVER_SECRET=... cargo run --example token_server --features build,serde
+//! AGORA_APP_ID=... AGORA_APP_CERTIFICATE=... TOKEN_SERVER_SECRET=... cargo run -p agora-token-server
 //! curl -H "Authorization: Bearer $TOKEN_SERVER_SECRET" 'http://127.0.0.1:8080/rtc/lobby/publisher/uid/42?expiry=3600&rtm=alice'
 //! curl -X POST http://127.0.0.1:8080/diagnose -H "Authorization: Bearer $TOKEN_SERVER_SECRET" -H 'content-type: application/json' \
 //!      -d '{"token": "007eJx...", "channel": "lobby", "uid": 42, "error": "110"}'
@@ -14,7 +14,7 @@
 //! minute; a request may take 5 s and carry 16 KiB. A bad App ID or certificate stops the server
 //! at start. `PORT` sets the port (default 8080); it listens on loopback only.
 
-mod app;
+use agora_token_server::{Project, guard::Guard, router, serve};
 
 use std::process::ExitCode;
 
@@ -25,17 +25,19 @@ async fn main() -> ExitCode {
         std::env::var("AGORA_APP_CERTIFICATE"),
         std::env::var("TOKEN_SERVER_SECRET"),
     ) else {
-        eprintln!("token_server: set AGORA_APP_ID, AGORA_APP_CERTIFICATE and TOKEN_SERVER_SECRET");
+        eprintln!(
+            "agora-token-server: set AGORA_APP_ID, AGORA_APP_CERTIFICATE and TOKEN_SERVER_SECRET"
+        );
         return ExitCode::from(2);
     };
     if secret.len() < 16 {
-        eprintln!("token_server: TOKEN_SERVER_SECRET must be 16 characters or more");
+        eprintln!("agora-token-server: TOKEN_SERVER_SECRET must be 16 characters or more");
         return ExitCode::from(2);
     }
-    let project = match app::Project::new(app_id, app_certificate) {
+    let project = match Project::new(app_id, app_certificate) {
         Ok(p) => p,
         Err(why) => {
-            eprintln!("token_server: {why}");
+            eprintln!("agora-token-server: {why}");
             return ExitCode::from(2);
         }
     };
@@ -46,14 +48,14 @@ async fn main() -> ExitCode {
     let listener = match tokio::net::TcpListener::bind(("127.0.0.1", port)).await {
         Ok(l) => l,
         Err(e) => {
-            eprintln!("token_server: cannot listen on 127.0.0.1:{port}: {e}");
+            eprintln!("agora-token-server: cannot listen on 127.0.0.1:{port}: {e}");
             return ExitCode::FAILURE;
         }
     };
-    eprintln!("token_server: listening on http://127.0.0.1:{port}");
-    let router = app::router(project, app::guard::Guard::shared_secret(secret));
-    if let Err(e) = app::serve(listener, router).await {
-        eprintln!("token_server: {e}");
+    eprintln!("agora-token-server: listening on http://127.0.0.1:{port}");
+    let router = router(project, Guard::shared_secret(secret));
+    if let Err(e) = serve(listener, router).await {
+        eprintln!("agora-token-server: {e}");
         return ExitCode::FAILURE;
     }
     ExitCode::SUCCESS

@@ -1,6 +1,5 @@
 //! The command-line tool, run as a user runs it: its answers, its JSON and its exit statuses
 //! (0 found, 1 none found, 2 a usage error) in every mode.
-#![cfg(feature = "cli")]
 
 use std::io::Write as _;
 use std::process::{Command, Stdio};
@@ -149,7 +148,6 @@ fn usage_errors_exit_2_and_help_lists_every_space() {
     }
 }
 
-#[cfg(feature = "build")]
 #[test]
 fn a_token_is_diagnosed_and_its_status_says_whether_a_cause_was_found() {
     use agora_token_errors::token::{Role, Token, User};

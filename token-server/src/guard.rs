@@ -17,16 +17,21 @@ use serde_json::json;
 
 /// What a caller asks to be granted.
 // The default hook checks only the secret; the app's own hook reads these.
-#[allow(dead_code)]
-pub(crate) enum Grant<'a> {
+pub enum Grant<'a> {
     /// Joining `channel` as `user` with `role`.
     Rtc {
+        /// The channel to join.
         channel: &'a str,
+        /// The user to join as.
         user: &'a User,
+        /// The role to join with.
         role: Role,
     },
     /// Logging in to RTM as `user`.
-    Rtm { user: &'a str },
+    Rtm {
+        /// The RTM user id.
+        user: &'a str,
+    },
     /// Diagnosing a token: whether it was signed with this server's certificate is for the
     /// app's callers only.
     Diagnose,
@@ -35,23 +40,25 @@ pub(crate) enum Grant<'a> {
 /// Decides whether the caller (its headers: a session cookie, an API key) may have the grant:
 /// `Err` says why not. The app replaces the default with its own check: which user the caller
 /// is signed in as, and which channels and roles that user may have.
-pub(crate) type Authorize = dyn Fn(&HeaderMap, &Grant<'_>) -> Result<(), String> + Send + Sync;
+pub type Authorize = dyn Fn(&HeaderMap, &Grant<'_>) -> Result<(), String> + Send + Sync;
 
 /// The limits the server applies.
-pub(crate) struct Guard {
-    pub(crate) authorize: Box<Authorize>,
+pub struct Guard {
+    /// Who may have what (see [`Authorize`]).
+    pub authorize: Box<Authorize>,
     /// Requests per client address per minute.
-    pub(crate) per_minute: u32,
+    pub per_minute: u32,
     /// The longest a request may take.
-    pub(crate) timeout: Duration,
+    pub timeout: Duration,
     /// The largest request body, in bytes.
-    pub(crate) body_limit: usize,
+    pub body_limit: usize,
 }
 
 impl Guard {
     /// The default: a caller must send `Authorization: Bearer <secret>`; any channel, user and
     /// role is then granted (a real app checks them against the caller's session).
-    pub(crate) fn shared_secret(secret: String) -> Guard {
+    #[must_use]
+    pub fn shared_secret(secret: String) -> Guard {
         Guard {
             authorize: Box::new(move |headers, _grant| {
                 let given = headers

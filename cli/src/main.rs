@@ -3,7 +3,7 @@
 //! that failed.
 //!
 //! ```text
-//! cargo install agora-token-errors --features cli
+//! cargo install agora-token-errors-cli
 //! agora-token-errors 110
 //! agora-token-errors -110 --platform flutter
 //! agora-token-errors 2 --space web

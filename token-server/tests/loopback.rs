@@ -1,10 +1,7 @@
-//! The token server example, started on a loopback port: it issues a token, and diagnoses it
+//! The token server, started on a loopback port: it issues a token, and diagnoses it
 //! over HTTP.
-#![cfg(all(feature = "build", feature = "serde"))]
 
-#[path = "../examples/token_server/app.rs"]
-#[allow(dead_code)]
-mod app;
+use agora_token_server as app;
 
 use std::io::{Read as _, Write as _};
 use std::net::{SocketAddr, TcpStream};
