@@ -7,7 +7,7 @@
 use std::hint::black_box;
 use std::io::Read as _;
 
-use agora_token_errors::token::{JoinParams, Token, diagnose};
+use agora_token_errors::token::{Diagnosis, JoinParams, Token};
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
@@ -53,20 +53,15 @@ fn bench(c: &mut Criterion) {
                 .sum::<u32>()
         });
     });
-    let parsed: Vec<Token> = tokens.iter().map(|t| Token::parse(t).unwrap()).collect();
-    g.bench_function("Token::diagnose", |b| {
-        b.iter(|| {
-            parsed
-                .iter()
-                .map(|t| t.diagnose(black_box(&join), now).len())
-                .sum::<usize>()
-        });
-    });
     g.bench_function("parse + diagnose", |b| {
         b.iter(|| {
             tokens
                 .iter()
-                .map(|t| diagnose(black_box(t), &join, now).len())
+                .map(|t| {
+                    Diagnosis::of(black_box(t), &join, now, None)
+                        .findings()
+                        .len()
+                })
                 .sum::<usize>()
         });
     });

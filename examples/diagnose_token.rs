@@ -4,7 +4,7 @@
 //! cargo run --example diagnose_token -- <TOKEN> <APP_ID> <CHANNEL> <UID>
 //! ```
 
-use agora_token_errors::token::{JoinParams, diagnose};
+use agora_token_errors::token::{Diagnosis, JoinParams};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -20,11 +20,11 @@ fn main() {
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
     let join = JoinParams::new(app_id, channel).with_uid(uid);
-    let findings = diagnose(token, &join, now);
-    if findings.is_empty() {
+    let diagnosis = Diagnosis::of(token, &join, now, None);
+    if diagnosis.join_looks_right() {
         println!("the token is good for this join");
     }
-    for f in &findings {
+    for f in diagnosis.findings() {
         println!("{f}");
     }
 }

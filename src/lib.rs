@@ -26,7 +26,7 @@
 //! space; a name lookup ([`TokenError::from_name`]) needs none. Lookups never allocate and never
 //! panic, whatever the input. With the default features, [`TokenError::from_message`] reads
 //! token errors out of log lines and error texts (and stays silent on everything else), and
-//! [`token::diagnose`] decodes an access token offline and names the exact cause of a failed join.
+//! [`token::Diagnosis::of`] decodes an access token offline and names the exact cause of a failed join.
 //!
 //! # Overview: which type answers which question
 //!
@@ -38,7 +38,7 @@
 //! | Which callback renews or rejoins, on my platform? | [`TokenEvent::callback_for`] with a [`Platform`] |
 //! | What in this whole log is a token error or event? | [`scan`] ([`Found`]) |
 //! | Everything about one input, as one value or JSON? | [`Report`] |
-//! | What is in this token, and why does this join fail? | [`token::Token`], [`token::diagnose`], [`token::Diagnosis`] ([`token::Finding`]) |
+//! | What is in this token, and why does this join fail? | [`token::Diagnosis`] ([`token::Finding`]), [`token::Token`] |
 //! | Is it signed with my certificate? Build one that cannot fail. | [`token::Token::verify`] (`verify`), [`token::Token::builder`] (`build`) |
 //!
 //! # Features

@@ -50,10 +50,10 @@ impl Platform {
     /// How people write its name (what `Display` prints).
     ///
     /// ```
-    /// assert_eq!(agora_token_errors::Platform::ReactNative.label(), "React Native");
+    /// assert_eq!(agora_token_errors::Platform::ReactNative.to_string(), "React Native");
     /// ```
     #[must_use]
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             Platform::Android => "Android",
             Platform::Ios => "iOS",
@@ -122,7 +122,7 @@ impl Platform {
 
 impl fmt::Display for Platform {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.label())
+        f.pad(self.label())
     }
 }
 

@@ -120,10 +120,10 @@ fn every_platform_names_both_events_and_its_error_space() {
 #[test]
 fn platforms_parse_from_their_names() {
     for &p in Platform::ALL {
-        assert_eq!(p.label().parse::<Platform>(), Ok(p));
+        assert_eq!(p.as_str().parse::<Platform>(), Ok(p));
         assert_eq!(p.to_string().parse::<Platform>(), Ok(p));
         assert_eq!(
-            p.label()
+            p.to_string()
                 .to_lowercase()
                 .replace(' ', "-")
                 .parse::<Platform>(),

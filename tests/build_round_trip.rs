@@ -2,7 +2,9 @@
 //! diagnose the matching join: no finding.
 #![cfg(feature = "build")]
 
-use agora_token_errors::token::{JoinParams, Role, RtcPrivileges, Token, User, diagnose};
+mod common;
+use agora_token_errors::token::{JoinParams, Role, RtcPrivileges, Token, User};
+use common::diagnose;
 use proptest::prelude::*;
 
 /// Agora's 89 characters, in a channel of 1 to 64.

@@ -319,7 +319,8 @@ fn agoras_shipped_test_vectors_rebuild_to_the_same_content() {
 
 #[test]
 fn the_issue_example_builds_a_token_that_diagnoses_clean() {
-    use agora_token_errors::token::{JoinParams, diagnose};
+    use crate::common::diagnose;
+    use agora_token_errors::token::JoinParams;
     let app = "970CA35de60c44645bbae8a215061b33";
     let s = Token::builder(app, "5CFd2fd1755d40ecb72977518be15d3b")
         .expire_in(3600)

@@ -2,8 +2,10 @@
 //! `serde` one JSON object with a top-level `kind`, never showing a secret.
 #![cfg(feature = "build")]
 
+mod common;
 use agora_token_errors::TokenError;
 use agora_token_errors::token::{Diagnosis, FindingKind, JoinParams, Role, Token, User};
+use common::diagnose_reported;
 
 const APP: &str = "970CA35de60c44645bbae8a215061b33";
 const CERT: &str = "5CFd2fd1755d40ecb72977518be15d3b";
@@ -32,12 +34,7 @@ fn the_join_it_was_built_for_looks_right_and_another_does_not() {
     assert_eq!(d.reported(), Some(TokenError::InvalidToken));
     assert_eq!(d.findings()[0].kind(), FindingKind::ChannelMismatch);
     // The findings are what `diagnose_reported` gives.
-    let alone = agora_token_errors::token::diagnose_reported(
-        &token,
-        &wrong,
-        NOW + 60,
-        TokenError::InvalidToken,
-    );
+    let alone = diagnose_reported(&token, &wrong, NOW + 60, TokenError::InvalidToken);
     assert_eq!(d.findings(), alone.as_slice());
 }
 

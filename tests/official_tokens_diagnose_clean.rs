@@ -5,8 +5,9 @@
 #![cfg(feature = "token")]
 
 mod common;
+use common::diagnose;
 
-use agora_token_errors::token::{FindingKind, JoinParams, Token, diagnose};
+use agora_token_errors::token::{FindingKind, JoinParams};
 use serde_json::Value;
 
 /// The builder inputs that are mistakes, with what diagnosis must say about each
@@ -106,7 +107,6 @@ fn every_official_token_joined_with_its_parameters_diagnoses_clean() {
             without_join.push(name);
             continue;
         }
-        let parsed = Token::parse(token).unwrap();
         for join in joins {
             // With the `verify` feature, also with the certificate, which checks the signature.
             #[cfg(feature = "verify")]
@@ -117,7 +117,7 @@ fn every_official_token_joined_with_its_parameters_diagnoses_clean() {
                 checked += 1;
                 let findings = diagnose(token, &join, now);
                 assert_eq!(findings, [], "{name}: {join:?}");
-                assert_eq!(parsed.diagnose(&join, now), [], "{name}");
+
                 clean += 1;
             }
         }

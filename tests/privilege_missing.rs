@@ -2,11 +2,13 @@
 //! checked against what the token grants.
 #![cfg(feature = "build")]
 
+mod common;
 use agora_token_errors::TokenError;
 use agora_token_errors::token::{
     Certainty, Finding, FindingKind, JoinParams, Role, RtmAccess, RtmPermissions, RtmResource,
-    Token, User, diagnose_reported,
+    Token, User,
 };
+use common::diagnose_reported;
 
 const APP: &str = "970CA35de60c44645bbae8a215061b33";
 const CERT: &str = "5CFd2fd1755d40ecb72977518be15d3b";

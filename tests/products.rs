@@ -185,8 +185,9 @@ fn rtm_chat_and_relay_texts_in_their_own_words_are_recognised_right_or_left_alon
 
 #[cfg(feature = "token")]
 mod rtm_login {
+    use crate::common::diagnose;
     use agora_token_errors::TokenError;
-    use agora_token_errors::token::{FindingKind, JoinParams, diagnose};
+    use agora_token_errors::token::{FindingKind, JoinParams};
     use serde_json::Value;
 
     fn vector(name: &str) -> (String, u64, String) {

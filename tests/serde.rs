@@ -175,7 +175,8 @@ fn every_named_type_serialises_as_its_as_str_and_reads_back() {
 #[cfg(feature = "token")]
 #[test]
 fn findings_serialise_flat_with_the_damage_in_its_own_field() {
-    use agora_token_errors::token::{JoinParams, diagnose};
+    use crate::common::diagnose;
+    use agora_token_errors::token::JoinParams;
     let join = JoinParams::new("970CA35de60c44645bbae8a215061b33", "lobby").with_uid(1);
     let token = common::tokens::token("rtc_uid_publisher");
     let findings = diagnose(&token.replace('+', " "), &join, 0);

@@ -5,9 +5,11 @@
 //! and this crate's builder makes the same bytes from the same inputs.
 #![cfg(feature = "build")]
 
+mod common;
 use agora_token_errors::token::{
-    JoinParams, RtcPrivileges, ServiceKind, Token, TokenBuilder, User, diagnose,
+    JoinParams, RtcPrivileges, ServiceKind, Token, TokenBuilder, User,
 };
+use common::diagnose;
 use serde_json::Value;
 
 fn all() -> Value {

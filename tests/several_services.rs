@@ -3,9 +3,9 @@
 //! admits it; when none does, against the closest, and the finding names it.
 #![cfg(feature = "build")]
 
-use agora_token_errors::token::{
-    FindingKind, JoinParams, Role, ServiceKind, Token, User, diagnose,
-};
+mod common;
+use agora_token_errors::token::{FindingKind, JoinParams, Role, ServiceKind, Token, User};
+use common::diagnose;
 
 const APP: &str = "970CA35de60c44645bbae8a215061b33";
 const CERT: &str = "5CFd2fd1755d40ecb72977518be15d3b";

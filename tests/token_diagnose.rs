@@ -3,13 +3,14 @@
 
 use agora_token_errors::TokenError;
 use agora_token_errors::token::{
-    AdviceKind, Certainty, Damage, Finding, FindingKind, JoinParams, Severity, Token,
-    TokenParseError, diagnose,
+    AdviceKind, Certainty, Damage, Diagnosis, Finding, FindingKind, JoinParams, Severity, Token,
+    TokenParseError,
 };
 #[cfg(feature = "verify")]
 use serde_json::Value;
 
 mod common;
+use common::{diagnose, diagnose_reported};
 
 use common::tokens::{APP_ID, kinds, only, soon, token};
 
@@ -168,11 +169,11 @@ fn expired_token_says_how_long_ago() {
     let name = "rtc_uid_publisher";
     let t = Token::parse(&token(name)).unwrap();
     let join = JoinParams::new(APP_ID, "test_channel").with_uid(12345);
-    let findings = t.diagnose(&join, t.expires_at() + 2 * 3600 + 5 * 60);
+    let findings = diagnose(&token(name), &join, t.expires_at() + 2 * 3600 + 5 * 60);
     let f = only(&findings, FindingKind::Expired);
     assert_eq!(f.error(), TokenError::TokenExpired);
     assert!(f.message().contains("2 h 5 min ago"), "{}", f.message());
-    assert!(t.diagnose(&join, t.expires_at() - 1).is_empty());
+    assert!(diagnose(&token(name), &join, t.expires_at() - 1).is_empty());
 }
 
 #[test]
@@ -182,13 +183,14 @@ fn join_privilege_expiring_before_the_token() {
     let join = JoinParams::new(APP_ID, "short-join").with_uid(99);
     let issued = t.issued_at().unwrap();
     // Before it ends, a privilege shorter than the token is a choice, not a fault: advice.
-    assert_eq!(t.diagnose(&join, issued + 10), []);
+    assert_eq!(diagnose(&token(name), &join, issued + 10), []);
     assert!(
-        t.advice()
+        Diagnosis::of_token(&token(name))
+            .advice()
             .iter()
             .any(|a| a.kind() == AdviceKind::PrivilegeEndsBeforeToken)
     );
-    let later = t.diagnose(&join, issued + 600);
+    let later = diagnose(&token(name), &join, issued + 600);
     let f = only(&later, FindingKind::JoinPrivilegeExpired);
     assert_eq!(
         (f.error(), f.severity()),
@@ -202,10 +204,9 @@ fn privileges_ending_early_on_purpose_are_advice_not_findings() {
     let name = "rtc_each_privilege";
     let join = JoinParams::new(APP_ID, "priv").with_uid(77);
     assert_eq!(diagnose(&token(name), &join, soon(name)), []);
-    let t = Token::parse(&token(name)).unwrap();
-    let early = t
+    let early = Diagnosis::of_token(&token(name))
         .advice()
-        .into_iter()
+        .iter()
         .filter(|a| a.kind() == AdviceKind::PrivilegeEndsBeforeToken)
         .count();
     assert_eq!(early, 4);
@@ -260,7 +261,8 @@ fn legacy_formats_get_advice_or_an_error() {
     let join = JoinParams::new(APP_ID, "test_channel").with_uid(12345);
     let findings = diagnose(&token("v006_rtc_uid"), &join, soon("v006_rtc_uid"));
     assert_eq!(findings, [], "a correct 006 token is not a fault");
-    let advice = Token::parse(&token("v006_rtc_uid")).unwrap().advice();
+    let diagnosis = Diagnosis::of_token(&token("v006_rtc_uid"));
+    let advice = diagnosis.advice();
     let a = advice
         .iter()
         .find(|a| a.kind() == AdviceKind::LegacyAccessToken)
@@ -400,7 +402,6 @@ fn a_certificate_tells_another_signer_from_other_parameters() {
 
 mod reported {
     use super::*;
-    use agora_token_errors::token::diagnose_reported;
 
     fn likely(findings: &[Finding]) -> Vec<TokenError> {
         findings

@@ -2,9 +2,10 @@
 #![cfg(feature = "token")]
 
 mod common;
+use common::diagnose;
 
 use agora_token_errors::token::{
-    Field, JoinParams, MAX_CONTENT_LEN, MAX_TOKEN_LEN, Token, TokenParseError, diagnose, repair,
+    Field, JoinParams, MAX_CONTENT_LEN, MAX_TOKEN_LEN, Token, TokenParseError, repair,
 };
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;

@@ -3,11 +3,11 @@
 //! `007eJ`, `007eN`), not only the `007eJ` of Agora's builders.
 #![cfg(all(feature = "build", feature = "messages"))]
 
+mod common;
+use common::diagnose;
 use std::io::{Read as _, Write as _};
 
-use agora_token_errors::token::{
-    Damage, FindingKind, JoinParams, Role, Token, User, diagnose, repair,
-};
+use agora_token_errors::token::{Damage, FindingKind, JoinParams, Role, Token, User, repair};
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
 

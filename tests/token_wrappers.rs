@@ -4,10 +4,9 @@
 #![cfg(feature = "token")]
 
 mod common;
+use common::diagnose;
 
-use agora_token_errors::token::{
-    Damage, FindingKind, JoinParams, Token, TokenParseError, diagnose, repair,
-};
+use agora_token_errors::token::{Damage, FindingKind, JoinParams, Token, TokenParseError, repair};
 use common::tokens::{APP_ID, soon, token};
 
 /// Each way of wrapping a token, with the damage it must be named as.

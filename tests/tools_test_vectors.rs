@@ -7,8 +7,9 @@
 #![cfg(all(feature = "token", feature = "verify"))]
 
 mod common;
+use common::diagnose;
 
-use agora_token_errors::token::{JoinParams, ServiceKind, Token, Verification, diagnose};
+use agora_token_errors::token::{JoinParams, ServiceKind, Token, Verification};
 use serde_json::Value;
 
 /// The RTC join a suite's channel and user stand for: an all-digit user is the int uid and the

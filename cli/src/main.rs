@@ -375,7 +375,7 @@ fn describe(out: &mut String, e: TokenError, platform: Option<Platform>, report:
     )
     .unwrap();
     for &p in Platform::ALL {
-        writeln!(out, "  {:<14} {}", p.label(), callbacks(p)).unwrap();
+        writeln!(out, "  {:<14} {}", p, callbacks(p)).unwrap();
     }
     if product == Product::Rtc {
         writeln!(out, "\nnative SDKs:\n  {}", e.native_surface()).unwrap();

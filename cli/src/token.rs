@@ -160,7 +160,7 @@ fn describe(out: &mut String, t: &Token) {
                 out,
                 "    privilege {} ({}): {end}",
                 p.id(),
-                p.label().unwrap_or("unknown")
+                p.name().unwrap_or("unknown")
             )
             .unwrap();
         }

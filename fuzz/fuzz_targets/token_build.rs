@@ -2,7 +2,7 @@
 //! whatever it builds parses, verifies and diagnoses clean for the join it was built for.
 #![no_main]
 
-use agora_token_errors::token::{JoinParams, Role, RtcPrivileges, Token, User, diagnose};
+use agora_token_errors::token::{Diagnosis, JoinParams, Role, RtcPrivileges, Token, User};
 use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
 
@@ -65,7 +65,7 @@ fuzz_target!(|input: Input| {
             assert!(t.verify(&input.certificate).is_valid());
             if let (Some((channel, user)), Some(issued)) = (rtc_join, t.issued_at()) {
                 let join = JoinParams::new(&input.app_id, channel).with_user(user);
-                let _ = diagnose(&s, &join, issued);
+                let _ = Diagnosis::of(&s, &join, issued, None);
             }
         }
         Err(e) => {

@@ -4,7 +4,7 @@ use core::fmt;
 
 crate::space::listed_enum! {
 /// How a token was damaged on its way to the client (copy-paste, URL handling, JSON encoding,
-/// logging). Every kind can be undone; [`diagnose`](super::diagnose) names it, undoes it and
+/// logging). Every kind can be undone; [`Diagnosis::of`](super::Diagnosis::of) names it, undoes it and
 /// diagnoses the repaired token. `ALL` lists them in the order `diagnose` undoes them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
@@ -54,10 +54,10 @@ impl Damage {
     ///
     /// ```
     /// use agora_token_errors::token::Damage;
-    /// assert!(Damage::JsonEscaped.label().contains(r"\/"));
+    /// assert!(Damage::JsonEscaped.to_string().contains(r"\/"));
     /// ```
     #[must_use]
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             Damage::LeadingWhitespace => "whitespace before the token",
             Damage::TrailingWhitespace => "whitespace or a newline after the token",
@@ -186,7 +186,7 @@ pub enum Field {
 impl Field {
     /// Its name in a message (`App ID`, `channel CRC`).
     #[must_use]
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             Field::Body => "body",
             Field::AppId => "App ID",
@@ -233,7 +233,7 @@ pub enum ObsoleteFormat {
 impl ObsoleteFormat {
     /// Its name as Agora's docs write it (`DynamicKey 5`).
     #[must_use]
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             ObsoleteFormat::DynamicKey3 => "DynamicKey 3",
             ObsoleteFormat::DynamicKey4 => "DynamicKey 4",

@@ -85,8 +85,8 @@ finding_kinds! {
     /// The token's RTM 2.x resource permissions limit what the login may read and write (for a
     /// reported [`PrivilegeMissing`](crate::TokenError::PrivilegeMissing)).
     RtmPermissionsLimited = "rtm_permissions_limited",
-    /// A cause only the project's settings or a clock can confirm (from
-    /// [`diagnose_reported`](super::diagnose_reported)).
+    /// A cause only the project's settings or a clock can confirm (diagnosing a reported
+    /// error with [`Diagnosis::of`](super::Diagnosis::of)).
     NotVisibleOffline = "not_visible_offline",
 }
 
@@ -285,10 +285,11 @@ impl Finding {
     ///
     /// ```
     /// use agora_token_errors::TokenError;
-    /// use agora_token_errors::token::{JoinParams, diagnose};
+    /// use agora_token_errors::token::{Diagnosis, JoinParams};
     ///
     /// let join = JoinParams::new("970CA35de60c44645bbae8a215061b33", "lobby").with_uid(7);
-    /// let findings = diagnose("", &join, 1_800_000_000);
+    /// let diagnosis = Diagnosis::of("", &join, 1_800_000_000, None);
+    /// let findings = diagnosis.findings();
     /// assert!(findings[0].explains(TokenError::InvalidToken)); // native SDKs report it so
     /// ```
     #[must_use]
@@ -342,7 +343,7 @@ crate::space::labelled!(
 );
 
 /// Something about a token that works but is worth knowing: not a fault, so not a
-/// [`Finding`] and not tied to a [`TokenError`]. See [`Token::advice`](super::Token::advice).
+/// [`Finding`] and not tied to a [`TokenError`]. See [`Diagnosis::advice`](super::Diagnosis::advice).
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Advice {

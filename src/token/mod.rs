@@ -2,12 +2,12 @@
 //!
 //! Agora support starts every token thread by decoding the user's token. This module does that
 //! without an App Certificate and without a network: it reads the App ID, times, services and
-//! privileges of a version 006 or 007 token, and [`diagnose`] compares them with what the client
+//! privileges of a version 006 or 007 token, and [`Diagnosis::of`] compares them with what the client
 //! joined with to name the exact cause of a 101, 109, 110 or 119/120 and its fix.
 //!
 //! ```
 //! use agora_token_errors::TokenError;
-//! use agora_token_errors::token::{JoinParams, Token, diagnose};
+//! use agora_token_errors::token::{Diagnosis, JoinParams, Token};
 //! # let s = "007eJxTYBC0/fY9T3rj4pUSPgFGgY+OiDI5HD+i4nLEJH1BsQbDJRkFBktzA2dHY9OUVDODZBMTMxPTpKTEVItEI0NTAzPDJGNjowuc2QJ8DAw/+duYGBkYGVgYGBlAfCYwyQwmWcAkD0NJanFJfHJGYl5eag4rg6GRsYkpALzTH6Q=";
 //! let token = Token::parse(s)?;
 //! assert_eq!(token.app_id(), "970CA35de60c44645bbae8a215061b33");
@@ -15,9 +15,10 @@
 //! // The token was built for `test_channel` and uid 12345.
 //! let join = JoinParams::new("970CA35de60c44645bbae8a215061b33", "test-channel").with_uid(12345);
 //! let now = token.issued_at().unwrap() + 60;
-//! let findings = token.diagnose(&join, now);
-//! assert_eq!(findings[0].error(), TokenError::InvalidToken);
-//! assert!(findings[0].message().contains("test_channel"));
+//! let diagnosis = Diagnosis::of(s, &join, now, None);
+//! let cause = &diagnosis.findings()[0];
+//! assert_eq!(cause.error(), TokenError::InvalidToken);
+//! assert!(cause.message().contains("test_channel"));
 //! # Ok::<(), agora_token_errors::token::TokenParseError>(())
 //! ```
 //!
@@ -45,7 +46,7 @@ mod verify;
 pub use builder::{
     BuildError, BuildField, BuildWarning, IdProblem, Role, RtcPrivileges, TokenBuilder,
 };
-pub use diagnosis::{Diagnosis, diagnose, diagnose_reported};
+pub use diagnosis::Diagnosis;
 pub use error::{Damage, Field, ObsoleteFormat, TokenParseError};
 pub use finding::{Advice, AdviceKind, Certainty, Finding, FindingKind, Severity};
 pub use join::{JoinParams, User};

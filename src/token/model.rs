@@ -5,7 +5,7 @@ use core::str::FromStr;
 
 use super::permissions::RtmPermissions;
 use super::time::UnixTime;
-use super::{Advice, Finding, JoinParams, TokenParseError, User, diagnosis, parse};
+use super::{Advice, TokenParseError, User, diagnosis, parse};
 use crate::UnknownName;
 
 crate::space::listed_enum! {
@@ -67,7 +67,7 @@ macro_rules! service_kinds {
 
             /// Its name as Agora's console and docs write it (what `Display` prints).
             #[must_use]
-            pub fn label(self) -> &'static str {
+            pub(crate) fn label(self) -> &'static str {
                 match self {
                     $(ServiceKind::$variant => $label,)*
                 }
@@ -137,7 +137,7 @@ pub(super) mod privilege;
 
 impl fmt::Display for ServiceKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.label())
+        f.pad(self.label())
     }
 }
 
@@ -160,7 +160,7 @@ impl Privilege {
 
     /// Its name in Agora's builders (`joinChannel`, `publishAudioStream`, ...), if known.
     #[must_use]
-    pub fn label(&self) -> Option<&'static str> {
+    pub fn name(&self) -> Option<&'static str> {
         self.label
     }
 
@@ -374,26 +374,12 @@ impl Token {
         }
     }
 
-    /// What can be seen offline that would make `join` fail at `now_unix` (Unix seconds; see
-    /// [`unix_seconds`](super::unix_seconds) for a `SystemTime`), each with its
-    /// [`TokenError`](crate::TokenError) and fix, the cause that stops the join first. Empty when
-    /// nothing can be seen: a correct token, joined with exactly its parameters before it
-    /// expires, diagnoses clean. What works but could be better is in [`Token::advice`].
-    #[must_use]
-    pub fn diagnose(&self, join: &JoinParams, now_unix: u64) -> Vec<Finding> {
-        let mut findings = Vec::new();
-        diagnosis::check_join(join, &mut findings);
-        diagnosis::check_token(self, join, now_unix, &mut findings);
-        diagnosis::sort(&mut findings);
-        findings
-    }
-
     /// What works but is worth knowing about this token, none of it a fault: a legacy 006
     /// format, privileges that end before the token does (on purpose with the
     /// `...AndPrivilege` builders, always with 006 builders), a lifetime under a minute, a
     /// token that admits any user.
     #[must_use]
-    pub fn advice(&self) -> Vec<Advice> {
+    pub(crate) fn advice(&self) -> Vec<Advice> {
         diagnosis::advice(self)
     }
 }

@@ -14,7 +14,7 @@ use std::fmt;
 use super::{Damage, Token};
 
 /// A token as it was meant to be: the text given with its transport damage undone, and what
-/// was undone. What [`diagnose`](super::diagnose) repairs before it diagnoses, for a `/check`
+/// was undone. What [`Diagnosis::of`](super::Diagnosis::of) repairs before it diagnoses, for a `/check`
 /// endpoint or a log to show. Its `Debug` shows the token's first characters only.
 ///
 /// ```

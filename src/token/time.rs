@@ -13,7 +13,7 @@ pub(super) const MAX_LIFETIME: u64 = 24 * 3600;
 pub(super) const LOOKS_ABSOLUTE: u64 = 1_000_000_000;
 
 /// Unix seconds of a `SystemTime` (0 for times before 1970), for the `now_unix` arguments of
-/// [`diagnose`](super::diagnose) and friends.
+/// [`Diagnosis::of`](super::Diagnosis::of) and friends.
 ///
 /// ```
 /// use std::time::{Duration, UNIX_EPOCH};

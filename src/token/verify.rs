@@ -26,7 +26,7 @@ pub enum Verification {
 impl Verification {
     /// Its meaning in a few words (`valid`, `needs the join`).
     #[must_use]
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             Verification::Valid => "valid",
             Verification::Invalid => "invalid",
@@ -94,7 +94,7 @@ impl Token {
 
     /// Whether the token was signed with `app_certificate` for `join`'s App ID, channel and
     /// user. For 007 this is [`Token::verify`] (its signature covers the fields it carries in
-    /// clear; compare those with [`Token::diagnose`]); for 006 the signature itself proves them,
+    /// clear; compare those with [`Diagnosis::of`](crate::token::Diagnosis::of)); for 006 the signature itself proves them,
     /// and [`Verification::NeedsJoin`] remains only when the join does not say its user and the
     /// token is not for uid 0.
     #[must_use]

@@ -36,3 +36,33 @@ pub fn all() -> impl Iterator<Item = TokenError> {
 pub mod tokens;
 
 pub mod corpus;
+
+/// The findings of [`Diagnosis::of`] for a token string against a join, with no error reported.
+///
+/// [`Diagnosis::of`]: agora_token_errors::token::Diagnosis::of
+#[cfg(feature = "token")]
+pub fn diagnose(
+    token: &str,
+    join: &agora_token_errors::token::JoinParams,
+    now_unix: u64,
+) -> Vec<agora_token_errors::token::Finding> {
+    agora_token_errors::token::Diagnosis::of(token, join, now_unix, None)
+        .findings()
+        .to_vec()
+}
+
+/// The findings of [`Diagnosis::of`] for a token string against a join, for an error the client
+/// reported.
+///
+/// [`Diagnosis::of`]: agora_token_errors::token::Diagnosis::of
+#[cfg(feature = "token")]
+pub fn diagnose_reported(
+    token: &str,
+    join: &agora_token_errors::token::JoinParams,
+    now_unix: u64,
+    reported: TokenError,
+) -> Vec<agora_token_errors::token::Finding> {
+    agora_token_errors::token::Diagnosis::of(token, join, now_unix, Some(reported))
+        .findings()
+        .to_vec()
+}

@@ -210,7 +210,7 @@ pub fn diagnose(
     } else {
         whole_number(now, "nowUnix", u64::MAX)?
     };
-    to_js(&agora_token_errors::token::diagnose(&token, &join, now))
+    to_js(&agora_token_errors::token::Diagnosis::of(&token, &join, now, None).findings())
 }
 
 /// Scans a log for every token error, token event and token: one object per place found, with

@@ -50,7 +50,7 @@ pub enum BuildField {
 impl BuildField {
     /// Its name in a message (`channel name`, `RTM user id`).
     #[must_use]
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             BuildField::Channel => "channel name",
             BuildField::Account => "user account",

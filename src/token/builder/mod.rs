@@ -7,7 +7,7 @@
 //! server uses).
 //!
 //! ```
-//! use agora_token_errors::token::{JoinParams, Role, Token, User, diagnose};
+//! use agora_token_errors::token::{Diagnosis, JoinParams, Role, Token, User};
 //!
 //! let app_id = "970CA35de60c44645bbae8a215061b33";
 //! let s = Token::builder(app_id, "5CFd2fd1755d40ecb72977518be15d3b")
@@ -17,7 +17,7 @@
 //!     .build()?;
 //! let join = JoinParams::new(app_id, "lobby").with_uid(42);
 //! let now = Token::parse(&s).unwrap().issued_at().unwrap();
-//! assert!(diagnose(&s, &join, now).is_empty());
+//! assert!(Diagnosis::of(&s, &join, now, None).findings().is_empty());
 //! # Ok::<(), agora_token_errors::token::BuildError>(())
 //! ```
 

@@ -33,7 +33,7 @@ pub(in crate::token) fn of(t: &Token) -> Vec<Advice> {
             let Some(end) = p.expires_at().filter(|&end| end < t.token_expires_at()) else {
                 continue;
             };
-            let name = p.label().unwrap_or("unnamed");
+            let name = p.name().unwrap_or("unnamed");
             out.push(Advice::new(
                 AdviceKind::PrivilegeEndsBeforeToken,
                 format!(

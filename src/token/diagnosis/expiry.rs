@@ -123,7 +123,7 @@ fn check_privileges(t: &Token, join: &JoinParams, now: u64, findings: &mut Vec<F
             .privileges()
             .iter()
             .filter(|p| p.raw() != 0 && u64::from(p.raw()) < LOOKS_ABSOLUTE)
-            .map(|p| p.label().unwrap_or("an unnamed"))
+            .map(|p| p.name().unwrap_or("an unnamed"))
             .collect();
         if let Some(p) = service
             .privilege(id)

@@ -13,9 +13,8 @@ mod reported;
 mod service;
 
 pub(super) use advice::of as advice;
-pub(super) use checks::{check_join, check_token};
 pub use outcome::Diagnosis;
-pub use reported::diagnose_reported;
+pub(super) use reported::diagnose_reported;
 
 use crate::TokenError;
 use crate::token::finding::{Finding, FindingKind};
@@ -32,26 +31,11 @@ pub(in crate::token) fn sort(findings: &mut [Finding]) {
     findings.sort_by_key(Finding::rank);
 }
 
-/// Diagnoses a token string: like [`Token::diagnose`], and an unparseable or damaged token is
-/// reported as a finding too. Damage of every kind, in any combination (whitespace, quotes, JSON
-/// escapes, URL encoding, a space for `+`, line breaks, invisible characters, the URL-safe
-/// alphabet, dropped padding), is named with the character and where it is, undone, and the
-/// repaired token diagnosed.
-///
-/// Findings come sorted: `findings[0]` is the error that stops the join.
-///
-/// ```
-/// use agora_token_errors::TokenError;
-/// use agora_token_errors::token::{JoinParams, diagnose};
-///
-/// let join = JoinParams::new("970CA35de60c44645bbae8a215061b33", "lobby").with_uid(7);
-/// let findings = diagnose("", &join, 1_800_000_000);
-/// assert_eq!(findings[0].error(), TokenError::DynamicUseStaticKey);
-/// let findings = diagnose("not a token", &join, 1_800_000_000);
-/// assert_eq!(findings[0].error(), TokenError::InvalidToken);
-/// ```
-#[must_use]
-pub fn diagnose(token: &str, join: &JoinParams, now_unix: u64) -> Vec<Finding> {
+/// Diagnoses a token string, already [`read`], against a join (what
+/// [`Diagnosis::of`](super::Diagnosis::of) keeps): the damage undone is named, and a token that
+/// could not be read is a finding too. Findings come sorted: `findings[0]` is the error that
+/// stops the join.
+pub(super) fn diagnose(token: &str, read: &Read, join: &JoinParams, now_unix: u64) -> Vec<Finding> {
     let mut findings = Vec::new();
     checks::check_join(join, &mut findings);
     if token.trim().is_empty() {
@@ -67,15 +51,16 @@ pub fn diagnose(token: &str, join: &JoinParams, now_unix: u64) -> Vec<Finding> {
         sort(&mut findings);
         return findings;
     }
-    match read(token, &mut findings) {
-        Ok(t) => checks::check_token(&t, join, now_unix, &mut findings),
+    findings.extend(read.1.iter().map(damaged));
+    match &read.0 {
+        Ok(t) => checks::check_token(t, join, now_unix, &mut findings),
         // The elided token's own finding says it all.
         Err(TokenParseError::Damaged {
             damage: Damage::Elided,
             ..
         }) => {}
         // Damage no repair undoes (data after the token's end): named in the same terms.
-        Err(TokenParseError::Damaged { damage, position }) => findings.push(Finding::new(
+        &Err(TokenParseError::Damaged { damage, position }) => findings.push(Finding::new(
             FindingKind::Damaged(damage),
             TokenError::InvalidToken,
             format!(
@@ -84,25 +69,25 @@ pub fn diagnose(token: &str, join: &JoinParams, now_unix: u64) -> Vec<Finding> {
             ),
             damage.fix(),
         )),
-        Err(e) => findings.push(unusable(&e)),
+        Err(e) => findings.push(unusable(e)),
     }
     sort(&mut findings);
     findings
 }
 
-/// Parses `token`, undoing and reporting transport damage first.
-fn read(token: &str, findings: &mut Vec<Finding>) -> Result<Token, TokenParseError> {
+/// A token string read: parsed once its transport damage is undone, and the damage seen.
+pub(super) type Read = (Result<Token, TokenParseError>, Vec<Seen>);
+
+/// Reads `token`, undoing and noting transport damage first.
+pub(super) fn read(token: &str) -> Read {
     if token.len() > MAX_INPUT_LEN {
-        return Err(TokenParseError::TooLong {
+        let too_long = TokenParseError::TooLong {
             len: token.len(),
             max: MAX_TOKEN_LEN,
-        });
+        };
+        return (Err(too_long), Vec::new());
     }
-    let (parsed, seen) = parse_repaired(token);
-    for s in &seen {
-        findings.push(damaged(s));
-    }
-    parsed
+    parse_repaired(token)
 }
 
 /// `token` parsed once its transport damage is undone, and the damage seen. A token shown by

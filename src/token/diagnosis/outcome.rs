@@ -7,14 +7,14 @@ use crate::token::{JoinParams, ServiceKind, Token, TokenParseError, User};
 
 /// What a token and the join it was used for say, together: the token decoded (its transport
 /// damage undone), the findings with their cause first, the advice, and the error the client
-/// reported, if any.
+/// reported, if any. [`Diagnosis::of`] is the one way to diagnose a token;
+/// [`Diagnosis::of_token`] decodes a token alone.
 ///
-/// [`diagnose`](super::diagnose) and [`diagnose_reported`](super::diagnose_reported) give the
-/// findings alone; this keeps them with what they are about. With `serde` it serialises as one
-/// object whose `kind` is `"diagnosis"` (a token against a join) or `"token"` (a token alone),
-/// with `token` (its fields, never its signature), `unreadable` (why it could not be decoded),
-/// `join` (App ID, channel, service, user and the time judged, never a certificate),
-/// `reported`, `findings`, `advice` and, for a join, `join_looks_right`.
+/// With `serde` it serialises as one object whose `kind` is `"diagnosis"` (a token against a
+/// join) or `"token"` (a token alone), with `token` (its fields, never its signature),
+/// `unreadable` (why it could not be decoded), `join` (App ID, channel, service, user and the
+/// time judged, never a certificate), `reported`, `findings`, `advice` and, for a join,
+/// `join_looks_right`.
 ///
 /// ```
 /// use agora_token_errors::TokenError;
@@ -48,9 +48,20 @@ struct Judged {
 }
 
 impl Diagnosis {
-    /// Diagnoses `token` against `join` at `now_unix`, as [`diagnose`](super::diagnose) does,
-    /// or, when the client reported an error, as
-    /// [`diagnose_reported`](super::diagnose_reported) does for it.
+    /// Diagnoses the token string `token` against `join` at `now_unix` (Unix seconds; see
+    /// [`unix_seconds`](super::super::unix_seconds) for a `SystemTime`).
+    ///
+    /// Damage of every kind, in any combination (whitespace, quotes, JSON escapes, URL
+    /// encoding, a space for `+`, line breaks, invisible characters, the URL-safe alphabet,
+    /// dropped padding), is named with the character and where it is, undone, and the repaired
+    /// token diagnosed; a token that cannot be read is a finding too. A correct token, joined
+    /// with exactly its parameters before it expires, has no findings.
+    ///
+    /// With `reported`, the error the SDK already reported: when no certain error finding
+    /// explains it (directly, or through another surface the same fault takes: an App ID
+    /// mismatch is an invalid token on the Web), the causes that cannot be seen offline are
+    /// added as [`Certainty::Likely`](super::super::Certainty::Likely) findings, most likely
+    /// first, each saying what to check in Agora Console.
     #[must_use]
     pub fn of(
         token: &str,
@@ -58,9 +69,10 @@ impl Diagnosis {
         now_unix: u64,
         reported: Option<TokenError>,
     ) -> Diagnosis {
+        let read = super::read(token);
         let findings = match reported {
-            Some(e) => super::diagnose_reported(token, join, now_unix, e),
-            None => super::diagnose(token, join, now_unix),
+            Some(e) => super::diagnose_reported(token, &read, join, now_unix, e),
+            None => super::diagnose(token, &read, join, now_unix),
         };
         let judged = Judged {
             app_id: join.app_id().to_owned(),
@@ -73,7 +85,7 @@ impl Diagnosis {
             join: Some(judged),
             reported,
             findings,
-            ..Diagnosis::of_token(token)
+            ..Diagnosis::of_read(read)
         }
     }
 
@@ -87,7 +99,11 @@ impl Diagnosis {
     /// ```
     #[must_use]
     pub fn of_token(token: &str) -> Diagnosis {
-        let parsed = super::parse_repaired(token).0;
+        Diagnosis::of_read(super::read(token))
+    }
+
+    /// A token read, with no join.
+    fn of_read((parsed, _): super::Read) -> Diagnosis {
         let advice = parsed.as_ref().map(Token::advice).unwrap_or_default();
         let (token, unreadable) = match parsed {
             Ok(t) => (Some(t), None),

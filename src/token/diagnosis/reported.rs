@@ -1,7 +1,7 @@
 //! Diagnosis for an error the SDK has already reported: what the token shows, and when that
 //! does not explain the report, the causes only the project's settings or a clock can confirm.
 
-use super::{diagnose, sort};
+use super::{Read, diagnose, sort};
 use crate::TokenError;
 use crate::token::JoinParams;
 use crate::token::finding::{Certainty, Finding, FindingKind, Severity};
@@ -13,25 +13,15 @@ use crate::token::finding::{Certainty, Finding, FindingKind, Severity};
 /// that cannot be seen offline are added as [`Certainty::Likely`] findings, most likely first,
 /// each saying what to check in Agora Console. They never contradict the token in hand: a report
 /// of "no token given" while a token is given here says the token did not reach the join call.
-///
-/// ```
-/// use agora_token_errors::TokenError;
-/// use agora_token_errors::token::{Certainty, JoinParams, diagnose_reported};
-///
-/// let join = JoinParams::new("970CA35de60c44645bbae8a215061b33", "lobby").with_uid(7);
-/// let findings = diagnose_reported("", &join, 0, TokenError::DynamicUseStaticKey);
-/// assert!(findings.iter().all(|f| f.error() == TokenError::DynamicUseStaticKey));
-/// let findings = diagnose_reported("garbage", &join, 0, TokenError::InvalidToken);
-/// assert_eq!(findings[0].certainty(), Certainty::Certain); // the certain cause comes first
-/// ```
 #[must_use]
-pub fn diagnose_reported(
+pub(crate) fn diagnose_reported(
     token: &str,
+    read: &Read,
     join: &JoinParams,
     now_unix: u64,
     reported: TokenError,
 ) -> Vec<Finding> {
-    let mut findings = diagnose(token, join, now_unix);
+    let mut findings = diagnose(token, read, join, now_unix);
     if reported == TokenError::PrivilegeMissing {
         findings.extend(super::privilege::findings(token, join, now_unix));
         sort(&mut findings);
