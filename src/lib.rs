@@ -36,7 +36,7 @@
 //! | What made it happen, and what should the app do? | [`TokenError::cause`], [`TokenError::remediation`], [`TokenError::action`] ([`Action`]), each also `_for` a [`Product`] |
 //! | How does each SDK spell it? | [`TokenError::spellings`] ([`Spelling`]: identifier, [`Language`], [`CodeSpace`], code, source), [`TokenError::identifier`] |
 //! | Which callback renews or rejoins, on my platform? | [`TokenEvent::callback_for`] with a [`Platform`] |
-//! | What in this whole log is a token error or event? | [`scan`] ([`Found`]) |
+//! | What in this whole log is a token error or event? | [`scan`], [`scan_reader`] for a file or stream of any size ([`Found`]) |
 //! | Everything about one input, as one value or JSON? | [`Report`] |
 //! | What is in this token, and why does this join fail? | [`token::Diagnosis`] ([`token::Finding`]), [`token::Token`] |
 //! | Is it signed with my certificate? Build one that cannot fail. | [`token::Token::verify`] (`verify`), [`token::Token::builder`] (`build`) |
@@ -97,7 +97,7 @@ pub use catalog::{CodeSpace, TokenError};
 pub use event::{Callback, TokenEvent};
 #[cfg(feature = "messages")]
 #[cfg_attr(docsrs, doc(cfg(feature = "messages")))]
-pub use message::{Evidence, Found, MessageMatch, Scan, Support, scan};
+pub use message::{Evidence, Found, MessageMatch, Scan, Support, scan, scan_reader};
 pub use platform::Platform;
 #[cfg(feature = "std")]
 #[cfg_attr(docsrs, doc(cfg(feature = "std")))]

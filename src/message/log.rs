@@ -97,6 +97,18 @@ impl<'a> Found<'a> {
     }
 }
 
+impl Found<'_> {
+    /// The same finding, `bytes` and `lines` further into a longer input than the part it was
+    /// found in.
+    pub(super) fn shift(&mut self, bytes: usize, lines: usize) {
+        self.line += lines;
+        self.span = self.span.start + bytes..self.span.end + bytes;
+        if let Some(m) = &mut self.error {
+            m.shift(bytes);
+        }
+    }
+}
+
 impl fmt::Debug for Found<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Found")

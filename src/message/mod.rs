@@ -14,10 +14,12 @@ mod log;
 mod phrase;
 mod read;
 mod scan;
+mod stream;
 
 use core::ops::Range;
 
 pub use log::{Found, Scan, scan};
+pub use stream::scan_reader;
 
 use crate::catalog::Phrase;
 use crate::space::{labelled, listed_enum};
@@ -112,6 +114,14 @@ pub struct MessageMatch {
 }
 
 impl MessageMatch {
+    /// The same match, its places moved `by` bytes later (read from a part of a longer input).
+    pub(super) fn shift(&mut self, by: usize) {
+        self.span = self.span.start + by..self.span.end + by;
+        if let Some(c) = &mut self.context {
+            *c = c.start + by..c.end + by;
+        }
+    }
+
     /// A match of a catalog identifier.
     fn row(spelling: &'static Spelling, matched: &'static str, span: Range<usize>) -> Self {
         MessageMatch {
