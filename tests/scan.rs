@@ -220,3 +220,22 @@ fn a_found_serialises_with_only_what_is_there_and_a_token_cut_short() {
             .any(|f| f["event"] == "will_expire" && f["line"] == 3)
     );
 }
+
+#[test]
+fn column_and_text_are_the_span_seen_on_its_line() {
+    let log = corpus_lines().join("\n");
+    let mut checked = 0;
+    for f in scan(log.as_bytes()) {
+        let span = f.span();
+        assert_eq!(f.text(), &log[span.clone()]);
+        let line_start = log[..span.start].rfind('\n').map_or(0, |i| i + 1);
+        assert_eq!(f.column(), span.start - line_start + 1, "{:?}", f.text());
+        assert_eq!(f.line(), log[..span.start].matches('\n').count() + 1);
+        let line_end = log[span.end..]
+            .find('\n')
+            .map_or(log.len(), |i| span.end + i);
+        assert_eq!(f.line_text(), &log[line_start..line_end]);
+        checked += 1;
+    }
+    assert!(checked > 100, "{checked}");
+}

@@ -11,7 +11,7 @@ use agora_token_errors::{Found, scan, scan_reader};
 use proptest::prelude::*;
 
 /// What a finding says, owned, with its places: what must agree between the two scans.
-type Seen = (usize, usize, usize, String, Option<String>);
+type Seen = (usize, usize, usize, usize, String, Option<String>);
 
 fn seen(f: &Found<'_>) -> Seen {
     let span = f.span();
@@ -21,8 +21,10 @@ fn seen(f: &Found<'_>) -> Seen {
         f.event(),
         f.matched().map(|m| (m.span(), m.context(), m.support()))
     );
+    let what = format!("{what} {:?}", f.text());
     (
         f.line(),
+        f.column(),
         span.start,
         span.end,
         what,
@@ -154,10 +156,11 @@ fn a_line_longer_than_what_is_held_whole_is_read_in_parts_and_counted_once() {
     log.extend_from_slice(b"E/agora: onError: err 109, msg:\n");
     let (found, read) = streamed(&log[..]);
     assert_eq!(read, log.len() as u64);
-    let lines: Vec<usize> = found.iter().map(|f| f.0).collect();
-    // The error at the long line's end is in its second part, still on line 1.
-    assert_eq!(lines, [1, 2], "{found:?}");
-    assert_eq!(&log[found[1].1..found[1].2], b"onError: err 109");
+    let places: Vec<(usize, usize)> = found.iter().map(|f| (f.0, f.1)).collect();
+    // The error at the long line's end is in its second part, still on line 1, its column
+    // counted from the line's start.
+    assert_eq!(places, [(1, (9 << 20) + 2), (2, 10)], "{found:?}");
+    assert_eq!(&log[found[1].2..found[1].3], b"onError: err 109");
 }
 
 #[test]

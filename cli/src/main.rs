@@ -21,11 +21,10 @@
 //! answer as one JSON object whose `kind` says what was read. Times are in UTC.
 
 use std::fmt::Write as _;
+use std::io::Write as _;
 use std::process::ExitCode;
 
-use agora_token_errors::{
-    CodeSpace, Platform, Product, Reading, Report, Spelling, TokenError, TokenEvent,
-};
+use agora_token_errors::{CodeSpace, Platform, Product};
 use clap::Parser;
 use serde_json::{Value, json};
 
@@ -43,9 +42,13 @@ struct Args {
     #[command(subcommand)]
     command: Option<Command>,
     /// A code (110, -110), an SDK identifier (ERR_INVALID_TOKEN), a log line or error text, or
-    /// an event name (onTokenPrivilegeWillExpire); `-` reads it from standard input. With
-    /// --token, the error the client reported (optional).
-    input: Option<String>,
+    /// an event name (onTokenPrivilegeWillExpire); words given unquoted are read as one text;
+    /// `-` reads it from standard input. With --token, the error the client reported (optional).
+    #[arg(num_args = 0..)]
+    input: Vec<String>,
+    /// Also print every spelling, every platform's callbacks and the code in each code space.
+    #[arg(long, short)]
+    verbose: bool,
     /// Read a bare code in this code space only (see the list below).
     #[arg(long, value_parser = parse_with::<CodeSpace>)]
     space: Option<CodeSpace>,
@@ -86,11 +89,16 @@ struct Args {
 
 #[derive(clap::Subcommand, Debug)]
 enum Command {
-    /// Print every token error, token event and access token in a log, one line each, starting
-    /// `LINE:` (tokens are shown by their first characters only); `-` reads standard input.
+    /// Print every token error, token event and access token in logs, one line each, starting
+    /// `FILE:LINE:COLUMN:` (tokens are shown by their first characters only), then a summary.
+    /// Directories are read recursively; `.gz` files and UTF-16 logs are read as they are.
     Scan {
-        /// The log file.
-        file: std::path::PathBuf,
+        /// The log files and directories; `-` (the default) reads standard input.
+        paths: Vec<std::path::PathBuf>,
+        /// Print only the summary (Markdown): each error and event counted, with the first and
+        /// last line it was seen on, and each token found, decoded.
+        #[arg(long)]
+        summary: bool,
     },
 }
 
@@ -141,30 +149,35 @@ fn main() -> ExitCode {
         Ok(args) => args,
         Err(e) => return usage_error(&e),
     };
-    let answer = if let Some(Command::Scan { file }) = &args.command {
-        scan::run(file, &args)
-    } else if args.token.is_some() {
+    let style = terminal::Style::stdout();
+    if let Some(Command::Scan { paths, summary }) = &args.command {
+        return scan::run(paths, *summary, args.json, style);
+    }
+    let answer = if args.token.is_some() {
         token::run(&args)
-    } else if let Some(input) = args.input.as_deref() {
-        read_input(input)
+    } else if !args.input.is_empty() {
+        read_input(&args.input.join(" "))
             .map_err(Failure::Usage)
-            .map(|input| explain(&input, &args))
+            .map(|input| explain::explain(&input, &args, style))
     } else {
         Err(Failure::Usage(
-            "give a code, a name, an error text or an event name, `scan FILE`, or --token (see --help)"
+            "give a code, a name, an error text or an event name, `scan PATH...`, or --token (see --help)"
                 .to_owned(),
         ))
     };
     match answer {
         Ok(a) => {
-            if args.json {
-                println!(
+            // A closed pipe (`| head`) is not an error of the answer: it is ignored.
+            let mut out = std::io::stdout().lock();
+            let _ = if args.json {
+                writeln!(
+                    out,
                     "{}",
                     serde_json::to_string_pretty(&a.json).unwrap_or_default()
-                );
+                )
             } else {
-                print!("{}", a.text);
-            }
+                out.write_all(a.text.as_bytes())
+            };
             // A check succeeds on finding nothing; an explanation or a scan on finding something.
             let success = if a.check { !a.found } else { a.found };
             if success {
@@ -231,184 +244,9 @@ impl From<String> for Failure {
     }
 }
 
-/// The answer for a code, a name, a text or an event name: the library's `Report`, printed as
-/// text or as its JSON.
-fn explain(input: &str, args: &Args) -> Answer {
-    let platform = args.platform;
-    let spaces = CodeSpace::for_reading(args.space, platform, args.product);
-    let mut report = Report::of(input, &spaces, args.product);
-    if let Some(p) = platform {
-        report = report.with_platform(p);
-    }
-    let json = serde_json::to_value(&report).unwrap_or_default();
-    let mut text = String::new();
-    match report.reading() {
-        Reading::Event(event) => return explain_event(*event, report.product(), platform, json),
-        Reading::Code { code, readings } => {
-            for (space, e) in readings {
-                match e {
-                    Some(e) => writeln!(text, "{space} {code}: {e} ({})", e.as_str()).unwrap(),
-                    None => writeln!(text, "{space} {code}: not a token error").unwrap(),
-                }
-            }
-            if report.errors().is_empty() {
-                // The report's own line: `17 is no token error in native, ...`.
-                return Answer {
-                    text: format!("{report}\n"),
-                    json,
-                    found: false,
-                    check: false,
-                };
-            }
-            text.push('\n');
-        }
-        Reading::Text(m) => {
-            let detail = match (m.space(), m.code()) {
-                (Some(space), Some(code)) => format!(" ({space} {code})"),
-                (Some(space), None) => format!(" ({space})"),
-                _ => String::new(),
-            };
-            writeln!(text, "recognised `{}`{detail}\n", m.matched()).unwrap();
-        }
-        Reading::Unread => {
-            let shown: String = report.input().chars().take(80).collect();
-            return Answer {
-                text: format!(
-                    "`{shown}` is neither a code, an Agora token error name, nor a text reporting one\n"
-                ),
-                json,
-                found: false,
-                check: false,
-            };
-        }
-        _ => {}
-    }
-    for (i, &e) in report.errors().iter().enumerate() {
-        if i > 0 {
-            text.push('\n');
-        }
-        describe(&mut text, e, platform, &report);
-    }
-    Answer {
-        text,
-        json,
-        found: true,
-        check: false,
-    }
-}
-
-fn explain_event(
-    event: TokenEvent,
-    product: Product,
-    platform: Option<Platform>,
-    json: Value,
-) -> Answer {
-    let mut text = String::new();
-    writeln!(text, "{event}: {}", event.remediation()).unwrap();
-    writeln!(
-        text,
-        "action: {}: {}",
-        event.action(),
-        event.action().summary()
-    )
-    .unwrap();
-    let platforms = platform
-        .as_ref()
-        .map_or(Platform::ALL, std::slice::from_ref);
-    for &p in platforms {
-        let cb = event.callback_for(product, p);
-        writeln!(text, "  {p}: {}", cb.unwrap_or("(no named callback)")).unwrap();
-    }
-    Answer {
-        text,
-        json,
-        found: true,
-        check: false,
-    }
-}
-
-fn describe(out: &mut String, e: TokenError, platform: Option<Platform>, report: &Report) {
-    let product = report.product();
-    writeln!(out, "{}: {e} ({product})", e.as_str()).unwrap();
-    writeln!(out, "  {}", e.summary_for(product)).unwrap();
-    writeln!(out, "\ncause:\n  {}", e.cause_for(product)).unwrap();
-    writeln!(out, "\nremediation:\n  {}", e.remediation_for(product)).unwrap();
-    let action = e.action();
-    writeln!(out, "\naction: {action}: {}", action.summary()).unwrap();
-    writeln!(
-        out,
-        "  needs a new token: {}; the app can retry by itself: {}",
-        action.needs_new_token(),
-        action.is_retryable()
-    )
-    .unwrap();
-    let callbacks = |p: Platform| {
-        let name = |ev: TokenEvent| ev.callback_for(product, p).unwrap_or("(none named)");
-        format!(
-            "{} / {}",
-            name(TokenEvent::WillExpire),
-            name(TokenEvent::DidExpire)
-        )
-    };
-    if let Some(p) = platform {
-        writeln!(out, "\non {p}:").unwrap();
-        match report.identifier(e) {
-            Some(name) => writeln!(out, "  identifier: {name}").unwrap(),
-            None => writeln!(out, "  identifier: none of its own on {p}").unwrap(),
-        }
-        writeln!(out, "  renew on / rejoin on: {}", callbacks(p)).unwrap();
-        // The error callback and the surfaces are the RTC SDKs': RTM and Chat print their own texts only.
-        if product == Product::Rtc {
-            writeln!(out, "  reported through: {}", p.error_callback()).unwrap();
-            let surface = if p == Platform::Web {
-                e.web_surface()
-            } else {
-                e.native_surface()
-            };
-            writeln!(out, "  how it shows: {surface}").unwrap();
-        }
-        return;
-    }
-    writeln!(
-        out,
-        "\ncallbacks to handle (renew 30 s before expiry / rejoin after it):"
-    )
-    .unwrap();
-    for &p in Platform::ALL {
-        writeln!(out, "  {:<14} {}", p, callbacks(p)).unwrap();
-    }
-    if product == Product::Rtc {
-        writeln!(out, "\nnative SDKs:\n  {}", e.native_surface()).unwrap();
-        writeln!(out, "\nWeb SDK:\n  {}", e.web_surface()).unwrap();
-    }
-    writeln!(out, "\nspellings in {product}:").unwrap();
-    let (own, others): (Vec<&Spelling>, Vec<&Spelling>) =
-        e.spellings().iter().partition(|s| s.product() == product);
-    for s in own {
-        let code = s.code().map_or_else(|| "-".to_owned(), |c| c.to_string());
-        writeln!(
-            out,
-            "  {:<64} {:<12} {:<24} {code}",
-            s.identifier(),
-            s.language().to_string(),
-            s.space().to_string()
-        )
-        .unwrap();
-    }
-    let elsewhere: Vec<String> = Product::ALL
-        .iter()
-        .filter(|&&p| others.iter().any(|s| s.product() == p))
-        .map(ToString::to_string)
-        .collect();
-    if !elsewhere.is_empty() {
-        let (n, products) = (others.len(), elsewhere.join(" and "));
-        writeln!(
-            out,
-            "  ({n} more in {products}: give --product to see them)"
-        )
-        .unwrap();
-    }
-}
-
+mod explain;
+mod input;
 mod scan;
+mod summary;
+mod terminal;
 mod token;

@@ -1,57 +1,206 @@
-//! `scan FILE`: every token error, token event and access token in a log, one line each.
+//! `scan PATH...`: every token error, token event and access token in logs of any size, one
+//! line each as it is found, then a summary. Files are scanned in parallel on all cores and
+//! printed whole, one after another, in the order given (a directory's files in name order).
+//!
+//! Memory stays bounded: each file is read as a stream (`scan_reader`), and a file's lines wait
+//! in a queue of [`QUEUE`] lines until the files before it are printed.
 
-use std::fmt::Write as _;
-use std::path::Path;
+use std::io::{self, IsTerminal as _, Write as _};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
+use std::time::Duration;
 
-use agora_token_errors::scan;
+use agora_token_errors::{Found, scan_reader};
 use serde_json::json;
 
-use super::{Answer, Args, Failure, MAX_INPUT};
+use crate::input::{Source, sources};
+use crate::summary::Summary;
+use crate::terminal::Style;
 
-pub(crate) fn run(file: &Path, _args: &Args) -> Result<Answer, Failure> {
-    let mut log = Vec::new();
-    let read = if file.as_os_str() == "-" {
-        std::io::Read::read_to_end(
-            &mut std::io::Read::take(std::io::stdin(), MAX_INPUT),
-            &mut log,
-        )
-    } else {
-        std::fs::File::open(file).and_then(|f| {
-            std::io::Read::read_to_end(&mut std::io::Read::take(f, MAX_INPUT), &mut log)
-        })
+/// Lines of output a file may have waiting while the files before it are printed.
+const QUEUE: usize = 1024;
+
+/// Inputs this large in all (bytes) get a progress bar on a terminal.
+const PROGRESS_FROM: u64 = 8 << 20;
+
+/// What a worker sends the printer about one input.
+enum Message {
+    Line(String),
+    Done(Summary, Result<(), String>),
+}
+
+/// How the findings are printed.
+#[derive(Clone, Copy)]
+struct Shape {
+    json: bool,
+    summary_only: bool,
+    /// Several inputs: each line starts with its file's name.
+    named: bool,
+    style: Style,
+}
+
+pub(crate) fn run(paths: &[PathBuf], summary_only: bool, json: bool, style: Style) -> ExitCode {
+    let (sources, mut failed) = sources(paths);
+    let named = sources.len() > 1 || paths.iter().any(|p| p.is_dir());
+    let shape = Shape {
+        json,
+        summary_only,
+        named,
+        style,
     };
-    read.map_err(|e| Failure::Usage(format!("{}: {e}", file.display())))?;
-    let mut text = String::new();
-    let mut found = Vec::new();
-    for f in scan(&log) {
-        // The library's JSON shows a token by its head only; the text line shows the same.
-        let value = serde_json::to_value(&f).unwrap_or_default();
-        let what = match (f.error(), f.event(), f.token()) {
-            (Some(e), Some(ev), _) => format!("{} ({})", e.as_str(), ev.as_str()),
-            (Some(e), None, _) => e.as_str().to_owned(),
-            (None, Some(ev), _) => format!("event {}", ev.as_str()),
-            (None, None, Some(t)) => {
-                let head = value["token"].as_str().unwrap_or("...");
-                format!("token {head} ({} bytes)", t.len())
+    let total_len: u64 = sources.iter().filter_map(Source::len).sum();
+    let read = AtomicU64::new(0);
+    let done = AtomicBool::new(false);
+    let next = AtomicUsize::new(0);
+    let (senders, receivers): (Vec<SyncSender<Message>>, Vec<Receiver<Message>>) =
+        sources.iter().map(|_| sync_channel(QUEUE)).unzip();
+    let workers = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(sources.len())
+        .max(1);
+    let mut total = Summary::default();
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    std::thread::scope(|s| {
+        for _ in 0..workers {
+            s.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(source) = sources.get(i) else { break };
+                    scan_one(source, &senders[i], shape, &read);
+                }
+            });
+        }
+        if std::io::stderr().is_terminal() && total_len >= PROGRESS_FROM {
+            s.spawn(|| progress(&read, total_len, &done));
+        }
+        for (source, rx) in sources.iter().zip(&receivers) {
+            let name = source.name();
+            for message in rx {
+                match message {
+                    Message::Line(line) => {
+                        // A closed pipe (`| head`) ends the output, not the scan's meaning.
+                        let _ = out.write_all(line.as_bytes());
+                    }
+                    Message::Done(summary, result) => {
+                        if let Err(e) = result {
+                            failed.push(format!("{name}: {e}"));
+                        }
+                        if shape.named && !json && summary.found() {
+                            let _ = out.write_all(
+                                summary.markdown(&format!("Summary: {name}")).as_bytes(),
+                            );
+                        }
+                        total.merge(&summary, &name);
+                        break;
+                    }
+                }
             }
-            (None, None, None) => continue,
-        };
-        let shown = String::from_utf8_lossy(&log[f.span()]);
-        let shown = if f.token().is_some() {
-            String::new()
+        }
+        done.store(true, Ordering::Relaxed);
+    });
+    if json {
+        let summary = json!({ "kind": "summary", "files": sources.len(), "errors": failed, "total": total.json() });
+        let _ = writeln!(out, "{summary}");
+    } else {
+        let title = if shape.named {
+            "Summary: all files"
         } else {
-            format!(": {}", shown.chars().take(120).collect::<String>())
+            "Summary"
         };
-        writeln!(text, "{}:{}: {what}{shown}", f.line(), f.span().start).unwrap();
-        found.push(value);
+        let _ = out.write_all(total.markdown(title).as_bytes());
     }
-    let any = found
-        .iter()
-        .any(|f| f.get("error").is_some() || f.get("event").is_some());
-    Ok(Answer {
-        text,
-        json: json!({ "kind": "scan", "file": file.display().to_string(), "found": found }),
-        found: any,
-        check: false,
-    })
+    let _ = out.flush();
+    for f in &failed {
+        eprintln!("agora-token-errors: {f}");
+    }
+    if !failed.is_empty() {
+        ExitCode::from(2)
+    } else if total.found() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+/// Scans one input, sending each finding's line as it is found, then its summary.
+fn scan_one(source: &Source, tx: &SyncSender<Message>, shape: Shape, read: &AtomicU64) {
+    let name = source.name();
+    let mut summary = Summary::default();
+    let count = |n: usize| {
+        read.fetch_add(n as u64, Ordering::Relaxed);
+    };
+    let result = source.open(count).and_then(|reader| {
+        scan_reader(reader, |f| {
+            summary.add(&f);
+            if !shape.summary_only {
+                // A closed receiver means the printer has stopped; nothing more to send.
+                let _ = tx.send(Message::Line(line_of(&f, &name, shape)));
+            }
+        })
+    });
+    let result = match result {
+        Ok(bytes) => {
+            summary.bytes = bytes;
+            Ok(())
+        }
+        Err(e) => Err(e.to_string()),
+    };
+    let _ = tx.send(Message::Done(summary, result));
+}
+
+/// One finding as a line: `FILE:LINE:COLUMN: what: text`, or one JSON object.
+fn line_of(f: &Found<'_>, name: &str, shape: Shape) -> String {
+    if shape.json {
+        let mut v = serde_json::to_value(f).unwrap_or_default();
+        v["kind"] = json!("found");
+        v["file"] = json!(name);
+        return format!("{v}\n");
+    }
+    let style = shape.style;
+    let what = match (f.error(), f.event(), f.token()) {
+        (Some(e), Some(ev), _) => format!("{} ({})", e.as_str(), ev.as_str()),
+        (Some(e), None, _) => e.as_str().to_owned(),
+        (None, Some(ev), _) => format!("event {}", ev.as_str()),
+        (None, None, Some(t)) => {
+            let head: String = t.chars().take(12).collect();
+            format!("token {head}... ({} bytes)", t.len())
+        }
+        (None, None, None) => String::new(),
+    };
+    let shown = if f.token().is_some() {
+        String::new()
+    } else {
+        let text: String = f.text().chars().take(120).collect();
+        format!(": {}", style.hit(&text))
+    };
+    let file = if shape.named {
+        format!("{}:", style.path(name))
+    } else {
+        String::new()
+    };
+    let place = style.line_number(&format!("{}:{}", f.line(), f.column()));
+    format!("{file}{place}: {what}{shown}\n")
+}
+
+/// A progress bar on standard error, redrawn until `done`.
+fn progress(read: &AtomicU64, total: u64, done: &AtomicBool) {
+    let mut err = io::stderr();
+    while !done.load(Ordering::Relaxed) {
+        let n = read.load(Ordering::Relaxed).min(total);
+        let filled = usize::try_from(n * 30 / total.max(1)).unwrap_or(30);
+        let _ = write!(
+            err,
+            "\r[{}{}] {} of {} MiB",
+            "#".repeat(filled),
+            " ".repeat(30 - filled),
+            n >> 20,
+            total >> 20
+        );
+        let _ = err.flush();
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    let _ = write!(err, "\r{}\r", " ".repeat(60));
 }

@@ -16,9 +16,9 @@ fn utc(unix: u64) -> String {
 
 pub(crate) fn run(args: &Args) -> Result<Answer, Failure> {
     let token = args.token.as_deref().unwrap_or_default();
-    let reported = match args.input.as_deref() {
-        Some(text) => Some(reported_error(text, args)?),
-        None => None,
+    let reported = match args.input.as_slice() {
+        [] => None,
+        words => Some(reported_error(&words.join(" "), args)?),
     };
     let mut out = String::new();
     let Some(app_id) = args.app_id.as_deref() else {

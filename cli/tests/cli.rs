@@ -39,7 +39,15 @@ fn json(args: &[&str], stdin: Option<&str>) -> (i32, serde_json::Value) {
 fn a_code_is_explained_in_its_products_terms() {
     let (code, out, _) = run(&["110"], None);
     assert_eq!(code, 0, "{out}");
-    assert!(out.contains("InvalidToken"), "{out}");
+    // The answer first: what it is and what to do; the spellings with --verbose.
+    assert!(
+        out.starts_with("110 is invalid_token in native: rebuild token: "),
+        "{out}"
+    );
+    assert!(!out.contains("AgoraErrorCodeInvalidToken"), "{out}");
+    let (_, out, _) = run(&["110", "--verbose"], None);
+    assert!(out.contains("AgoraErrorCodeInvalidToken"), "{out}");
+    assert!(out.contains("110 in each code space:"), "{out}");
     // Negative, as native methods return it: not a flag.
     let (code, v) = json(&["-110", "--space", "native"], None);
     assert_eq!(code, 0);
@@ -54,12 +62,9 @@ fn a_code_is_explained_in_its_products_terms() {
     );
     // Its text too: Chat's spellings and identifier, none of RTC's SDK surfaces.
     let (_, out, _) = run(&["28", "--space", "chat_web", "--platform", "ios"], None);
-    assert!(
-        out.contains("identifier: AgoraChatErrorInvalidToken"),
-        "{out}"
-    );
+    assert!(out.contains("on iOS: AgoraChatErrorInvalidToken"), "{out}");
     assert!(!out.contains("joinChannel"), "{out}");
-    let (_, out, _) = run(&["28", "--space", "chat_web"], None);
+    let (_, out, _) = run(&["28", "--space", "chat_web", "-v"], None);
     assert!(out.contains("spellings in Chat:"), "{out}");
     assert!(
         out.contains("WEBIM_CONNCTION_TOKEN_NOT_ASSIGN_ERROR"),
@@ -99,39 +104,178 @@ fn names_texts_and_events_are_explained() {
     assert_eq!(code, 1);
 }
 
+/// A fresh directory for one test's files.
+fn temp_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("ate-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+const LOG: &[u8] = b"12:00:00 I/App: start\n12:00:01 E/agora: onError: err 110, msg:\nlibcurl error 110\n\xff\n12:00:02 W/agora: onTokenPrivilegeWillExpire\n";
+
 #[test]
 fn a_log_is_scanned_line_by_line() {
-    let dir = std::env::temp_dir().join(format!("ate-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = temp_dir("one");
     let log = dir.join("app.log");
-    std::fs::write(
-        &log,
-        b"12:00:00 I/App: start\n12:00:01 E/agora: onError: err 110, msg:\nlibcurl error 110\n\xff\n12:00:02 W/agora: onTokenPrivilegeWillExpire\n",
-    )
-    .unwrap();
+    std::fs::write(&log, LOG).unwrap();
     let (code, out, _) = run(&["scan", log.to_str().unwrap()], None);
     assert_eq!(code, 0, "{out}");
     let lines: Vec<&str> = out.lines().collect();
-    assert_eq!(lines.len(), 2, "{out}");
-    assert!(
-        lines[0].starts_with("2:") && lines[0].contains("invalid_token"),
+    // LINE:COLUMN, then the summary.
+    assert_eq!(lines[0], "2:19: invalid_token: onError: err 110", "{out}");
+    assert_eq!(
+        lines[1], "5:19: event will_expire: onTokenPrivilegeWillExpire",
         "{out}"
     );
     assert!(
-        lines[1].starts_with("5:") && lines[1].contains("will_expire"),
+        out.contains("| error `invalid_token` | 1 | 2 | 2 |"),
         "{out}"
     );
-    let (_, v) = json(&["scan", log.to_str().unwrap()], None);
-    assert_eq!(v["kind"], "scan");
-    assert_eq!(v["found"].as_array().unwrap().len(), 2);
-    // A log with none: exit 1; a file that is not there: exit 2.
+    assert!(out.contains("| event `will_expire` | 1 | 5 | 5 |"), "{out}");
+    // --json: JSON Lines, one object per finding as it is found, then the summary.
+    let (_, out, _) = run(&["scan", "--json", log.to_str().unwrap()], None);
+    let objects: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(objects.len(), 3, "{out}");
+    assert_eq!(objects[0]["kind"], "found");
+    assert_eq!(
+        (objects[0]["line"].as_u64(), objects[0]["column"].as_u64()),
+        (Some(2), Some(19))
+    );
+    assert_eq!(objects[0]["error"], "invalid_token");
+    assert_eq!(objects[2]["kind"], "summary");
+    assert_eq!(objects[2]["total"]["seen"].as_array().unwrap().len(), 2);
+    // --summary: the summary only.
+    let (_, out, _) = run(&["scan", "--summary", log.to_str().unwrap()], None);
+    assert!(out.trim_start().starts_with("## Summary"), "{out}");
+    // A log with none: exit 1; a file that is not there: exit 2, and the others still read.
     std::fs::write(&log, "nothing to see\n").unwrap();
     assert_eq!(run(&["scan", log.to_str().unwrap()], None).0, 1);
-    assert_eq!(
-        run(&["scan", dir.join("missing.log").to_str().unwrap()], None).0,
-        2
-    );
+    let missing = dir.join("missing.log");
+    assert_eq!(run(&["scan", missing.to_str().unwrap()], None).0, 2);
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn many_files_directories_gzip_and_utf16_are_read_in_a_stable_order() {
+    use std::io::Write as _;
+    let dir = temp_dir("many");
+    std::fs::create_dir_all(dir.join("sub")).unwrap();
+    std::fs::write(dir.join("a.log"), LOG).unwrap();
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(LOG).unwrap();
+    std::fs::write(dir.join("sub/b.log.gz"), gz.finish().unwrap()).unwrap();
+    // UTF-16LE with its byte order mark, as Windows tools write logs.
+    let text = String::from_utf8_lossy(LOG);
+    let mut utf16 = vec![0xff, 0xfe];
+    utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    std::fs::write(dir.join("sub/c.log"), utf16).unwrap();
+    let (code, out, err) = run(&["scan", dir.to_str().unwrap()], None);
+    assert_eq!(code, 0, "{out}{err}");
+    let found: Vec<&str> = out
+        .lines()
+        .filter(|l| l.starts_with(dir.to_str().unwrap()))
+        .collect();
+    let name = |f: &str| dir.join(f).display().to_string();
+    assert_eq!(
+        found,
+        [
+            format!("{}:2:19: invalid_token: onError: err 110", name("a.log")),
+            format!(
+                "{}:5:19: event will_expire: onTokenPrivilegeWillExpire",
+                name("a.log")
+            ),
+            format!(
+                "{}:2:19: invalid_token: onError: err 110",
+                name("sub/b.log.gz")
+            ),
+            format!(
+                "{}:5:19: event will_expire: onTokenPrivilegeWillExpire",
+                name("sub/b.log.gz")
+            ),
+            format!(
+                "{}:2:19: invalid_token: onError: err 110",
+                name("sub/c.log")
+            ),
+            format!(
+                "{}:5:19: event will_expire: onTokenPrivilegeWillExpire",
+                name("sub/c.log")
+            ),
+        ],
+        "{out}"
+    );
+    assert!(out.contains("## Summary: all files"), "{out}");
+    assert!(out.contains("| error `invalid_token` | 3 |"), "{out}");
+    // Standard input among files: `-`.
+    let (code, out, _) = run(
+        &["scan", name("a.log").as_str(), "-"],
+        Some("E/agora: onError: err 109, msg:\n"),
+    );
+    assert_eq!(code, 0);
+    assert!(out.contains("<stdin>:1:10: token_expired"), "{out}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_token_in_a_log_is_summarised_by_its_head_with_its_expiry_and_join() {
+    use agora_token_errors::token::{Role, Token, User};
+    let app = "970CA35de60c44645bbae8a215061b33";
+    let built = Token::builder(app, "5CFd2fd1755d40ecb72977518be15d3b")
+        .issued_at(1_702_389_000)
+        .expire_in(600)
+        .rtc("lobby", User::Uid(42), Role::Publisher)
+        .build()
+        .unwrap();
+    let log = format!(
+        "[2023-12-12 14:02:06.929] joinChannel token:\"{built}\", channelId:\"other\", uid:42\n"
+    );
+    let dir = temp_dir("token");
+    std::fs::write(dir.join("t.log"), &log).unwrap();
+    let (_, out, _) = run(
+        &["scan", "--summary", dir.join("t.log").to_str().unwrap()],
+        None,
+    );
+    assert!(
+        !out.contains(&built[..40]),
+        "the token is shown whole: {out}"
+    );
+    assert!(out.contains(&format!("`{}...`", &built[..12])), "{out}");
+    // Issued at 13:50:00 for 10 minutes; the line is written at 14:02:06.
+    assert!(out.contains("the line is 2 min after it expired"), "{out}");
+    assert!(out.contains("joined channel `other`"), "{out}");
+    assert!(out.contains("(invalid_token)"), "{out}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn every_code_is_answered_on_one_screen_with_or_without_a_platform() {
+    let mut answered = 0;
+    for e in agora_token_errors::TokenError::ALL {
+        for s in e.spellings() {
+            let Some(code) = s.code() else { continue };
+            let code = code.to_string();
+            for platform in [None, Some("android"), Some("web")] {
+                let mut args = vec![code.as_str(), "--space", s.space().as_str()];
+                if let Some(p) = platform {
+                    args.extend(["--platform", p]);
+                }
+                let (_, out, _) = run(&args, None);
+                assert!(out.lines().count() <= 25, "{args:?}:\n{out}");
+                answered += 1;
+            }
+        }
+    }
+    assert!(answered > 100, "{answered}");
+}
+
+#[test]
+fn words_given_unquoted_are_read_as_one_text() {
+    let (code, v) = json(&["onError:", "err", "110"], None);
+    assert_eq!((code, v["kind"].as_str()), (0, Some("text")), "{v}");
+    assert_eq!(v["errors"][0]["error"], "invalid_token");
 }
 
 #[test]

@@ -50,7 +50,10 @@ const TOKEN_BODY: usize = 64;
 #[derive(Clone, PartialEq, Eq)]
 pub struct Found<'a> {
     line: usize,
+    column: usize,
     span: Range<usize>,
+    text: &'a str,
+    line_text: &'a str,
     error: Option<MessageMatch>,
     event: Option<TokenEvent>,
     token: Option<&'a str>,
@@ -61,6 +64,26 @@ impl<'a> Found<'a> {
     #[must_use]
     pub fn line(&self) -> usize {
         self.line
+    }
+
+    /// Where on its line it starts: the byte after the line's start, counted from 1 (as grep's
+    /// and ripgrep's `--column` count).
+    #[must_use]
+    pub fn column(&self) -> usize {
+        self.column
+    }
+
+    /// The text found, as it stands in the input (`onError: err 110`, a token whole).
+    #[must_use]
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
+    /// The whole line it is on, without its line break (`""` for a line that is not valid
+    /// UTF-8). It may hold secrets the finding does not: print [`text`](Found::text) instead.
+    #[must_use]
+    pub fn line_text(&self) -> &'a str {
+        self.line_text
     }
 
     /// Where it is, in bytes of the input; never across a line break.
@@ -100,7 +123,10 @@ impl<'a> Found<'a> {
 impl Found<'_> {
     /// The same finding, `bytes` and `lines` further into a longer input than the part it was
     /// found in.
-    pub(super) fn shift(&mut self, bytes: usize, lines: usize) {
+    pub(super) fn shift(&mut self, bytes: usize, lines: usize, columns: usize) {
+        if self.line == 1 {
+            self.column += columns;
+        }
         self.line += lines;
         self.span = self.span.start + bytes..self.span.end + bytes;
         if let Some(m) = &mut self.error {
@@ -113,6 +139,7 @@ impl fmt::Debug for Found<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Found")
             .field("line", &self.line)
+            .field("column", &self.column)
             .field("span", &self.span)
             .field("error", &self.error.as_ref().map(MessageMatch::error))
             .field("event", &self.event)
@@ -151,6 +178,7 @@ pub fn scan(log: &[u8]) -> Scan<'_> {
         error_end: 0,
         counted: 0,
         line: 1,
+        line_start: 0,
     }
 }
 
@@ -170,6 +198,8 @@ pub struct Scan<'a> {
     /// Line breaks before this byte are counted in `line`.
     counted: usize,
     line: usize,
+    /// Where the line of `line` starts.
+    line_start: usize,
 }
 
 impl fmt::Debug for Scan<'_> {
@@ -228,10 +258,28 @@ impl<'a> Scan<'a> {
     }
 
     /// The line `at` is on.
-    fn line_at(&mut self, at: usize) -> usize {
-        self.line += memchr::memchr_iter(b'\n', &self.log[self.counted..at]).count();
+    /// The line and column of byte `at`, counted from 1.
+    fn line_at(&mut self, at: usize) -> (usize, usize) {
+        let seen = &self.log[self.counted..at];
+        if let Some(last) = memchr::memrchr(b'\n', seen) {
+            self.line += memchr::memchr_iter(b'\n', seen).count();
+            self.line_start = self.counted + last + 1;
+        }
         self.counted = at;
-        self.line
+        (self.line, at - self.line_start + 1)
+    }
+
+    /// The text of `span`, which [`Judged`] and the markers only ever give on character
+    /// boundaries of valid UTF-8, and of the line it is on (after [`Scan::line_at`] for it).
+    fn text(&self, span: &Range<usize>) -> (&'a str, &'a str) {
+        let log = self.log;
+        let end = memchr::memchr(b'\n', &log[span.end..]).map_or(log.len(), |i| span.end + i);
+        let line = &log[self.line_start..end];
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        (
+            core::str::from_utf8(&log[span.clone()]).unwrap_or_default(),
+            core::str::from_utf8(line).unwrap_or_default(),
+        )
     }
 }
 
@@ -268,24 +316,32 @@ impl<'a> Iterator for Scan<'a> {
                     event = Some(*e);
                     self.pending = None;
                 }
-                let line = self.line_at(span.start);
+                let (line, column) = self.line_at(span.start);
+                let (text, line_text) = self.text(&span);
                 return Some(Found {
                     line,
+                    column,
                     span,
+                    text,
+                    line_text,
                     error: Some(m),
                     event,
                     token: None,
                 });
             }
             let (span, marker) = self.pending.take()?;
-            let line = self.line_at(span.start);
+            let (line, column) = self.line_at(span.start);
+            let (text, line_text) = self.text(&span);
             let (event, token) = match marker {
                 Marker::Event(e) => (Some(e), None),
                 Marker::Token(t) => (None, Some(t)),
             };
             return Some(Found {
                 line,
+                column,
                 span,
+                text,
+                line_text,
                 error: None,
                 event,
                 token,
@@ -294,7 +350,7 @@ impl<'a> Iterator for Scan<'a> {
     }
 }
 
-/// With `serde`, one object: `line`, `start` and `end` (bytes of the input), and those of
+/// With `serde`, one object: `line`, `column`, `start` and `end` (bytes of the input), and those of
 /// `error` (its `as_str()`), `evidence`, `event` and `token` that are there. A token is shown by
 /// its first 12 characters and `...` only: tokens are secrets.
 #[cfg(feature = "serde")]
@@ -303,6 +359,7 @@ impl serde::Serialize for Found<'_> {
         use serde::ser::SerializeMap;
         let mut out = s.serialize_map(None)?;
         out.serialize_entry("line", &self.line)?;
+        out.serialize_entry("column", &self.column)?;
         out.serialize_entry("start", &self.span.start)?;
         out.serialize_entry("end", &self.span.end)?;
         if let Some(m) = &self.error {

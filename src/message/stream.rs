@@ -12,7 +12,7 @@ pub(crate) const MAX_LINE: usize = 8 << 20;
 
 /// Every token error, token event and access token in a stream (a log file of any size,
 /// standard input, a decompressor), handed to `each` as it is found: the same findings, with
-/// the same line numbers and byte offsets (counted from the stream's start), as [`scan`] over
+/// the same lines, columns and byte offsets (counted from the stream's start), as [`scan`] over
 /// the whole input at once, whatever sizes the reader returns its bytes in. Returns the number
 /// of bytes read.
 ///
@@ -39,6 +39,8 @@ pub fn scan_reader<R: Read>(mut reader: R, mut each: impl FnMut(Found<'_>)) -> i
     // stands in the stream, in bytes and in line breaks before it.
     let (mut start, mut len) = (0usize, 0usize);
     let (mut at, mut lines) = (0usize, 0usize);
+    // Bytes of `buf[start]`'s line before it (a line over `MAX_LINE` is scanned in parts).
+    let mut columns = 0usize;
     loop {
         if len == buf.len() {
             if start > 0 {
@@ -70,11 +72,16 @@ pub fn scan_reader<R: Read>(mut reader: R, mut each: impl FnMut(Found<'_>)) -> i
                 None => continue,
             }
         };
-        for mut found in scan(&buf[start..cut]) {
-            found.shift(at, lines);
+        let part = &buf[start..cut];
+        for mut found in scan(part) {
+            found.shift(at, lines, columns);
             each(found);
         }
-        lines += memchr::memchr_iter(b'\n', &buf[start..cut]).count();
+        lines += memchr::memchr_iter(b'\n', part).count();
+        columns = match memchr::memrchr(b'\n', part) {
+            Some(i) => part.len() - i - 1,
+            None => columns + part.len(),
+        };
         at += cut - start;
         start = cut;
         if end {

@@ -1,0 +1,222 @@
+//! Explaining a code, a name, a text or an event name: the answer first (what it is and what to
+//! do, then the cause and the fix), the tables of spellings and of other code spaces with
+//! `--verbose`.
+
+use std::fmt::Write as _;
+
+use agora_token_errors::{
+    CodeSpace, Platform, Product, Reading, Report, Spelling, TokenError, TokenEvent,
+};
+
+use super::{Answer, Args};
+use crate::terminal::Style;
+
+/// The answer for a code, a name, a text or an event name: the library's `Report`, printed as
+/// text or as its JSON.
+pub(crate) fn explain(input: &str, args: &Args, style: Style) -> Answer {
+    let platform = args.platform;
+    let spaces = CodeSpace::for_reading(args.space, platform, args.product);
+    let mut report = Report::of(input, &spaces, args.product);
+    if let Some(p) = platform {
+        report = report.with_platform(p);
+    }
+    let json = serde_json::to_value(&report).unwrap_or_default();
+    let answer = |text: String, found: bool| Answer {
+        text,
+        json: json.clone(),
+        found,
+        check: false,
+    };
+    let first = match report.reading() {
+        Reading::Event(event) => {
+            return answer(event_text(*event, report.product(), platform, style), true);
+        }
+        Reading::Unread => {
+            let shown: String = report.input().chars().take(80).collect();
+            let text = format!(
+                "`{shown}` is neither a code, an Agora token error name, nor a text reporting one\n"
+            );
+            return answer(text, false);
+        }
+        // The report's own line: `17 is no token error in native, ...`.
+        Reading::Code { .. } if report.errors().is_empty() => {
+            return answer(format!("{report}\n"), false);
+        }
+        Reading::Code { .. } => report.to_string(),
+        Reading::Text(m) => {
+            let at = match (m.space(), m.code()) {
+                (Some(space), Some(code)) => format!(" ({space} {code})"),
+                (Some(space), None) => format!(" ({space})"),
+                _ => String::new(),
+            };
+            format!("`{}`{at} is {}", m.matched(), m.error().as_str())
+        }
+        _ => report.to_string(),
+    };
+    let mut text = String::new();
+    for (i, &e) in report.errors().iter().enumerate() {
+        let head = if i == 0 {
+            first.clone()
+        } else {
+            format!("\nor {}", e.as_str())
+        };
+        describe(&mut text, &head, e, &report, args, style);
+    }
+    if let Reading::Code { code, readings } = report.reading()
+        && args.verbose
+    {
+        writeln!(
+            text,
+            "\n{}",
+            style.bold(&format!("{code} in each code space:"))
+        )
+        .unwrap();
+        for (space, e) in readings {
+            match e {
+                Some(e) => writeln!(text, "  {space}: {} ({e})", e.as_str()).unwrap(),
+                None => writeln!(text, "  {space}: not a token error").unwrap(),
+            }
+        }
+    }
+    answer(text, true)
+}
+
+/// One error: what it is and what to do on the first line, then its summary, cause and fix; the
+/// platform's names with `--platform`; every spelling and callback with `--verbose`.
+fn describe(
+    out: &mut String,
+    head: &str,
+    e: TokenError,
+    report: &Report,
+    args: &Args,
+    style: Style,
+) {
+    let product = report.product();
+    let action = e.action();
+    let first = format!("{head}: {action}: {}", action.summary());
+    out.push_str(&style.paragraph("", &style.bold(&first)));
+    out.push_str(&style.paragraph("what", e.summary_for(product)));
+    out.push_str(&style.paragraph("fix", e.remediation_for(product)));
+    out.push_str(&style.paragraph("cause", e.cause_for(product)));
+    let retry = if action.is_retryable() {
+        "the app can retry by itself"
+    } else {
+        "the app cannot fix it by retrying"
+    };
+    let token = if action.needs_new_token() {
+        "needs a new token"
+    } else {
+        "needs no new token"
+    };
+    writeln!(out, "{}: {token}; {retry}", style.bold("then")).unwrap();
+    if let Some(p) = args.platform {
+        on_platform(out, e, p, report, style);
+    } else if !args.verbose {
+        writeln!(
+            out,
+            "(--platform NAME for that platform's identifier and callbacks; --verbose for every spelling)"
+        )
+        .unwrap();
+    }
+    if args.verbose {
+        every_platform(out, e, product, style);
+        spellings(out, e, product, style);
+    }
+}
+
+/// Renew on / rejoin on, as `platform` names them.
+fn callbacks(product: Product, p: Platform) -> String {
+    let name = |ev: TokenEvent| ev.callback_for(product, p).unwrap_or("(none named)");
+    format!(
+        "{} / {}",
+        name(TokenEvent::WillExpire),
+        name(TokenEvent::DidExpire)
+    )
+}
+
+fn on_platform(out: &mut String, e: TokenError, p: Platform, report: &Report, style: Style) {
+    let product = report.product();
+    let identifier = match report.identifier(e) {
+        Some(name) => name.to_owned(),
+        None => format!("none of its own on {p}"),
+    };
+    writeln!(out, "{}: {identifier}", style.bold(&format!("on {p}"))).unwrap();
+    writeln!(out, "  renew on / rejoin on: {}", callbacks(product, p)).unwrap();
+    // The error callback and the surfaces are the RTC SDKs': RTM and Chat print their own texts only.
+    if product == Product::Rtc {
+        writeln!(out, "  reported through: {}", p.error_callback()).unwrap();
+        let surface = if p == Platform::Web {
+            e.web_surface()
+        } else {
+            e.native_surface()
+        };
+        out.push_str(&style.paragraph("  how it shows", surface));
+    }
+}
+
+fn every_platform(out: &mut String, e: TokenError, product: Product, style: Style) {
+    writeln!(
+        out,
+        "\n{}",
+        style.bold("callbacks to handle (renew 30 s before expiry / rejoin after it):")
+    )
+    .unwrap();
+    for &p in Platform::ALL {
+        writeln!(out, "  {:<14} {}", p, callbacks(product, p)).unwrap();
+    }
+    if product == Product::Rtc {
+        out.push_str(&style.paragraph("native SDKs", e.native_surface()));
+        out.push_str(&style.paragraph("Web SDK", e.web_surface()));
+    }
+}
+
+fn spellings(out: &mut String, e: TokenError, product: Product, style: Style) {
+    writeln!(out, "\n{}", style.bold(&format!("spellings in {product}:"))).unwrap();
+    let (own, others): (Vec<&Spelling>, Vec<&Spelling>) =
+        e.spellings().iter().partition(|s| s.product() == product);
+    for s in own {
+        let code = s.code().map_or_else(|| "-".to_owned(), |c| c.to_string());
+        writeln!(
+            out,
+            "  {:<64} {:<12} {:<24} {code}",
+            s.identifier(),
+            s.language().to_string(),
+            s.space().to_string()
+        )
+        .unwrap();
+    }
+    let elsewhere: Vec<String> = Product::ALL
+        .iter()
+        .filter(|&&p| others.iter().any(|s| s.product() == p))
+        .map(ToString::to_string)
+        .collect();
+    if !elsewhere.is_empty() {
+        let (n, products) = (others.len(), elsewhere.join(" and "));
+        writeln!(
+            out,
+            "  ({n} more in {products}: give --product to see them)"
+        )
+        .unwrap();
+    }
+}
+
+fn event_text(
+    event: TokenEvent,
+    product: Product,
+    platform: Option<Platform>,
+    style: Style,
+) -> String {
+    let mut text = String::new();
+    let action = event.action();
+    let first = format!("{event} is a token event: {action}: {}", action.summary());
+    text.push_str(&style.paragraph("", &style.bold(&first)));
+    text.push_str(&style.paragraph("fix", event.remediation()));
+    let platforms = platform
+        .as_ref()
+        .map_or(Platform::ALL, std::slice::from_ref);
+    for &p in platforms {
+        let cb = event.callback_for(product, p);
+        writeln!(text, "  {p}: {}", cb.unwrap_or("(no named callback)")).unwrap();
+    }
+    text
+}
