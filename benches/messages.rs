@@ -14,7 +14,7 @@
 
 use std::hint::black_box;
 
-use agora_token_errors::{Language, TokenError, scan, spellings};
+use agora_token_errors::{Language, TokenError, scan, scan_reader, spellings};
 use aho_corasick::{AhoCorasick, MatchKind};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
@@ -161,6 +161,15 @@ fn bench(c: &mut Criterion) {
     g.bench_function("scan", |b| {
         b.iter(|| scan(black_box(log.as_bytes())).count());
     });
+    // The same log as a stream read 64 KiB at a time, as from a file or a pipe.
+    g.bench_function("scan_reader (64 KiB reads)", |b| {
+        b.iter(|| {
+            let mut n = 0usize;
+            let reader = std::io::BufReader::with_capacity(64 << 10, black_box(log.as_bytes()));
+            scan_reader(reader, |_| n += 1).unwrap();
+            n
+        });
+    });
     g.finish();
 }
 
@@ -228,6 +237,25 @@ fn hostile(c: &mut Criterion) {
                 });
             });
         }
+    }
+    // One line with no break, longer than what scan_reader holds whole (8 MiB): read in parts,
+    // every byte once, at 1 MiB and at 16 MiB alike.
+    for size in [1usize << 20, 16 << 20] {
+        let text = "oken".repeat(size / 4);
+        g.throughput(Throughput::Bytes(text.len() as u64));
+        g.bench_function(
+            format!(
+                "\"oken\" as one line through scan_reader ({} MiB)",
+                size >> 20
+            ),
+            |b| {
+                b.iter(|| {
+                    let mut n = 0usize;
+                    scan_reader(black_box(text.as_bytes()), |_| n += 1).unwrap();
+                    n
+                });
+            },
+        );
     }
     g.finish();
 }

@@ -5,6 +5,7 @@
 //! Memory stays bounded: each file is read as a stream (`scan_reader`), and a file's lines wait
 //! in a queue of [`QUEUE`] lines until the files before it are printed.
 
+use std::fmt::Write as _;
 use std::io::{self, IsTerminal as _, Write as _};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -19,15 +20,18 @@ use crate::input::{Source, sources};
 use crate::summary::Summary;
 use crate::terminal::Style;
 
-/// Lines of output a file may have waiting while the files before it are printed.
-const QUEUE: usize = 1024;
+/// Batches of output a file may have waiting while the files before it are printed.
+const QUEUE: usize = 16;
+
+/// Bytes of output lines sent to the printer at once.
+const BATCH: usize = 64 << 10;
 
 /// Inputs this large in all (bytes) get a progress bar on a terminal.
 const PROGRESS_FROM: u64 = 8 << 20;
 
 /// What a worker sends the printer about one input.
 enum Message {
-    Line(String),
+    Lines(String),
     Done(Summary, Result<(), String>),
 }
 
@@ -80,7 +84,7 @@ pub(crate) fn run(paths: &[PathBuf], summary_only: bool, json: bool, style: Styl
             let name = source.name();
             for message in rx {
                 match message {
-                    Message::Line(line) => {
+                    Message::Lines(line) => {
                         // A closed pipe (`| head`) ends the output, not the scan's meaning.
                         let _ = out.write_all(line.as_bytes());
                     }
@@ -132,15 +136,22 @@ fn scan_one(source: &Source, tx: &SyncSender<Message>, shape: Shape, read: &Atom
     let count = |n: usize| {
         read.fetch_add(n as u64, Ordering::Relaxed);
     };
+    let mut batch = String::new();
     let result = source.open(count).and_then(|reader| {
         scan_reader(reader, |f| {
             summary.add(&f);
             if !shape.summary_only {
-                // A closed receiver means the printer has stopped; nothing more to send.
-                let _ = tx.send(Message::Line(line_of(&f, &name, shape)));
+                line_of(&mut batch, &f, &name, shape);
+                if batch.len() >= BATCH {
+                    // A closed receiver means the printer has stopped; nothing more to send.
+                    let _ = tx.send(Message::Lines(std::mem::take(&mut batch)));
+                }
             }
         })
     });
+    if !batch.is_empty() {
+        let _ = tx.send(Message::Lines(batch));
+    }
     let result = match result {
         Ok(bytes) => {
             summary.bytes = bytes;
@@ -151,13 +162,14 @@ fn scan_one(source: &Source, tx: &SyncSender<Message>, shape: Shape, read: &Atom
     let _ = tx.send(Message::Done(summary, result));
 }
 
-/// One finding as a line: `FILE:LINE:COLUMN: what: text`, or one JSON object.
-fn line_of(f: &Found<'_>, name: &str, shape: Shape) -> String {
+/// One finding as a line, `FILE:LINE:COLUMN: what: text` or one JSON object, added to `out`.
+fn line_of(out: &mut String, f: &Found<'_>, name: &str, shape: Shape) {
     if shape.json {
         let mut v = serde_json::to_value(f).unwrap_or_default();
         v["kind"] = json!("found");
         v["file"] = json!(name);
-        return format!("{v}\n");
+        let _ = writeln!(out, "{v}");
+        return;
     }
     let style = shape.style;
     let what = match (f.error(), f.event(), f.token()) {
@@ -182,7 +194,7 @@ fn line_of(f: &Found<'_>, name: &str, shape: Shape) -> String {
         String::new()
     };
     let place = style.line_number(&format!("{}:{}", f.line(), f.column()));
-    format!("{file}{place}: {what}{shown}\n")
+    let _ = writeln!(out, "{file}{place}: {what}{shown}");
 }
 
 /// A progress bar on standard error, redrawn until `done`.
