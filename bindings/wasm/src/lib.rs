@@ -64,6 +64,8 @@ export interface Finding {
 export interface Found {
   /** 1-based line number. */
   line: number;
+  /** 1-based column on the line, in UTF-16 units. */
+  column: number;
   /** UTF-16 offsets into the text: `text.slice(start, end)` is what was found. */
   start: number;
   end: number;
@@ -214,7 +216,7 @@ pub fn diagnose(
 }
 
 /// Scans a log for every token error, token event and token: one object per place found, with
-/// its 1-based `line` and `start`/`end` in UTF-16 units (`text.slice(start, end)`). Tokens are
+/// its 1-based `line` and `column`, and `start`/`end`, in UTF-16 units (`text.slice(start, end)`). Tokens are
 /// shown cut short. Linear in the text.
 ///
 /// # Errors
@@ -228,14 +230,20 @@ pub fn scan(
     let found: Vec<_> = agora_token_errors::scan(text.as_bytes()).collect();
     let units = Utf16Offsets::new(
         &text,
-        found.iter().flat_map(|f| [f.span().start, f.span().end]),
+        found.iter().flat_map(|f| {
+            let line_start = f.span().start + 1 - f.column();
+            [line_start, f.span().start, f.span().end]
+        }),
     );
     let mut out = Vec::with_capacity(found.len());
     for f in &found {
         let mut value = serde_json::to_value(f).map_err(|e| JsError::new(&e.to_string()))?;
         if let Some(object) = value.as_object_mut() {
-            object.insert("start".into(), units.get(f.span().start).into());
+            let (start, line_start) = (f.span().start, f.span().start + 1 - f.column());
+            object.insert("start".into(), units.get(start).into());
             object.insert("end".into(), units.get(f.span().end).into());
+            let column = units.get(start) - units.get(line_start) + 1;
+            object.insert("column".into(), column.into());
         }
         out.push(value);
     }

@@ -80,11 +80,14 @@ test("lookalikes from other vendors and ordinary Agora lines are no token error"
   }
 });
 
-test("scan gives lines and UTF-16 offsets that slice back to what was found", () => {
-  const log = "é 😀 start\n[agora] ERR_TOKEN_EXPIRED here\nonTokenPrivilegeWillExpire\n";
+test("scan gives lines, columns and UTF-16 offsets that slice back to what was found", () => {
+  const log = "é 😀 start\n[agora] ERR_TOKEN_EXPIRED here\n😀 onTokenPrivilegeWillExpire\n";
   const found = wasm.scan(log);
   assert.equal(found.length, 2);
   assert.equal(found[0].line, 2);
+  assert.equal(found[0].column, 9);
+  // Columns count UTF-16 units, as JavaScript strings do: the emoji is two.
+  assert.equal(found[1].column, 4);
   assert.equal(found[0].error, "token_expired");
   assert.equal(log.slice(found[0].start, found[0].end), "ERR_TOKEN_EXPIRED");
   assert.equal(found[1].event, "will_expire");
