@@ -114,17 +114,24 @@ fn spaces_help() -> String {
 /// The most a single input (an argument or standard input) may hold.
 const MAX_INPUT: u64 = 64 << 20;
 
-/// The input, or standard input for `-`.
+/// The input, or standard input for `-`: a text to explain, at most [`MAX_INPUT`] bytes (more
+/// is refused, never cut silently; `scan -` reads logs of any size).
 fn read_input(input: &str) -> Result<String, String> {
     if input != "-" {
         return Ok(input.to_owned());
     }
     let mut bytes = Vec::new();
     std::io::Read::read_to_end(
-        &mut std::io::Read::take(std::io::stdin(), MAX_INPUT),
+        &mut std::io::Read::take(std::io::stdin(), MAX_INPUT + 1),
         &mut bytes,
     )
     .map_err(|e| format!("reading standard input: {e}"))?;
+    if bytes.len() as u64 > MAX_INPUT {
+        return Err(format!(
+            "standard input holds more than {} MiB, more than one text to explain: `scan -` reads a log of any size",
+            MAX_INPUT >> 20
+        ));
+    }
     Ok(String::from_utf8_lossy(&bytes).trim_end().to_owned())
 }
 

@@ -385,3 +385,17 @@ fn a_refused_command_line_never_echoes_what_was_typed_after_a_flag() {
         assert!(err.contains("see --help"), "{err}");
     }
 }
+
+#[test]
+fn standard_input_over_the_limit_is_refused_never_cut() {
+    let text = "a".repeat((64 << 20) + 1);
+    let (code, out, err) = run(&["-"], Some(&text));
+    assert_eq!(code, 2, "{out}");
+    assert!(err.contains("more than 64 MiB"), "{err}");
+    // `scan -` reads a log whole, to the error at its end, past a line longer than it holds.
+    let mut log = "a".repeat(9 << 20);
+    log.push_str("\nE/agora: onError: err 110, msg:\n");
+    let (code, out, _) = run(&["scan", "-"], Some(&log));
+    assert_eq!(code, 0, "{out}");
+    assert!(out.starts_with("2:10: invalid_token"), "{out}");
+}
