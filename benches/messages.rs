@@ -140,7 +140,11 @@ fn bench(c: &mut Criterion) {
         });
     });
     g.finish();
+    bench_scan(c, &log, expected);
+}
 
+/// `scan` and `scan_reader` over the whole log, against one memmem pass over it.
+fn bench_scan(c: &mut Criterion, log: &str, expected: usize) {
     let mut g = c.benchmark_group("scan");
     g.throughput(Throughput::Bytes(log.len() as u64));
     g.sample_size(20);
