@@ -66,7 +66,9 @@ by_str! {
     crate::token::Damage => |d| d.as_str(), "a kind of damage such as \"quoted\"";
     crate::token::Field => |f| f.as_str(), "a token field such as \"app_id\"";
     crate::token::ObsoleteFormat => |o| o.as_str(), "an obsolete format such as \"dynamic_key5\"";
-    crate::token::FindingKind => |k| k, "a finding kind such as \"channel_mismatch\" or \"damaged: quoted\"";
+    // `"damaged"` for every damage (a finding carries its damage in its own `damage` field):
+    // a damaged kind alone is output-only, as `FindingKind`'s docs say.
+    crate::token::FindingKind => |k| k.as_str(), "a finding kind such as \"channel_mismatch\" or \"damaged: quoted\"";
     crate::token::Severity => |v| v.as_str(), "a severity: \"error\" or \"warning\"";
     crate::token::Certainty => |c| c.as_str(), "a certainty: \"certain\" or \"likely\"";
     crate::token::AdviceKind => |k| k.as_str(), "an advice kind such as \"short_lifetime\"";

@@ -152,14 +152,18 @@ fn every_named_type_serialises_as_its_as_str_and_reads_back() {
         check(AdviceKind::ALL, |k| k.as_str());
         check(RtmResource::ALL, |r| r.as_str());
         check(RtmAccess::ALL, |a| a.as_str());
-        // A finding kind alone writes its `Display`, so that each damage stays apart.
+        // A finding kind writes its `as_str()` as every named type does; a damaged kind is
+        // `"damaged"`, its damage in the finding's own `damage` field, so alone it is output-only.
         for &k in agora_token_errors::token::FindingKind::ALL {
+            use agora_token_errors::token::FindingKind;
             let json = serde_json::to_value(k).unwrap();
-            assert_eq!(json, serde_json::json!(k.to_string()));
-            assert_eq!(
-                serde_json::from_value::<agora_token_errors::token::FindingKind>(json).unwrap(),
-                k
-            );
+            assert_eq!(json, serde_json::json!(k.as_str()));
+            let back = serde_json::from_value::<FindingKind>(json);
+            if matches!(k, FindingKind::Damaged(_)) {
+                assert!(back.is_err(), "{k}");
+            } else {
+                assert_eq!(back.unwrap(), k);
+            }
         }
     }
     #[cfg(feature = "build")]

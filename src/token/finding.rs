@@ -11,6 +11,11 @@ use crate::TokenError;
 macro_rules! finding_kinds {
     ($($(#[$vmeta:meta])* $variant:ident = $id:literal,)*) => {
         /// What a finding is about.
+        ///
+        /// With `serde` it is written as its [`as_str`](FindingKind::as_str), as every named
+        /// type is: `"damaged"` for every kind of damage, whose damage a [`Finding`] writes in
+        /// its own `damage` field. So a damaged kind alone is output-only: reading `"damaged"`
+        /// back fails (reading `"damaged: quoted"`, its `Display`, succeeds).
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         #[non_exhaustive]
         pub enum FindingKind {

@@ -44,7 +44,7 @@ macro_rules! service_kinds {
             /// Its stable lower snake_case name: what the `serde` feature writes, and what
             /// `FromStr` reads back.
             #[must_use]
-            pub fn as_str(self) -> &'static str {
+            pub const fn as_str(self) -> &'static str {
                 match self {
                     $(ServiceKind::$variant => $id,)*
                 }
