@@ -33,15 +33,14 @@ pub enum TokenEvent {
 }
 }
 
-/// One callback or event name of one product's SDK, with the event it reports, the platforms
-/// that use it and where it was read.
+/// One callback or event name of one product's SDK (a row of `catalog/events.md`), with the
+/// event it reports and the platforms that use it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Callback {
+pub(crate) struct Callback {
     name: &'static str,
     event: TokenEvent,
     product: Product,
     platforms: &'static [Platform],
-    source: &'static str,
 }
 
 impl Callback {
@@ -51,45 +50,23 @@ impl Callback {
         event: TokenEvent,
         product: Product,
         platforms: &'static [Platform],
-        source: &'static str,
     ) -> Callback {
         Callback {
             name,
             event,
             product,
             platforms,
-            source,
         }
     }
 
     /// The callback or event name as the SDK spells it.
-    #[must_use]
-    pub fn name(&self) -> &'static str {
+    pub(crate) fn name(&self) -> &'static str {
         self.name
     }
 
     /// The event it reports.
-    #[must_use]
-    pub fn event(&self) -> TokenEvent {
+    pub(crate) fn event(&self) -> TokenEvent {
         self.event
-    }
-
-    /// The product whose SDK fires it.
-    #[must_use]
-    pub fn product(&self) -> Product {
-        self.product
-    }
-
-    /// The platforms whose SDK fires it under this name.
-    #[must_use]
-    pub fn platforms(&self) -> &'static [Platform] {
-        self.platforms
-    }
-
-    /// Where it was read: repository or package, path and line.
-    #[must_use]
-    pub fn citation(&self) -> &'static str {
-        self.source
     }
 }
 
@@ -144,17 +121,6 @@ impl TokenEvent {
             .iter()
             .find(|c| c.event == *self && c.product == product && c.platforms.contains(&platform))
             .map(|c| c.name)
-    }
-
-    /// Every callback and event name, with its event, product, platforms and source.
-    ///
-    /// ```
-    /// use agora_token_errors::{Product, TokenEvent};
-    /// assert!(TokenEvent::callbacks().any(|c| c.name() == "token-privilege-will-expire"));
-    /// assert!(TokenEvent::callbacks().any(|c| c.product() == Product::Chat));
-    /// ```
-    pub fn callbacks() -> impl Iterator<Item = &'static Callback> {
-        EVENT_CALLBACKS.iter()
     }
 
     /// What to do when it fires: renew in place before expiry, join again after it.

@@ -94,7 +94,8 @@ mod unknown;
 
 pub use action::Action;
 pub use catalog::{CodeSpace, TokenError};
-pub use event::{Callback, TokenEvent};
+pub(crate) use event::Callback;
+pub use event::TokenEvent;
 #[cfg(feature = "messages")]
 #[cfg_attr(docsrs, doc(cfg(feature = "messages")))]
 pub use message::{Evidence, Found, MessageMatch, Scan, Support, scan, scan_reader};

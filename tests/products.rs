@@ -136,11 +136,10 @@ fn rtm_and_chat_callbacks_are_token_events() {
     ] {
         assert_eq!(TokenEvent::from_name(name), Some(event), "{name}");
     }
-    let rtm: Vec<&str> = TokenEvent::callbacks()
-        .filter(|c| c.product() == Product::Rtm)
-        .map(agora_token_errors::Callback::name)
-        .collect();
-    assert!(rtm.contains(&"onTokenExpired"), "{rtm:?}");
+    assert_eq!(
+        TokenEvent::DidExpire.callback_for(Product::Rtm, agora_token_errors::Platform::Android),
+        Some("onTokenExpired")
+    );
 }
 
 #[cfg(feature = "messages")]

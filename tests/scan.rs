@@ -110,14 +110,16 @@ fn a_shared_spelling_needs_agora_on_its_own_line() {
 
 #[test]
 fn token_events_are_found_by_their_callback_and_event_names() {
-    for c in TokenEvent::callbacks() {
-        let log = format!(
-            "12:00:00 I/App: hello\n12:00:01 W/App: {} fired\n",
-            c.name()
-        );
+    for common::EventRow {
+        name,
+        event: expected,
+        ..
+    } in common::event_rows()
+    {
+        let log = format!("12:00:00 I/App: hello\n12:00:01 W/App: {name} fired\n");
         let found: Vec<_> = scan(log.as_bytes()).collect();
         let event = found.iter().find_map(agora_token_errors::Found::event);
-        assert_eq!(event, Some(c.event()), "{log:?} gave {found:?}");
+        assert_eq!(event, Some(expected), "{log:?} gave {found:?}");
         assert!(found.iter().all(|f| f.line() == 2), "{found:?}");
     }
     // Part of a longer word, a name is not the callback.

@@ -66,3 +66,36 @@ pub fn diagnose_reported(
         .findings()
         .to_vec()
 }
+
+/// A row of `catalog/events.md`: the callback or event name, the event it reports, and its
+/// platforms and source cells.
+pub struct EventRow {
+    pub name: String,
+    pub event: agora_token_errors::TokenEvent,
+    pub platforms: String,
+    pub source: String,
+}
+
+/// Every row of `catalog/events.md`, as the table writes it.
+pub fn event_rows() -> Vec<EventRow> {
+    let table =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/catalog/events.md")).unwrap();
+    table
+        .lines()
+        .filter(|l| l.starts_with("| `"))
+        .map(|row| {
+            let cells: Vec<&str> = row.split('|').map(str::trim).collect();
+            let event = match cells[2] {
+                "WillExpire" => agora_token_errors::TokenEvent::WillExpire,
+                "DidExpire" => agora_token_errors::TokenEvent::DidExpire,
+                other => panic!("events.md: no event {other}"),
+            };
+            EventRow {
+                name: cells[1].trim_matches('`').to_owned(),
+                event,
+                platforms: cells[4].to_owned(),
+                source: cells[5].to_owned(),
+            }
+        })
+        .collect()
+}
