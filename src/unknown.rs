@@ -50,17 +50,6 @@ impl UnknownName {
         core::str::from_utf8(&self.shown[..usize::from(self.shown_len)]).unwrap_or("")
     }
 
-    /// The length in bytes of the rejected input.
-    ///
-    /// ```
-    /// let err = "ERR_NOPE".parse::<agora_token_errors::TokenError>().unwrap_err();
-    /// assert_eq!(err.input_len(), 8);
-    /// ```
-    #[must_use]
-    pub fn input_len(&self) -> usize {
-        self.input_len
-    }
-
     /// What a valid input would have been (`"an Agora token error name"`, `"a platform (...)"`).
     ///
     /// ```

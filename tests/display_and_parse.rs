@@ -37,7 +37,6 @@ fn parse_error_names_the_input() {
 fn parse_error_of_huge_input_is_bounded() {
     let input = "é".repeat(1 << 19);
     let err = input.parse::<TokenError>().unwrap_err();
-    assert_eq!(err.input_len(), input.len());
     assert!(err.to_string().len() < 200, "{}", err.to_string().len());
     assert!(err.to_string().contains("1048576 bytes"));
     assert!(format!("{err:?}").len() < 200);

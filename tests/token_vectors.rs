@@ -188,7 +188,7 @@ mod verify {
         {
             let t = Token::parse(v["token"].as_str().unwrap()).unwrap();
             assert_eq!(
-                t.verify(cert).is_valid(),
+                t.verify(cert) == agora_token_errors::token::Verification::Valid,
                 v["decoded"]["signature_valid"].as_bool().unwrap(),
                 "{}",
                 v["name"]

@@ -12,6 +12,7 @@ fuzz_target!(|data: &[u8]| {
         let _ = t.verify_with("5CFd2fd1755d40ecb72977518be15d3b", &join);
         let _ = (t.to_string(), format!("{t:?}"));
     }
-    let join = JoinParams::new("970CA35de60c44645bbae8a215061b33", "test_channel").with_account("a");
+    let join =
+        JoinParams::new("970CA35de60c44645bbae8a215061b33", "test_channel").with_account("a");
     let _ = Diagnosis::of(&text, &join, 0, None);
 });

@@ -348,13 +348,6 @@ impl Token {
         }
     }
 
-    /// Whether a client joining the token's RTC channel as `user` is admitted by the token's
-    /// user: equal, or the token was built for uid 0, which admits anyone.
-    #[must_use]
-    pub fn matches_user(&self, user: &User) -> bool {
-        self.admits(ServiceKind::Rtc, user)
-    }
-
     /// Whether the token's `kind` service admits `user` (for RTM, the login user id).
     pub(super) fn admits(&self, kind: ServiceKind, user: &User) -> bool {
         let text = user.as_token_text();

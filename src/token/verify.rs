@@ -33,12 +33,6 @@ impl Verification {
             Verification::NeedsJoin => "needs the join",
         }
     }
-
-    /// Whether the signature was proven good.
-    #[must_use]
-    pub fn is_valid(self) -> bool {
-        self == Verification::Valid
-    }
 }
 
 crate::space::labelled!(
