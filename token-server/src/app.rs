@@ -1,7 +1,6 @@
 //! The token server's routes: issue RTC (and RTM) tokens to callers the app authorises, and
 //! diagnose a token against the join that failed.
 
-use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::SystemTime;
 
@@ -18,7 +17,7 @@ use axum::{Json, Router};
 use serde::Deserialize;
 use serde_json::json;
 
-use crate::guard::{self, Grant, Guard, Limiter, refuse};
+use crate::guard::{self, Authorize, Grant, Guard, Limiter, Limits, refuse};
 
 /// The project the server signs for. The certificate never leaves this struct.
 pub struct Project {
@@ -47,7 +46,7 @@ impl Project {
 /// What the handlers share.
 struct Server {
     project: Project,
-    guard: Guard,
+    authorize: Box<Authorize>,
 }
 
 #[derive(Deserialize)]
@@ -61,8 +60,21 @@ pub(crate) struct Expiry {
 /// The routes, behind the guard's rate limit, timeout and body limit; unknown paths and methods
 /// get JSON too.
 pub fn router(project: Project, guard: Guard) -> Router {
-    let limits = (Arc::new(Limiter::new(guard.per_minute)), guard.timeout);
-    let body_limit = guard.body_limit;
+    let Guard {
+        authorize,
+        identify,
+        per_minute,
+        trusted_proxies,
+        connections: _,
+        timeout,
+        body_limit,
+    } = guard;
+    let limits = Arc::new(Limits {
+        limiter: Limiter::new(per_minute),
+        timeout,
+        identify,
+        trusted_proxies,
+    });
     Router::new()
         .route("/rtc/{channel}/{role}/{kind}/{user}", get(rtc))
         .route("/rtm/{user}", get(rtm))
@@ -73,16 +85,18 @@ pub fn router(project: Project, guard: Guard) -> Router {
         })
         .layer(DefaultBodyLimit::max(body_limit))
         .layer(axum::middleware::from_fn_with_state(limits, guard::limits))
-        .with_state(Arc::new(Server { project, guard }))
+        .with_state(Arc::new(Server { project, authorize }))
 }
 
-/// Serves `router` on `listener`, with each client's address known (for the rate limit).
-pub async fn serve(listener: tokio::net::TcpListener, router: Router) -> std::io::Result<()> {
-    axum::serve(
-        listener,
-        router.into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .await
+/// Serves the routes for `project` behind `guard` on `listener`, holding connections as
+/// `guard.connections` says.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    project: Project,
+    guard: Guard,
+) -> std::io::Result<()> {
+    let connections = guard.connections;
+    crate::listen::serve_connections(listener, router(project, guard), connections).await
 }
 
 /// A uid as the path writes it: decimal digits only, no sign or leading zero, and not 0 (a uid-0
@@ -138,11 +152,11 @@ async fn rtc(
         user: &user,
         role,
     };
-    if let Err(why) = (server.guard.authorize)(&headers, &grant) {
+    if let Err(why) = (server.authorize)(&headers, &grant) {
         return refuse(StatusCode::UNAUTHORIZED, why);
     }
     if let Some(rtm) = &q.rtm {
-        if let Err(why) = (server.guard.authorize)(&headers, &Grant::Rtm { user: rtm }) {
+        if let Err(why) = (server.authorize)(&headers, &Grant::Rtm { user: rtm }) {
             return refuse(StatusCode::UNAUTHORIZED, why);
         }
     }
@@ -173,7 +187,7 @@ async fn rtm(
         (Err(e), _) => return refuse(e.status(), e.body_text()),
         (_, Err(e)) => return refuse(e.status(), e.body_text()),
     };
-    if let Err(why) = (server.guard.authorize)(&headers, &Grant::Rtm { user: &user }) {
+    if let Err(why) = (server.authorize)(&headers, &Grant::Rtm { user: &user }) {
         return refuse(StatusCode::UNAUTHORIZED, why);
     }
     let p = &server.project;
@@ -209,7 +223,7 @@ async fn diagnose_token(
     body: Result<Json<Diagnose>, JsonRejection>,
 ) -> Response {
     // Whether a token was signed with this server's certificate is for its callers only.
-    if let Err(why) = (server.guard.authorize)(&headers, &Grant::Diagnose) {
+    if let Err(why) = (server.authorize)(&headers, &Grant::Diagnose) {
         return refuse(StatusCode::UNAUTHORIZED, why);
     }
     let d = match body {

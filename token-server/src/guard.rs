@@ -1,6 +1,12 @@
 //! What stands between the internet and the builder: who may ask for a token (a hook the app
 //! fills; the default compares a shared secret), how often, how long a request may take and how
 //! large its body may be. Every refusal is JSON.
+//!
+//! The rate is counted per caller: an authenticated caller (the [`Identify`] hook) by who it is
+//! and where it connects from, an unauthenticated one by where it connects from alone, in a
+//! budget of its own, so that failed attempts never spend an authorised caller's budget. Where
+//! it connects from is the peer address, or, when the peer is a proxy the operator names in
+//! [`Guard::trusted_proxies`], the address that proxy appended to `X-Forwarded-For`.
 
 use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr};
@@ -42,12 +48,22 @@ pub enum Grant<'a> {
 /// is signed in as, and which channels and roles that user may have.
 pub type Authorize = dyn Fn(&HeaderMap, &Grant<'_>) -> Result<(), String> + Send + Sync;
 
+/// Who the caller is, from its headers (`None`: not authenticated). Only the rate limit reads
+/// it; what the caller may have is [`Authorize`]'s to decide.
+pub type Identify = dyn Fn(&HeaderMap) -> Option<String> + Send + Sync;
+
 /// The limits the server applies.
 pub struct Guard {
     /// Who may have what (see [`Authorize`]).
     pub authorize: Box<Authorize>,
-    /// Requests per client address per minute.
+    /// Who the caller is, for the rate limit (see [`Identify`]).
+    pub identify: Box<Identify>,
+    /// Requests per caller per minute (see the module's docs for what a caller is).
     pub per_minute: u32,
+    /// Proxies whose `X-Forwarded-For` is believed (empty: none; the peer address counts).
+    pub trusted_proxies: Vec<IpAddr>,
+    /// Timeouts and the cap on connections.
+    pub connections: crate::Connections,
     /// The longest a request may take.
     pub timeout: Duration,
     /// The largest request body, in bytes.
@@ -59,24 +75,36 @@ impl Guard {
     /// role is then granted (a real app checks them against the caller's session).
     #[must_use]
     pub fn shared_secret(secret: String) -> Guard {
+        let secret = Arc::new(secret);
+        let known = Arc::clone(&secret);
         Guard {
             authorize: Box::new(move |headers, _grant| {
-                let given = headers
-                    .get("authorization")
-                    .and_then(|v| v.to_str().ok())
-                    .and_then(|v| v.strip_prefix("Bearer "))
-                    .unwrap_or("");
-                if same(given.as_bytes(), secret.as_bytes()) {
+                if bearer_is(headers, &secret) {
                     Ok(())
                 } else {
                     Err("send `Authorization: Bearer <the server's secret>`".to_owned())
                 }
             }),
+            identify: Box::new(move |headers| {
+                bearer_is(headers, &known).then(|| "bearer".to_owned())
+            }),
             per_minute: 60,
+            trusted_proxies: Vec::new(),
+            connections: crate::Connections::default(),
             timeout: Duration::from_secs(5),
             body_limit: 16 * 1024,
         }
     }
+}
+
+/// Whether the request carries `Authorization: Bearer <secret>`.
+fn bearer_is(headers: &HeaderMap, secret: &str) -> bool {
+    let given = headers
+        .get("authorization")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .unwrap_or("");
+    same(given.as_bytes(), secret.as_bytes())
 }
 
 /// Compares in time that depends on the lengths only, not on where the bytes differ.
@@ -89,12 +117,21 @@ pub(crate) fn refuse(status: StatusCode, message: impl Into<String>) -> Response
     (status, Json(json!({ "error": message.into() }))).into_response()
 }
 
-/// Requests seen per client address in the current minute. Bounded: it holds at most
-/// [`MAX_CLIENTS`] addresses, and a new address past that waits for the next minute, so a blocked
-/// client is never forgotten before its minute is over.
+/// Whose budget a request spends.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum Caller {
+    /// An authenticated caller, connecting from an address.
+    Known(String, IpAddr),
+    /// A caller that did not authenticate, by address.
+    Unknown(IpAddr),
+}
+
+/// Requests seen per caller in the current minute. Bounded: it holds at most [`MAX_CLIENTS`]
+/// callers, and a new caller past that waits for the next minute, so a blocked client is never
+/// forgotten before its minute is over.
 pub(crate) struct Limiter {
     per_minute: u32,
-    seen: Mutex<(Instant, HashMap<IpAddr, u32>)>,
+    seen: Mutex<(Instant, HashMap<Caller, u32>)>,
 }
 
 /// The most client addresses the limiter remembers in one minute.
@@ -111,7 +148,7 @@ impl Limiter {
         }
     }
 
-    fn allow(&self, ip: IpAddr) -> Result<(), RetryAfter> {
+    fn allow(&self, caller: Caller) -> Result<(), RetryAfter> {
         let mut seen = self
             .seen
             .lock()
@@ -120,10 +157,10 @@ impl Limiter {
             *seen = (Instant::now(), HashMap::new());
         }
         let wait = RetryAfter(60u64.saturating_sub(seen.0.elapsed().as_secs()).max(1));
-        if !seen.1.contains_key(&ip) && seen.1.len() >= MAX_CLIENTS {
+        if !seen.1.contains_key(&caller) && seen.1.len() >= MAX_CLIENTS {
             return Err(wait);
         }
-        let count = seen.1.entry(ip).or_insert(0);
+        let count = seen.1.entry(caller).or_insert(0);
         *count = count.saturating_add(1);
         if *count <= self.per_minute {
             Ok(())
@@ -133,14 +170,44 @@ impl Limiter {
     }
 }
 
-/// Refuses a client over its rate, and a request that takes too long.
+/// What the rate limit needs of the guard, shared with every request.
+pub(crate) struct Limits {
+    pub(crate) limiter: Limiter,
+    pub(crate) timeout: Duration,
+    pub(crate) identify: Box<Identify>,
+    pub(crate) trusted_proxies: Vec<IpAddr>,
+}
+
+/// Where the request comes from: the peer, or the client a trusted proxy names last in
+/// `X-Forwarded-For` (the entry it appended; earlier ones are the client's own word).
+fn client_address(peer: IpAddr, headers: &HeaderMap, trusted: &[IpAddr]) -> IpAddr {
+    if !trusted.contains(&peer) {
+        return peer;
+    }
+    headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .next_back()
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.rsplit(',').next())
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(peer)
+}
+
+/// Refuses a caller over its rate, and a request that takes too long.
 pub(crate) async fn limits(
-    State((limiter, timeout)): State<(Arc<Limiter>, Duration)>,
+    State(limits): State<Arc<Limits>>,
     ConnectInfo(addr): ConnectInfo<SocketAddr>,
     request: Request,
     next: Next,
 ) -> Response {
-    if let Err(RetryAfter(seconds)) = limiter.allow(addr.ip()) {
+    let headers = request.headers();
+    let from = client_address(addr.ip(), headers, &limits.trusted_proxies);
+    let caller = match (limits.identify)(headers) {
+        Some(who) => Caller::Known(who, from),
+        None => Caller::Unknown(from),
+    };
+    if let Err(RetryAfter(seconds)) = limits.limiter.allow(caller) {
         let mut response = refuse(
             StatusCode::TOO_MANY_REQUESTS,
             format!("too many requests: try again in {seconds} s"),
@@ -151,7 +218,7 @@ pub(crate) async fn limits(
         );
         return response;
     }
-    match tokio::time::timeout(timeout, next.run(request)).await {
+    match tokio::time::timeout(limits.timeout, next.run(request)).await {
         Ok(response) => response,
         Err(_) => refuse(StatusCode::SERVICE_UNAVAILABLE, "the request took too long"),
     }

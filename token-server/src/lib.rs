@@ -4,5 +4,7 @@
 
 mod app;
 pub mod guard;
+mod listen;
 
 pub use app::{Project, router, serve};
+pub use listen::Connections;

@@ -10,11 +10,14 @@
 //!
 //! Callers authenticate with `Authorization: Bearer $TOKEN_SERVER_SECRET`: replace
 //! `guard::Guard::shared_secret` with the app's own check of the caller's session, which decides
-//! the channels, users and roles each may have. Each client address may make 60 requests a
-//! minute; a request may take 5 s and carry 16 KiB. A bad App ID or certificate stops the server
-//! at start. `PORT` sets the port (default 8080); it listens on loopback only.
+//! the channels, users and roles each may have. Each caller may make 60 requests a minute (an
+//! authenticated caller by who it is and where it connects from, an unauthenticated one by where
+//! it connects from, in a budget apart); a request may take 5 s and carry 16 KiB; a connection
+//! that sends no request head within 10 s, or stays idle that long, is closed, and connections
+//! beyond what the descriptor limit leaves room for are refused. A bad App ID or certificate
+//! stops the server at start. `PORT` sets the port (default 8080); it listens on loopback only.
 
-use agora_token_server::{Project, guard::Guard, router, serve};
+use agora_token_server::{Project, guard::Guard, serve};
 
 use std::process::ExitCode;
 
@@ -53,8 +56,7 @@ async fn main() -> ExitCode {
         }
     };
     eprintln!("agora-token-server: listening on http://127.0.0.1:{port}");
-    let router = router(project, Guard::shared_secret(secret));
-    if let Err(e) = serve(listener, router).await {
+    if let Err(e) = serve(listener, project, Guard::shared_secret(secret)).await {
         eprintln!("agora-token-server: {e}");
         return ExitCode::FAILURE;
     }
