@@ -27,6 +27,10 @@ for log in sorted((fixtures / "sdk-logs").glob("*.log")):
     put("scan", log.read_bytes()[:4096])
 for t in texts[::23]:
     put("scan", t.encode())
+# scan_reader: a count of piece sizes, the sizes, then the log.
+for i, log in enumerate(sorted((fixtures / "sdk-logs").glob("*.log"))):
+    sizes = bytes([1 + (i * 37 + k * 11) % 250 for k in range(3 + i % 5)])
+    put("scan_reader", bytes([len(sizes)]) + sizes + log.read_bytes()[:4096])
 ids = sorted({l.split("|")[1].strip().strip("`") for l in (fixtures.parent.parent / "catalog" / "identifiers.md").read_text().splitlines() if l.startswith("| `")})
 for i in ids[::5]:
     put("from_name", i.encode())
