@@ -39,6 +39,20 @@ fn every_kind_of_input_is_read_once() {
     );
 }
 
+#[test]
+fn a_pasted_certificate_or_token_is_kept_by_its_head_only() {
+    let rtc = CodeSpace::of(Product::Rtc);
+    let cert = "5CFd2fd1755d40ecb72977518be15d3b";
+    let r = Report::of(&format!("cert={cert} failed"), &rtc, None);
+    assert_eq!(r.input(), "cert=5CFd... failed");
+    // Longer or shorter hexadecimal words are not a certificate, and stay.
+    let r = Report::of("trace 5CFd2fd1755d40ecb72977518be15d3b0 at 0x7fe77d", &rtc, None);
+    assert!(r.input().contains("5CFd2fd1755d40ecb72977518be15d3b0"));
+    // Linear in a long run of words that are neither.
+    let long = "ab1 ".repeat(1 << 10);
+    assert_eq!(Report::of(&long, &rtc, None).input(), &long[..4096]);
+}
+
 #[cfg(feature = "messages")]
 #[test]
 fn a_text_is_read_with_what_matched() {

@@ -268,8 +268,10 @@ impl core::fmt::Display for Report {
 }
 
 /// The input as a report keeps it: its first 4 KiB, with every access token or dynamic key in it
-/// (`003` to `007` and 32 or more base64 characters, where a word starts) shown by its head only:
-/// a pasted token is a secret, and a report is printed and sent on.
+/// (`003` to `007` and 32 or more base64 characters, where a word starts) shown by its head only,
+/// and every word of exactly 32 hexadecimal digits (an App Certificate, or an App ID: the two
+/// cannot be told apart) by its first four: a pasted token or certificate is a secret, and a
+/// report is printed and sent on.
 fn kept(input: &str) -> String {
     let end = (0..=input.len().min(4096))
         .rev()
@@ -281,11 +283,22 @@ fn kept(input: &str) -> String {
     let mut out = String::with_capacity(input.len());
     let (mut from, mut at) = (0, 0);
     while at + 3 <= b.len() {
-        let starts = b[at..].starts_with(b"00")
-            && (b'3'..=b'7').contains(&b[at + 2])
-            && (at == 0 || !b[at - 1].is_ascii_alphanumeric());
-        if !starts {
+        if at > 0 && b[at - 1].is_ascii_alphanumeric() {
             at += 1;
+            continue;
+        }
+        // A word starts here: each word is looked at once, so this stays linear.
+        let word = b[at..].iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+        if word == 32 && b[at..at + 32].iter().all(u8::is_ascii_hexdigit) {
+            out.push_str(&input[from..at]);
+            out.push_str(&input[at..at + 4]);
+            out.push_str("...");
+            from = at + 32;
+            at += 32;
+            continue;
+        }
+        if !(b[at..].starts_with(b"00") && (b'3'..=b'7').contains(&b[at + 2])) {
+            at += word.max(1);
             continue;
         }
         let len = b[at..].iter().take_while(|c| base64(c)).count();
