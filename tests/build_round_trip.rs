@@ -107,7 +107,21 @@ fn a_token_longer_than_the_sdks_accept_is_never_handed_out() {
     .chat_user(&user)
     .build();
     match built {
-        Err(BuildError::TokenTooLong { len, max }) => assert!(len > max && max == MAX_TOKEN_LEN),
+        Err(
+            e @ BuildError::TokenTooLong {
+                len,
+                max,
+                longest: Some(agora_token_errors::token::BuildField::ChatUser),
+            },
+        ) => {
+            assert!(len > max && max == MAX_TOKEN_LEN);
+            // It says which input is too long.
+            assert!(
+                e.to_string()
+                    .contains("its longest input is the Chat user id"),
+                "{e}"
+            );
+        }
         other => panic!("{other:?}"),
     }
     // Up to the limit, every token it hands out parses.

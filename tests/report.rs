@@ -46,7 +46,11 @@ fn a_pasted_certificate_or_token_is_kept_by_its_head_only() {
     let r = Report::of(&format!("cert={cert} failed"), &rtc, None);
     assert_eq!(r.input(), "cert=5CFd... failed");
     // Longer or shorter hexadecimal words are not a certificate, and stay.
-    let r = Report::of("trace 5CFd2fd1755d40ecb72977518be15d3b0 at 0x7fe77d", &rtc, None);
+    let r = Report::of(
+        "trace 5CFd2fd1755d40ecb72977518be15d3b0 at 0x7fe77d",
+        &rtc,
+        None,
+    );
     assert!(r.input().contains("5CFd2fd1755d40ecb72977518be15d3b0"));
     // Linear in a long run of words that are neither.
     let long = "ab1 ".repeat(1 << 10);

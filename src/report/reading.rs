@@ -288,7 +288,10 @@ fn kept(input: &str) -> String {
             continue;
         }
         // A word starts here: each word is looked at once, so this stays linear.
-        let word = b[at..].iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+        let word = b[at..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .count();
         if word == 32 && b[at..at + 32].iter().all(u8::is_ascii_hexdigit) {
             out.push_str(&input[from..at]);
             out.push_str(&input[at..at + 4]);

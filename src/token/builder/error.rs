@@ -134,13 +134,20 @@ pub enum BuildError {
     /// The token would be longer than Agora's SDKs accept (its channel names, user ids or
     /// services together are too long): it is not handed out.
     #[error(
-        "the token would be {len} characters long; Agora's SDKs accept at most {max}: use shorter channel names and user ids, or fewer services in one token"
+        "the token would be {len} characters long; Agora's SDKs accept at most {max}: {}",
+        longest.map_or_else(
+            || "use fewer services in one token".to_owned(),
+            |f| format!("its longest input is the {f}: shorten it, or put fewer services in one token"),
+        )
     )]
     TokenTooLong {
         /// Its length in characters.
         len: usize,
         /// The limit.
         max: usize,
+        /// The input that takes the most room (a channel name, a user id or account, an RTM
+        /// resource name), if any input is longer than a few characters.
+        longest: Option<BuildField>,
     },
     /// No service was added: the token would grant nothing.
     #[error("no service was added: call rtc, rtm, chat_user or chat_app")]

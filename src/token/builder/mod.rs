@@ -433,9 +433,42 @@ impl TokenBuilder {
             return Err(BuildError::TokenTooLong {
                 len: token.len(),
                 max: crate::token::MAX_TOKEN_LEN,
+                longest: self.longest_input(),
             });
         }
         Ok(token)
+    }
+
+    /// The input that takes the most room in the token, if one is longer than 16 bytes.
+    fn longest_input(&self) -> Option<BuildField> {
+        let mut inputs: Vec<(BuildField, usize)> = Vec::new();
+        for spec in &self.services {
+            match spec {
+                Spec::Rtc { channel, user, .. } => {
+                    inputs.push((BuildField::Channel, channel.len()));
+                    if let User::Account(a) = user {
+                        inputs.push((BuildField::Account, a.len()));
+                    }
+                }
+                Spec::Rtm { user, .. } => inputs.push((BuildField::RtmUser, user.len())),
+                Spec::Chat { user, .. } => inputs.push((BuildField::ChatUser, user.len())),
+                Spec::Rtm2 { user, permissions } => {
+                    inputs.push((BuildField::RtmUser, user.len()));
+                    let names: usize = permissions
+                        .grants()
+                        .iter()
+                        .map(|g| g.names().iter().map(String::len).sum::<usize>())
+                        .sum();
+                    inputs.push((BuildField::RtmResource, names));
+                }
+                _ => {}
+            }
+        }
+        inputs
+            .into_iter()
+            .filter(|&(_, len)| len > 16)
+            .max_by_key(|&(_, len)| len)
+            .map(|(field, _)| field)
     }
 
     /// The token's content before compression, signature included: what Agora's builders
