@@ -59,12 +59,14 @@ impl Callback {
         }
     }
 
-    /// The callback or event name as the SDK spells it.
+    /// The callback or event name as the SDK spells it (read by the log scan).
+    #[cfg_attr(not(feature = "messages"), allow(dead_code))]
     pub(crate) fn name(&self) -> &'static str {
         self.name
     }
 
-    /// The event it reports.
+    /// The event it reports (read by the log scan).
+    #[cfg_attr(not(feature = "messages"), allow(dead_code))]
     pub(crate) fn event(&self) -> TokenEvent {
         self.event
     }
