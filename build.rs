@@ -11,6 +11,8 @@ mod emit;
 #[path = "src/key.rs"]
 #[allow(dead_code, unreachable_pub)]
 mod key;
+#[path = "codegen/lookalikes.rs"]
+mod lookalikes;
 #[path = "codegen/model.rs"]
 mod model;
 #[path = "codegen/tables.rs"]
@@ -21,6 +23,7 @@ fn main() {
     println!("cargo::rerun-if-changed=codegen/model.rs");
     println!("cargo::rerun-if-changed=codegen/emit.rs");
     println!("cargo::rerun-if-changed=codegen/tables.rs");
+    println!("cargo::rerun-if-changed=codegen/lookalikes.rs");
     println!("cargo::rerun-if-changed=src/key.rs");
     let catalog = model::Catalog::read();
     let out = emit::catalog(&catalog);

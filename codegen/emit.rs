@@ -22,6 +22,7 @@ pub(crate) fn catalog(c: &Catalog) -> String {
     anchors(&mut out, c);
     words(&mut out, c);
     names(&mut out, c);
+    crate::lookalikes::emit(&mut out, c);
     out
 }
 

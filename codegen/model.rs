@@ -138,6 +138,8 @@ pub(crate) struct Catalog {
     pub(crate) words: BTreeMap<String, Vec<String>>,
     /// The anchors of `anchors.md`, with their check (`Word`, `Phrase`, `Callback`, `ErrorWord`).
     pub(crate) anchors: Vec<(String, String)>,
+    /// What users take for token errors and is not (`lookalikes.md`).
+    pub(crate) lookalikes: Vec<crate::lookalikes::Lookalike>,
 }
 
 impl Catalog {
@@ -151,6 +153,7 @@ impl Catalog {
         let events = parse_events(&read("catalog/events.md"));
         let anchors = parse_anchors(&read("catalog/anchors.md"));
         let words = parse_words(&read("catalog/words.md"));
+        let lookalikes = crate::lookalikes::parse(&read("catalog/lookalikes.md"));
         let mut catalog = Catalog {
             spaces,
             variants,
@@ -161,10 +164,12 @@ impl Catalog {
             events,
             words,
             anchors,
+            lookalikes,
         };
         catalog.mark_shared(&read("catalog/shared.md"));
         catalog.check();
         catalog.check_anchors();
+        crate::lookalikes::check(&catalog);
         catalog
     }
 

@@ -74,6 +74,8 @@ mod action;
 mod catalog;
 mod event;
 mod key;
+#[cfg(feature = "std")]
+mod lookalike;
 #[cfg(feature = "messages")]
 mod message;
 mod platform;
@@ -96,6 +98,9 @@ pub use action::Action;
 pub use catalog::{CodeSpace, TokenError};
 pub(crate) use event::Callback;
 pub use event::TokenEvent;
+#[cfg(feature = "std")]
+#[cfg_attr(docsrs, doc(cfg(feature = "std")))]
+pub use lookalike::Lookalike;
 #[cfg(feature = "messages")]
 #[cfg_attr(docsrs, doc(cfg(feature = "messages")))]
 pub use message::{Evidence, Found, MessageMatch, Scan, Support, scan, scan_reader};

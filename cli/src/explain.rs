@@ -27,6 +27,17 @@ pub(crate) fn explain(input: &str, args: &Args, style: Style) -> Answer {
         found,
         check: false,
     };
+    if let Some(l) = report.lookalike() {
+        // Not a token error, and what it is: the user learns at least that the token is not it.
+        let shown: String = report.input().chars().take(80).collect();
+        let mut text = style.paragraph(
+            "",
+            &style.bold(&format!("`{shown}` is not a token error: {}", l.meaning())),
+        );
+        text.push_str(&style.paragraph("check", l.check()));
+        text.push_str(&style.paragraph("source", l.citation()));
+        return answer(text, false);
+    }
     let first = match report.reading() {
         Reading::Event(event) => {
             return answer(event_text(*event, report.product(), platform, style), true);

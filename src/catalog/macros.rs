@@ -333,3 +333,18 @@ macro_rules! names {
         pub(crate) static NAME_INDEX: ::phf::Map<u64, u16> = $index;
     };
 }
+
+/// Every row of `lookalikes.md` (read by reports, which need `std`).
+#[cfg(feature = "std")]
+macro_rules! lookalikes {
+    ($($text:literal, $by:ident, $space:expr, $code:expr, $product:literal, $meaning:literal, $check:literal, $source:literal;)*) => {
+        pub(crate) static LOOKALIKES: [Lookalike; <[&str]>::len(&[$($text),*])] = [$(
+            Lookalike::new($text, By::$by, $space, $code, $product, $meaning, $check, $source),
+        )*];
+    };
+}
+
+#[cfg(not(feature = "std"))]
+macro_rules! lookalikes {
+    ($($row:tt)*) => {};
+}

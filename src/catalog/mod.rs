@@ -70,11 +70,15 @@ pub(crate) enum AnchorCheck {
 #[cfg_attr(not(feature = "messages"), allow(dead_code))] // codes such as 2010005 are quoted as the SDKs write them
 mod generated {
     use super::{AnchorCheck, CodedCallback, Phrase, Texts};
+    #[cfg(feature = "std")]
+    use crate::lookalike::{By, Lookalike};
     use crate::{Action, Callback, Language, Platform, Product, Spelling, TokenEvent};
 
     include!(concat!(env!("OUT_DIR"), "/catalog.rs"));
 }
 
+#[cfg(feature = "std")]
+pub(crate) use generated::LOOKALIKES;
 #[cfg_attr(not(feature = "messages"), allow(unused_imports))]
 pub(crate) use generated::{
     ANCHORS, CALLBACKS, CODE_KEYWORDS, CONTEXT_WORDS, ERROR_WORDS, EVENT_CALLBACKS, FILLERS,

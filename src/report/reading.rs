@@ -1,7 +1,7 @@
 //! What an input means, as one value: the answer a command-line tool, a token server's `/check`
 //! endpoint or a browser package gives for a code, a name, an error text or an event name.
 
-use crate::{CodeSpace, Platform, Product, Spelling, TokenError, TokenEvent};
+use crate::{CodeSpace, Lookalike, Platform, Product, Spelling, TokenError, TokenEvent};
 
 /// What an input was read as.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -76,6 +76,7 @@ pub struct Report {
     event: Option<TokenEvent>,
     product: Product,
     platform: Option<Platform>,
+    lookalike: Option<&'static Lookalike>,
 }
 
 impl Report {
@@ -122,6 +123,10 @@ impl Report {
         } else {
             read_text(input, &mut errors, &mut speaks_for)
         };
+        // Nothing read is a token error or event: what users take for one, if it is that.
+        let lookalike = (errors.is_empty() && event.is_none())
+            .then(|| crate::lookalike::of(input, spaces))
+            .flatten();
         Report {
             input: kept(input),
             reading,
@@ -129,6 +134,27 @@ impl Report {
             event,
             product: product.or(speaks_for).unwrap_or(Product::Rtc),
             platform: None,
+            lookalike,
+        }
+    }
+
+    /// What the input is when it is no token error but something users take for one (a
+    /// project that is not active, RTM not enabled, a server error), with what to check: see
+    /// [`Lookalike`]. `None` when a token error or event was read, or nothing known.
+    #[must_use]
+    pub fn lookalike(&self) -> Option<&'static Lookalike> {
+        self.lookalike
+    }
+
+    /// Which kind of answer this is: `"token_error"`, `"token_event"`, `"lookalike"` (not a
+    /// token error, and what it is) or `"none"` (nothing known). The JSON's `answer`.
+    #[must_use]
+    pub fn answer(&self) -> &'static str {
+        match (self.errors.is_empty(), self.event, self.lookalike) {
+            (false, _, _) => "token_error",
+            (true, Some(_), _) => "token_event",
+            (true, None, Some(_)) => "lookalike",
+            (true, None, None) => "none",
         }
     }
 
@@ -224,11 +250,21 @@ impl Report {
 ///     Report::of("5", &rtm, None).to_string(),
 ///     "5 means invalid_token in rtm_login, token_expired in rtm_renew_token: give the product, platform or code space"
 /// );
-/// assert_eq!(Report::of("17", &[CodeSpace::Native], None).to_string(), "17 is no token error in native");
+/// assert_eq!(Report::of("18", &[CodeSpace::Native], None).to_string(), "18 is no token error in native");
 /// assert_eq!(Report::of("hello", &rtm, None).to_string(), "names no token error");
+/// // What users take for a token error is said not to be one, and what it is.
+/// assert!(Report::of("17", &[CodeSpace::Native], None)
+///     .to_string()
+///     .starts_with("17 is not a token error: The join was refused"));
 /// ```
 impl core::fmt::Display for Report {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        if let Some(l) = self.lookalike {
+            if let Reading::Code { code, .. } = &self.reading {
+                write!(f, "{code} is ")?;
+            }
+            return write!(f, "not a token error: {}", l.meaning());
+        }
         let Reading::Code { code, readings } = &self.reading else {
             return match self.errors.as_slice() {
                 [] => f.write_str("names no token error"),
@@ -364,6 +400,24 @@ mod serde_impl {
         }
     }
 
+    /// A lookalike: what it is recognised by, its code, what it is and what to check.
+    struct AsLookalike(&'static crate::Lookalike);
+
+    impl Serialize for AsLookalike {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let l = self.0;
+            let mut out = s.serialize_struct("Lookalike", 7)?;
+            out.serialize_field("text", l.text())?;
+            out.serialize_field("space", &l.space().map(crate::CodeSpace::as_str))?;
+            out.serialize_field("code", &l.code())?;
+            out.serialize_field("product", l.product())?;
+            out.serialize_field("meaning", l.meaning())?;
+            out.serialize_field("check", l.check())?;
+            out.serialize_field("citation", l.citation())?;
+            out.end()
+        }
+    }
+
     /// What matched, by the kind of reading (an event's callbacks on the platform, else on each).
     struct Matched<'a>(&'a Reading, Product, Option<Platform>);
 
@@ -416,7 +470,8 @@ mod serde_impl {
 
     impl Serialize for Report {
         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            let mut out = s.serialize_struct("Report", 6)?;
+            let mut out = s.serialize_struct("Report", 8)?;
+            out.serialize_field("answer", self.answer())?;
             out.serialize_field("kind", self.reading.as_str())?;
             out.serialize_field("input", &self.input)?;
             out.serialize_field("product", self.product.as_str())?;
@@ -430,7 +485,11 @@ mod serde_impl {
                 .map(|&e| Explained(e, self.product))
                 .collect();
             out.serialize_field("errors", &errors)?;
-            // Declared among the 6 fields; formats with fixed-size structs are told it is absent.
+            match self.lookalike {
+                Some(l) => out.serialize_field("lookalike", &AsLookalike(l))?,
+                None => out.skip_field("lookalike")?,
+            }
+            // Declared among the 8 fields; formats with fixed-size structs are told it is absent.
             match self.platform {
                 Some(p) => {
                     out.serialize_field("platform", &OnPlatform(p, self))?;

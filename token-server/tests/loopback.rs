@@ -54,7 +54,7 @@ fn issues_a_token_and_diagnoses_it_over_http() {
         body["error"]
             .as_str()
             .unwrap()
-            .contains("17 is no token error"),
+            .contains("17 is not a token error"),
         "{body}"
     );
 

@@ -80,12 +80,25 @@ export interface Found {
 
 /** What the input was read as (`kind`), and the token errors it reports. */
 export interface Report {
+  /** Which kind of answer: a token error, a token event, a lookalike (not a token error, and
+   *  what it is), or nothing known. */
+  answer: "token_error" | "token_event" | "lookalike" | "none";
   kind: "code" | "name" | "event" | "text" | "none";
   input: string;
   product: string;
   matched?: unknown;
   errors: Array<{ error: string; [key: string]: unknown }>;
   platform?: unknown;
+  /** When the input is no token error but something users take for one. */
+  lookalike?: {
+    text: string;
+    space: string | null;
+    code: number | null;
+    product: "rtc" | "rtm" | "chat" | "convoai";
+    meaning: string;
+    check: string;
+    citation: string;
+  };
 }
 "#;
 

@@ -31,6 +31,16 @@ test("codes are read in their code space", () => {
   assert.deepEqual(flutter.errors.map((e) => e.error), ["token_expired"]);
 });
 
+test("what users take for a token error is said not to be one, and what it is", () => {
+  const r = wasm.explain("-10012", { product: "rtm" });
+  assert.equal(r.answer, "lookalike");
+  assert.deepEqual(r.errors, []);
+  assert.equal(r.lookalike.code, -10012);
+  assert.match(r.lookalike.meaning, /server/);
+  assert.equal(wasm.explain("110").answer, "token_error");
+  assert.equal(wasm.explain("hello").answer, "none");
+});
+
 test("SDK names are read, typos of the real SDKs included", () => {
   for (const [name, want] of [
     ["ERR_STATIC_USE_DYANMIC_KE", "static_use_dynamic_key"],

@@ -1,0 +1,110 @@
+//! What users take for token errors and is not (`catalog/lookalikes.md`): a report of each says
+//! "not a token error", what it is and what to check, while `from_message` and `scan` stay
+//! silent on it, and every report says which kind of answer it is.
+
+use agora_token_errors::{CodeSpace, Report, TokenError};
+
+/// Every row of the table as the table writes it: match, kind, space, code.
+fn rows() -> Vec<(String, String, Option<CodeSpace>, Option<i32>)> {
+    let table = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/catalog/lookalikes.md"
+    ))
+    .unwrap();
+    table
+        .lines()
+        .filter(|l| l.starts_with("| ") && !l.starts_with("| match"))
+        .map(|row| {
+            let c: Vec<&str> = row.split('|').map(str::trim).collect();
+            let space = (c[3] != "-").then(|| c[3].parse::<CodeSpace>().unwrap());
+            let code = (c[4] != "-").then(|| c[4].parse::<i32>().unwrap());
+            (
+                c[1].trim_matches('`').to_owned(),
+                c[2].to_owned(),
+                space,
+                code,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn each_lookalike_is_answered_as_not_a_token_error_with_what_it_is() {
+    let rows = rows();
+    let (mut names, mut codes, mut texts) = (0, 0, 0);
+    for (matched, kind, space, code) in &rows {
+        let spaces: Vec<CodeSpace> = space.map_or_else(|| CodeSpace::ALL.to_vec(), |s| vec![s]);
+        let input = match kind.as_str() {
+            "code" => {
+                codes += 1;
+                code.unwrap().to_string()
+            }
+            "name" => {
+                names += 1;
+                matched.clone()
+            }
+            _ => {
+                texts += 1;
+                format!("12:00:01 E/App: {matched}")
+            }
+        };
+        let r = Report::of(&input, &spaces, None);
+        assert!(r.errors().is_empty(), "{input}: {:?}", r.errors());
+        let l = r
+            .lookalike()
+            .unwrap_or_else(|| panic!("{input}: no lookalike"));
+        assert_eq!(r.answer(), "lookalike", "{input}");
+        assert!(r.to_string().contains("not a token error: "), "{input}: {r}");
+        assert!(!l.meaning().is_empty() && !l.check().is_empty() && !l.citation().is_empty());
+        if kind != "code" {
+            assert_eq!(l.text(), matched, "{input}");
+        }
+    }
+    println!(
+        "lookalikes: {} rows ({names} names, {codes} codes, {texts} texts), each answered as not a token error",
+        rows.len()
+    );
+    assert!(rows.len() >= 25, "{} rows", rows.len());
+}
+
+#[cfg(feature = "messages")]
+#[test]
+fn lookalikes_are_silent_in_from_message_and_scan() {
+    let mut silent = 0;
+    for (matched, kind, _, _) in rows() {
+        if kind == "code" {
+            continue;
+        }
+        let line = format!("12:00:01 E/App: {matched}");
+        assert_eq!(TokenError::from_message(&line), None, "{line}");
+        assert!(
+            agora_token_errors::scan(line.as_bytes()).all(|f| f.error().is_none()),
+            "{line}"
+        );
+        silent += 1;
+    }
+    println!("lookalikes: false alarms 0 of {silent} names and texts in from_message and scan");
+}
+
+#[test]
+fn every_report_says_which_kind_of_answer_it_is() {
+    let all = CodeSpace::ALL;
+    assert_eq!(Report::of("110", all, None).answer(), "token_error");
+    assert_eq!(
+        Report::of("onTokenPrivilegeWillExpire", all, None).answer(),
+        "token_event"
+    );
+    assert_eq!(Report::of("hello there", all, None).answer(), "none");
+    assert!(Report::of("hello there", all, None).lookalike().is_none());
+    // A token error on the line wins: the lookalike is looked for only when there is none.
+    #[cfg(feature = "messages")]
+    {
+        let r = Report::of(
+            "Agora-SDK [ERROR]: ERR_INVALID_TOKEN, then ERR_NO_ACTIVE_STATUS",
+            all,
+            None,
+        );
+        assert_eq!(r.errors(), [TokenError::InvalidToken]);
+        assert_eq!((r.answer(), r.lookalike()), ("token_error", None));
+    }
+}
