@@ -54,7 +54,10 @@ fn each_lookalike_is_answered_as_not_a_token_error_with_what_it_is() {
             .lookalike()
             .unwrap_or_else(|| panic!("{input}: no lookalike"));
         assert_eq!(r.answer(), "lookalike", "{input}");
-        assert!(r.to_string().contains("not a token error: "), "{input}: {r}");
+        assert!(
+            r.to_string().contains("not a token error: "),
+            "{input}: {r}"
+        );
         assert!(!l.meaning().is_empty() && !l.check().is_empty() && !l.citation().is_empty());
         if kind != "code" {
             assert_eq!(l.text(), matched, "{input}");

@@ -36,7 +36,8 @@ use serde_json::{Value, json};
     version,
     allow_negative_numbers = true,
     args_conflicts_with_subcommands = true,
-    after_help = spaces_help()
+    after_help = spaces_help(),
+    group(clap::ArgGroup::new("subject").args(["token", "convoai_request"]))
 )]
 struct Args {
     #[command(subcommand)]
@@ -64,8 +65,15 @@ struct Args {
     /// Decode this token and diagnose it against the join (--app-id, --channel, --uid/--account).
     #[arg(long)]
     token: Option<String>,
+    /// Diagnose a Conversational AI start request (its JSON body; `-` reads standard input):
+    /// whether the agent can join with its tokens (needs --app-id).
+    #[arg(long, value_name = "FILE", conflicts_with = "token")]
+    convoai_request: Option<std::path::PathBuf>,
+    /// The start request's Authorization header value (`Basic ...` or `agora token=...`).
+    #[arg(long, requires = "convoai_request")]
+    authorization: Option<String>,
     /// The App ID the client initialised the engine with.
-    #[arg(long, requires = "token")]
+    #[arg(long, requires = "subject")]
     app_id: Option<String>,
     /// The channel the client joined.
     #[arg(long, requires = "token", conflicts_with = "rtm_user")]
@@ -80,10 +88,10 @@ struct Args {
     #[arg(long, requires = "token")]
     rtm_user: Option<String>,
     /// The App Certificate the token server signs with, to check the signature. Never printed.
-    #[arg(long, requires = "token")]
+    #[arg(long, requires = "subject")]
     certificate: Option<String>,
     /// The time of the join, in Unix seconds (default: now).
-    #[arg(long, requires = "token")]
+    #[arg(long, requires = "subject")]
     now: Option<u64>,
 }
 
@@ -160,7 +168,9 @@ fn main() -> ExitCode {
     if let Some(Command::Scan { paths, summary }) = &args.command {
         return scan::run(paths, *summary, args.json, style);
     }
-    let answer = if args.token.is_some() {
+    let answer = if args.convoai_request.is_some() {
+        agent::run(&args)
+    } else if args.token.is_some() {
         token::run(&args)
     } else if !args.input.is_empty() {
         read_input(&args.input.join(" "))
@@ -251,6 +261,7 @@ impl From<String> for Failure {
     }
 }
 
+mod agent;
 mod explain;
 mod input;
 mod scan;

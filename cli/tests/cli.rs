@@ -399,3 +399,71 @@ fn standard_input_over_the_limit_is_refused_never_cut() {
     assert_eq!(code, 0, "{out}");
     assert!(out.starts_with("2:10: invalid_token"), "{out}");
 }
+
+#[test]
+fn a_voice_agents_start_request_is_checked_and_exits_1_when_it_cannot_join() {
+    use agora_token_errors::token::{Role, Token, User};
+    let app = "970CA35de60c44645bbae8a215061b33";
+    let token = Token::builder(app, "5CFd2fd1755d40ecb72977518be15d3b")
+        .issued_at(1_780_000_000)
+        .expire_in(14_400)
+        .rtc("room-7", User::Uid(1001), Role::Publisher)
+        .rtm("1001")
+        .build()
+        .unwrap();
+    let dir = temp_dir("convoai");
+    let file = dir.join("start.json");
+    let write = |channel: &str| {
+        std::fs::write(
+            &file,
+            format!(r#"{{"name": "a", "properties": {{"channel": "{channel}", "agent_rtc_uid": "1001", "token": "{token}", "advanced_features": {{"enable_rtm": true}}}}}}"#),
+        )
+        .unwrap();
+    };
+    let args = |auth: &'static str| {
+        vec![
+            "--convoai-request".to_owned(),
+            file.display().to_string(),
+            "--app-id".to_owned(),
+            app.to_owned(),
+            "--authorization".to_owned(),
+            auth.to_owned(),
+            "--now".to_owned(),
+            "1780000060".to_owned(),
+        ]
+    };
+    let run_with = |a: &[String]| run(&a.iter().map(String::as_str).collect::<Vec<_>>(), None);
+    write("room-7");
+    let (code, out, _) = run_with(&args("Basic Y3VzdG9tZXI6c2VjcmV0"));
+    assert_eq!(code, 0, "{out}");
+    assert!(out.starts_with("the agent can join"), "{out}");
+    write("room-8");
+    let (code, out, _) = run_with(&args("Basic Y3VzdG9tZXI6c2VjcmV0"));
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.starts_with("the agent cannot join: the agent's token"),
+        "{out}"
+    );
+    assert!(!out.contains(&token[..40]), "the token is shown whole");
+    let mut with_json = args("Bearer nope");
+    with_json.push("--json".to_owned());
+    let (code, out, _) = run_with(&with_json);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        (code, v["kind"].as_str(), v["can_join"].as_bool()),
+        (1, Some("convoai"), Some(false))
+    );
+    assert!(
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["token"] == "authorization")
+    );
+    // Without the App ID it cannot be judged: a usage error.
+    assert_eq!(
+        run(&["--convoai-request", file.to_str().unwrap()], None).0,
+        2
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -93,6 +93,14 @@ finding_kinds! {
     /// A cause only the project's settings or a clock can confirm (diagnosing a reported
     /// error with [`Diagnosis::of`](super::Diagnosis::of)).
     NotVisibleOffline = "not_visible_offline",
+    /// A Conversational AI start request lacks the channel or uid the agent joins with.
+    AgentRequest = "agent_request",
+    /// A Conversational AI agent's uid is not an int uid and `enable_string_uid` is not set.
+    AgentUid = "agent_uid",
+    /// A Conversational AI REST call carries no usable `Authorization` header.
+    NoAuthorization = "no_authorization",
+    /// A Conversational AI agent's token expires soon after the start: agents do not renew.
+    ShortForSession = "short_for_session",
 }
 
 /// How many kinds there are: the field-less ones, and one per [`Damage`].

@@ -27,6 +27,8 @@
 //! nothing allocates without bound. `Debug` and `Display` of tokens, findings and errors show the
 //! version, App ID and times, never the signature, the token or a certificate.
 
+#[cfg(feature = "convoai")]
+mod agent;
 #[cfg(feature = "build")]
 mod builder;
 mod diagnosis;
@@ -41,6 +43,9 @@ mod time;
 #[cfg(feature = "verify")]
 mod verify;
 
+#[cfg(feature = "convoai")]
+#[cfg_attr(docsrs, doc(cfg(feature = "convoai")))]
+pub use agent::{AgentRequest, AgentRequestError, AgentToken};
 #[cfg(feature = "build")]
 #[cfg_attr(docsrs, doc(cfg(feature = "build")))]
 pub use builder::{

@@ -262,3 +262,51 @@ pub fn scan(
     }
     to_js(&out)
 }
+
+/// Whether a Conversational AI agent can join with the tokens of its start request: `body` is
+/// the request's JSON text, `options` `{ appId, authorization?, certificate?, nowUnix? }`
+/// (`authorization` the request's header value). The answer is `{ kind: "convoai", can_join,
+/// findings }`, each finding with the `token` it is about (`"agent"` or `"authorization"`),
+/// cause first: the command-line tool's `--convoai-request --json`.
+///
+/// # Errors
+///
+/// A `TypeError` when `body` is not a string or not a start request (not JSON, no
+/// `properties`), or `options` is not as above.
+#[wasm_bindgen(js_name = diagnoseAgent)]
+pub fn diagnose_agent(
+    #[wasm_bindgen(unchecked_param_type = "string")] body: &JsValue,
+    #[wasm_bindgen(
+        unchecked_param_type = "{ appId: string; authorization?: string; certificate?: string; nowUnix?: number }"
+    )]
+    options: &JsValue,
+) -> Result<JsValue, JsValue> {
+    let body = string_argument(body, "body")?;
+    if options.is_undefined() || options.is_null() {
+        return Err(type_error("diagnoseAgent needs { appId }"));
+    }
+    let o = Fields::of(
+        options,
+        "options",
+        &["appId", "authorization", "certificate", "nowUnix"],
+    )?;
+    let app_id = o.required_string("appId")?;
+    let authorization = o.string("authorization")?;
+    let certificate = o.string("certificate")?;
+    let now = o.number("nowUnix", u64::MAX)?.unwrap_or_else(now_unix);
+    let request = agora_token_errors::token::AgentRequest::parse(&body, authorization.as_deref())
+        .map_err(|e| type_error(e.to_string()))?;
+    let findings = request.diagnose(&app_id, certificate.as_deref(), now);
+    let cannot = findings
+        .iter()
+        .any(|(_, f)| f.severity() == agora_token_errors::token::Severity::Error);
+    let mut listed = Vec::with_capacity(findings.len());
+    for (token, f) in &findings {
+        let mut v = serde_json::to_value(f).map_err(|e| JsError::new(&e.to_string()))?;
+        if let Some(object) = v.as_object_mut() {
+            object.insert("token".into(), token.as_str().into());
+        }
+        listed.push(v);
+    }
+    to_js(&serde_json::json!({ "kind": "convoai", "can_join": !cannot, "findings": listed }))
+}

@@ -117,6 +117,15 @@ test("every function answers random values or throws a TypeError, and never show
     },
     () => wasm.scan(value(0)),
     () => wasm.buildToken(value(0)),
+    () => wasm.diagnoseAgent(value(0), value(0)),
+    () => {
+      // A random body (written here, outside the package: a throwing getter is the test's own).
+      let props = "{}";
+      try {
+        props = JSON.stringify({ properties: value(1) }, (_, v) => (typeof v === "bigint" ? Number(v) : v));
+      } catch {}
+      return wasm.diagnoseAgent(props, { appId: APP, authorization: pick(["Basic x", `agora token=${token}`, undefined]) });
+    },
     () => wasm.buildToken({ appId: APP, certificate: CERT, expireIn: 60, rtc: value(1) }),
   ];
   let answered = 0, typeErrors = 0;

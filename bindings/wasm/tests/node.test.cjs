@@ -112,6 +112,19 @@ const MISTAKES = Object.fromEntries(
   Object.entries(JSON.parse(read("builder-mistakes.json")).mistakes).map(([name, m]) => [name, m.finding]),
 );
 
+test("a voice agent's start request says which token is wrong", () => {
+  const app = vectors.app_id;
+  const token = wasm.buildToken({ appId: app, certificate: vectors.app_certificate, expireIn: 14400, issuedAt: 1780000000, salt: 3, rtc: { channel: "room-7", uid: 1001, role: "publisher" } });
+  const body = (props) => JSON.stringify({ name: "a", properties: { agent_rtc_uid: "1001", token, ...props } });
+  const good = wasm.diagnoseAgent(body({ channel: "room-7" }), { appId: app, authorization: "Basic abc", nowUnix: 1780000060 });
+  assert.deepEqual([good.can_join, good.findings.length], [true, 0], JSON.stringify(good));
+  const wrong = wasm.diagnoseAgent(body({ channel: "room-8", advanced_features: { enable_rtm: true } }), { appId: app, nowUnix: 1780000060 });
+  assert.equal(wrong.can_join, false);
+  assert.deepEqual(wrong.findings.map((f) => [f.token, f.kind]).slice(0, 1), [["agent", "channel_mismatch"]]);
+  assert.ok(wrong.findings.some((f) => f.token === "authorization" && f.kind === "no_authorization"));
+  assert.throws(() => wasm.diagnoseAgent("{not json", { appId: app }), TypeError);
+});
+
 test("official builder tokens joined with their parameters diagnose clean", () => {
   let checked = 0, named = 0;
   for (const v of vectors.vectors) {
