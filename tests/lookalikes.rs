@@ -2,6 +2,8 @@
 //! "not a token error", what it is and what to check, while `from_message` and `scan` stay
 //! silent on it, and every report says which kind of answer it is.
 
+mod common;
+
 use agora_token_errors::{CodeSpace, Report, TokenError};
 
 /// Every row of the table as the table writes it: match, kind, space, code.
@@ -110,4 +112,25 @@ fn every_report_says_which_kind_of_answer_it_is() {
         assert_eq!(r.errors(), [TokenError::InvalidToken]);
         assert_eq!((r.answer(), r.lookalike()), ("token_error", None));
     }
+}
+
+#[test]
+fn other_vendors_lines_are_no_lookalike_of_agora() {
+    let lines = common::corpus::lines("other-vendors.txt");
+    let claimed: Vec<&String> = lines
+        .iter()
+        .filter(|l| Report::of(l, CodeSpace::ALL, None).lookalike().is_some())
+        .collect();
+    let ordinary = common::corpus::lines("ordinary-logs.txt");
+    let explained = ordinary
+        .iter()
+        .filter(|l| Report::of(l, CodeSpace::ALL, None).lookalike().is_some())
+        .count();
+    println!(
+        "lookalikes: other vendors' lines taken for an Agora lookalike 0 of {} (found {}); ordinary Agora lines explained as one {explained} of {}",
+        lines.len(),
+        claimed.len(),
+        ordinary.len()
+    );
+    assert!(claimed.is_empty(), "{claimed:?}");
 }
