@@ -78,6 +78,14 @@ export interface Found {
   token?: string;
 }
 
+/** A voice agent's start request judged: whether the agent can join, and why not, cause first. */
+export interface AgentAnswer {
+  kind: "convoai";
+  can_join: boolean;
+  /** Each finding with the token it is about. */
+  findings: Array<Finding & { token: "agent" | "authorization" }>;
+}
+
 /** What the input was read as (`kind`), and the token errors it reports. */
 export interface Report {
   /** Which kind of answer: a token error, a token event, a lookalike (not a token error, and
@@ -273,7 +281,7 @@ pub fn scan(
 ///
 /// A `TypeError` when `body` is not a string or not a start request (not JSON, no
 /// `properties`), or `options` is not as above.
-#[wasm_bindgen(js_name = diagnoseAgent)]
+#[wasm_bindgen(js_name = diagnoseAgent, unchecked_return_type = "AgentAnswer")]
 pub fn diagnose_agent(
     #[wasm_bindgen(unchecked_param_type = "string")] body: &JsValue,
     #[wasm_bindgen(
