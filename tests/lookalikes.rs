@@ -1,10 +1,11 @@
 //! What users take for token errors and is not (`catalog/lookalikes.md`): a report of each says
 //! "not a token error", what it is and what to check, while `from_message` and `scan` stay
 //! silent on it, and every report says which kind of answer it is.
+#![cfg(feature = "std")]
 
 mod common;
 
-use agora_token_errors::{CodeSpace, Report, TokenError};
+use agora_token_errors::{CodeSpace, Report};
 
 /// Every row of the table as the table writes it: match, kind, space, code.
 fn rows() -> Vec<(String, String, Option<CodeSpace>, Option<i32>)> {
@@ -81,7 +82,11 @@ fn lookalikes_are_silent_in_from_message_and_scan() {
             continue;
         }
         let line = format!("12:00:01 E/App: {matched}");
-        assert_eq!(TokenError::from_message(&line), None, "{line}");
+        assert_eq!(
+            agora_token_errors::TokenError::from_message(&line),
+            None,
+            "{line}"
+        );
         assert!(
             agora_token_errors::scan(line.as_bytes()).all(|f| f.error().is_none()),
             "{line}"
@@ -109,7 +114,7 @@ fn every_report_says_which_kind_of_answer_it_is() {
             all,
             None,
         );
-        assert_eq!(r.errors(), [TokenError::InvalidToken]);
+        assert_eq!(r.errors(), [agora_token_errors::TokenError::InvalidToken]);
         assert_eq!((r.answer(), r.lookalike()), ("token_error", None));
     }
 }
