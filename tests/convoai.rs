@@ -381,3 +381,41 @@ fn a_request_that_cannot_be_read_says_why() {
         Err(AgentRequestError::NoProperties)
     );
 }
+
+#[test]
+fn start_requests_as_agoras_reference_writes_them_are_judged() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/convoai");
+    let expect = std::fs::read_to_string(format!("{dir}/expect.tsv")).unwrap();
+    let mut n = 0;
+    for row in expect.lines().skip(1) {
+        let c: Vec<&str> = row.split('\t').collect();
+        let parts: Vec<&str> = c[1].split(", ").collect();
+        let user = match parts[1].split_once(' ') {
+            Some(("uid", n)) => User::Uid(n.parse().unwrap()),
+            Some(("account", a)) => User::Account(a.to_owned()),
+            other => panic!("{other:?}"),
+        };
+        let rtm = (parts[2] != "-").then_some(parts[2]);
+        let built = token(APP, CERT, 4, Some((parts[0], user)), rtm);
+        let body = std::fs::read_to_string(format!("{dir}/{}", c[0]))
+            .unwrap()
+            .replace("{TOKEN}", &built);
+        let header = match c[2] {
+            "Basic" => Some("Basic Y3VzdG9tZXI6c2VjcmV0".to_owned()),
+            "token" => Some(format!("agora token={built}")),
+            _ => None,
+        };
+        let request = AgentRequest::parse(&body, header.as_deref()).unwrap();
+        let findings = request.diagnose(APP, Some(CERT), NOW);
+        let cause = findings
+            .first()
+            .filter(|(_, f)| f.severity() == Severity::Error)
+            .map(|(t, f)| format!("{}, {}", t.as_str(), f.kind().as_str()));
+        assert_eq!(cause.as_deref().unwrap_or("-"), c[3], "{row}: {findings:?}");
+        n += 1;
+    }
+    println!(
+        "convoai: {n} requests shaped as Agora's reference writes them, each judged as expected"
+    );
+    assert!(n >= 6);
+}
