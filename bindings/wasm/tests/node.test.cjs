@@ -107,7 +107,7 @@ test("scan gives lines, columns and UTF-16 offsets that slice back to what was f
 const vectors = JSON.parse(read("builder-vectors.json"));
 
 // The builder inputs that are mistakes, and what diagnosis says of each (the fixture the Rust
-// test tests/official_tokens_diagnose_clean.rs reads too).
+// test tests/it/official_tokens_diagnose_clean.rs reads too).
 const MISTAKES = Object.fromEntries(
   Object.entries(JSON.parse(read("builder-mistakes.json")).mistakes).map(([name, m]) => [name, m.finding]),
 );

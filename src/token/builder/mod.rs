@@ -3,7 +3,7 @@
 //! Every check a token can fail at an SDK runs before signing, and refuses with a [`BuildError`]
 //! that says which input is wrong and which [`TokenError`](crate::TokenError) it would have
 //! caused. What is built is what Agora's own builders write, byte for byte before compression
-//! (`tests/build_same_bytes.rs` compares with npm `agora-token` 2.0.6 on every builder function a
+//! (`tests/it/build_same_bytes.rs` compares with npm `agora-token` 2.0.6 on every builder function a
 //! server uses).
 //!
 //! ```

@@ -3,7 +3,7 @@
 //! is an Agora token error (`tests/fixtures/other-vendors.txt`, each block with its source).
 #![cfg(feature = "messages")]
 
-mod common;
+use crate::common;
 
 use agora_token_errors::TokenError;
 

@@ -2,7 +2,7 @@
 //! diagnose the matching join: no finding.
 #![cfg(feature = "build")]
 
-mod common;
+use crate::common;
 use agora_token_errors::token::{JoinParams, Role, RtcPrivileges, Token, User};
 use common::diagnose;
 use proptest::prelude::*;

@@ -9,7 +9,7 @@ use agora_token_errors::token::{
 #[cfg(feature = "verify")]
 use serde_json::Value;
 
-mod common;
+use crate::common;
 use common::{diagnose, diagnose_reported};
 
 use common::tokens::{APP_ID, kinds, only, soon, token};
@@ -380,7 +380,7 @@ fn garbage_is_unparseable() {
 #[cfg(feature = "verify")]
 #[test]
 fn a_certificate_tells_another_signer_from_other_parameters() {
-    let all: Value = serde_json::from_str(include_str!("fixtures/tokens.json")).unwrap();
+    let all: Value = serde_json::from_str(include_str!("../fixtures/tokens.json")).unwrap();
     let cert = all["app_certificate"].as_str().unwrap();
     let other = all["other_certificate"].as_str().unwrap();
     for name in ["rtc_uid_publisher", "v006_rtc_uid"] {
@@ -431,7 +431,7 @@ mod reported {
     #[cfg(feature = "verify")]
     #[test]
     fn a_verified_signature_keeps_the_projects_current_certificate_as_a_cause() {
-        let all: Value = serde_json::from_str(include_str!("fixtures/tokens.json")).unwrap();
+        let all: Value = serde_json::from_str(include_str!("../fixtures/tokens.json")).unwrap();
         let name = "rtc_uid_publisher";
         let join = JoinParams::new(APP_ID, "test_channel")
             .with_uid(12345)
@@ -457,7 +457,7 @@ mod reported {
     #[cfg(feature = "verify")]
     #[test]
     fn a_malformed_certificate_is_named_as_malformed() {
-        let all: Value = serde_json::from_str(include_str!("fixtures/tokens.json")).unwrap();
+        let all: Value = serde_json::from_str(include_str!("../fixtures/tokens.json")).unwrap();
         let good = all["app_certificate"].as_str().unwrap();
         let name = "rtc_uid_publisher";
         for cert in [

@@ -6,7 +6,7 @@
 //! clean. Vectors: `tests/fixtures/tools-vectors.json`, with file and line of each.
 #![cfg(all(feature = "token", feature = "verify"))]
 
-mod common;
+use crate::common;
 use common::diagnose;
 
 use agora_token_errors::token::{JoinParams, ServiceKind, Token, Verification};

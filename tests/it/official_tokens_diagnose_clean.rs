@@ -4,7 +4,7 @@
 //! gives no finding. Vectors: `tests/fixtures/builder-vectors.json` (`fixtures/generate-builders.js`).
 #![cfg(feature = "token")]
 
-mod common;
+use crate::common;
 use common::diagnose;
 
 use agora_token_errors::token::{FindingKind, JoinParams};

@@ -1,6 +1,6 @@
 //! `Display`, `FromStr` and `std::error::Error` behave as an error type should.
 
-mod common;
+use crate::common;
 
 use std::error::Error as _;
 

@@ -2,7 +2,7 @@
 //! parser read, and its signature verifies (fixtures/generate.js made tests/fixtures/tokens.json).
 #![cfg(feature = "token")]
 
-mod common;
+use crate::common;
 
 use agora_token_errors::token::{ObsoleteFormat, ServiceKind, Token, TokenParseError, Version};
 use serde_json::Value;

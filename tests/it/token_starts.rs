@@ -3,7 +3,7 @@
 //! `007eJ`, `007eN`), not only the `007eJ` of Agora's builders.
 #![cfg(all(feature = "build", feature = "messages"))]
 
-mod common;
+use crate::common;
 use common::diagnose;
 use std::io::{Read as _, Write as _};
 

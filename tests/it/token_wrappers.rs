@@ -3,7 +3,7 @@
 //! `repair`, and the token inside is diagnosed; text that is not a token is called not one.
 #![cfg(feature = "token")]
 
-mod common;
+use crate::common;
 use common::diagnose;
 
 use agora_token_errors::token::{Damage, FindingKind, JoinParams, Token, TokenParseError, repair};

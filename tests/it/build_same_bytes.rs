@@ -11,7 +11,7 @@
     clippy::type_complexity
 )]
 
-mod common;
+use crate::common;
 
 use agora_token_errors::TokenError;
 use agora_token_errors::token::{
@@ -263,7 +263,7 @@ fn every_service_type_round_trips() {
         .map(agora_token_errors::token::Service::kind)
         .collect();
     let vectors: Value =
-        serde_json::from_str(include_str!("fixtures/service-vectors.json")).unwrap();
+        serde_json::from_str(include_str!("../fixtures/service-vectors.json")).unwrap();
     let official = vectors["other_official_tests"][0]["token"]
         .as_str()
         .unwrap();

@@ -1,7 +1,7 @@
 //! Untrusted tokens: capped before decoding, never a panic, and secrets never shown.
 #![cfg(feature = "token")]
 
-mod common;
+use crate::common;
 use common::diagnose;
 
 use agora_token_errors::token::{

@@ -3,7 +3,7 @@
 //! admits it; when none does, against the closest, and the finding names it.
 #![cfg(feature = "build")]
 
-mod common;
+use crate::common;
 use agora_token_errors::token::{FindingKind, JoinParams, Role, ServiceKind, Token, User};
 use common::diagnose;
 

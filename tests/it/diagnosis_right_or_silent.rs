@@ -3,7 +3,7 @@
 //! errors the token contradicts or another surface explains) is named.
 #![cfg(feature = "token")]
 
-mod common;
+use crate::common;
 use common::{diagnose, diagnose_reported};
 
 use agora_token_errors::TokenError;

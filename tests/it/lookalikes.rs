@@ -3,7 +3,7 @@
 //! silent on it, and every report says which kind of answer it is.
 #![cfg(feature = "std")]
 
-mod common;
+use crate::common;
 
 use agora_token_errors::{CodeSpace, Report};
 

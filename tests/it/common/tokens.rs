@@ -6,7 +6,7 @@ use serde_json::Value;
 pub const APP_ID: &str = "970CA35de60c44645bbae8a215061b33";
 
 pub fn vector(name: &str) -> Value {
-    let all: Value = serde_json::from_str(include_str!("../fixtures/tokens.json")).unwrap();
+    let all: Value = serde_json::from_str(include_str!("../../fixtures/tokens.json")).unwrap();
     all["vectors"]
         .as_array()
         .unwrap()

@@ -1,6 +1,6 @@
 //! `from_name`: every identifier of every family, in any case and qualified; nothing else.
 
-mod common;
+use crate::common;
 
 use agora_token_errors::{TokenError, spellings};
 use common::flip_case;

@@ -2,7 +2,7 @@
 //! its line, never across a line break, and agrees with `match_message` line by line.
 #![cfg(all(feature = "messages", feature = "token"))]
 
-mod common;
+use crate::common;
 
 use agora_token_errors::{TokenError, TokenEvent, scan};
 

@@ -2,7 +2,7 @@
 //! checked against what the token grants.
 #![cfg(feature = "build")]
 
-mod common;
+use crate::common;
 use agora_token_errors::TokenError;
 use agora_token_errors::token::{
     Certainty, Finding, FindingKind, JoinParams, Role, RtmAccess, RtmPermissions, RtmResource,

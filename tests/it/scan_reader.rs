@@ -3,8 +3,6 @@
 //! a line longer than what is held whole is read in parts, and a read error is returned.
 #![cfg(all(feature = "messages", feature = "token"))]
 
-mod common;
-
 use std::io::{self, Read};
 
 use agora_token_errors::{Found, scan, scan_reader};

@@ -1,7 +1,7 @@
 //! With `serde`: a stable id out; that id or any SDK name in; unknown input is an error.
 #![cfg(feature = "serde")]
 
-mod common;
+use crate::common;
 
 use agora_token_errors::{TokenError, spellings};
 use common::all;

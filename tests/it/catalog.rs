@@ -1,6 +1,6 @@
 //! The catalog is complete and consistent: every variant has its texts, codes and spellings.
 
-mod common;
+use crate::common;
 
 use agora_token_errors::{CodeSpace, Language, TokenError, spellings};
 use common::all;

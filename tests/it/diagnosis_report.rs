@@ -2,7 +2,7 @@
 //! `serde` one JSON object with a top-level `kind`, never showing a secret.
 #![cfg(feature = "build")]
 
-mod common;
+use crate::common;
 use agora_token_errors::TokenError;
 use agora_token_errors::token::{Diagnosis, FindingKind, JoinParams, Role, Token, User};
 use common::diagnose_reported;

@@ -1,6 +1,6 @@
 //! Actions, token events and platforms: every variant, every name, every platform.
 
-mod common;
+use crate::common;
 
 use agora_token_errors::{Action, CodeSpace, Language, Platform, TokenError, TokenEvent};
 

@@ -1,6 +1,6 @@
 //! `name()` and `code()` answer from the catalog and agree with the lookups.
 
-mod common;
+use crate::common;
 
 use agora_token_errors::{CodeSpace, Language, TokenError};
 use common::all;

@@ -1,7 +1,7 @@
 //! `from_message`: a corpus of real texts (tests/fixtures/messages.tsv), and properties.
 #![cfg(feature = "messages")]
 
-mod common;
+use crate::common;
 
 use agora_token_errors::{TokenError, spellings};
 use proptest::prelude::*;

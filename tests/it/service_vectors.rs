@@ -5,7 +5,7 @@
 //! and this crate's builder makes the same bytes from the same inputs.
 #![cfg(feature = "build")]
 
-mod common;
+use crate::common;
 use agora_token_errors::token::{
     JoinParams, RtcPrivileges, ServiceKind, Token, TokenBuilder, User,
 };
@@ -13,7 +13,7 @@ use common::diagnose;
 use serde_json::Value;
 
 fn all() -> Value {
-    serde_json::from_str(include_str!("fixtures/service-vectors.json")).unwrap()
+    serde_json::from_str(include_str!("../fixtures/service-vectors.json")).unwrap()
 }
 
 /// Every vector, the official test's and the other asserted tokens of the same test file, with

@@ -1,6 +1,6 @@
 //! `from_code`: every catalogued code maps, per space; everything else is `None`.
 
-mod common;
+use crate::common;
 
 use agora_token_errors::{CodeSpace, TokenError};
 use common::coded;
