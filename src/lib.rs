@@ -112,12 +112,13 @@ pub use space::{Language, Product};
 pub use spelling::{Spelling, spellings};
 pub use unknown::UnknownName;
 
-// README.md's and the guide's examples run as doctests (they use every default feature and
-// `build`, and carry no hidden lines, so that they compile when pasted).
+// README.md's and the guide's examples run as doctests (they use every default feature,
+// `build` and, in the guide, `convoai`, and carry no hidden lines, so that they compile when
+// pasted).
 #[cfg(all(doctest, feature = "build", feature = "messages"))]
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
 
-#[cfg(all(doctest, feature = "build", feature = "messages"))]
+#[cfg(all(doctest, feature = "build", feature = "messages", feature = "convoai"))]
 #[doc = include_str!("../docs/guide.md")]
 struct GuideDoctests;
