@@ -11,20 +11,30 @@ here=$(pwd)
 
 rustup target add wasm32-unknown-unknown >/dev/null
 
-# wasm-bindgen-cli must be the version of the wasm-bindgen crate the lock file holds.
+# Where cargo puts what it builds (CARGO_TARGET_DIR and .cargo/config included), and where this
+# script keeps the tools it installs: under the project, never in the user's global bins.
+target_dir=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')
+tools="$here/target/tools"
+
+# wasm-bindgen-cli must be the version of the wasm-bindgen crate the lock file holds: the one on
+# PATH if it is that version, else one installed into $tools.
 want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' ../../Cargo.lock)
-have=$(wasm-bindgen --version 2>/dev/null | awk '{ print $2 }' || true)
+bindgen=wasm-bindgen
+have=$("$bindgen" --version 2>/dev/null | awk '{ print $2 }' || true)
 if [ "$have" != "$want" ]; then
-  echo "installing wasm-bindgen-cli $want (found: ${have:-none})"
+  bindgen="$tools/bin/wasm-bindgen"
+  have=$("$bindgen" --version 2>/dev/null | awk '{ print $2 }' || true)
+fi
+if [ "$have" != "$want" ]; then
+  echo "installing wasm-bindgen-cli $want into $tools (found: ${have:-none})"
   # --locked first; a registry mirror that lacks one of its locked dependencies gets the same
   # version resolved afresh.
-  cargo install --quiet --locked wasm-bindgen-cli --version "=$want" ||
-    cargo install --quiet wasm-bindgen-cli --version "=$want"
+  cargo install --quiet --root "$tools" --locked wasm-bindgen-cli --version "=$want" ||
+    cargo install --quiet --root "$tools" wasm-bindgen-cli --version "=$want"
 fi
 
 # wasm-opt from npm's binaryen, pinned; without it the packages are built unoptimised.
 binaryen=132.0.0
-tools="$here/target/tools"
 if [ ! -x "$tools/node_modules/.bin/wasm-opt" ]; then
   mkdir -p "$tools"
   (cd "$tools" && npm install --silent --no-audit --no-fund --prefix . "binaryen@$binaryen" >/dev/null) ||
@@ -39,8 +49,8 @@ package() { # package <dir> <wasm-bindgen target> <cargo features> <module type>
   cargo build --locked --quiet -p agora-token-errors-wasm --profile wasm-release --target wasm32-unknown-unknown \
     ${features:+--features "$features"}
   rm -rf "$dir"
-  wasm-bindgen --target "$target" --out-dir "$dir" --out-name agora_token_errors \
-    ../../target/wasm32-unknown-unknown/wasm-release/agora_token_errors_wasm.wasm
+  "$bindgen" --target "$target" --out-dir "$dir" --out-name agora_token_errors \
+    "$target_dir/wasm32-unknown-unknown/wasm-release/agora_token_errors_wasm.wasm"
   if [ -x "$wasm_opt" ]; then
     "$wasm_opt" -Oz --enable-bulk-memory --enable-mutable-globals --enable-nontrapping-float-to-int \
       --enable-sign-ext --enable-reference-types --enable-multivalue --strip-debug --strip-producers \
