@@ -179,6 +179,7 @@ pub fn scan(log: &[u8]) -> Scan<'_> {
         counted: 0,
         line: 1,
         line_start: 0,
+        line_text: (usize::MAX, ""),
     }
 }
 
@@ -200,6 +201,8 @@ pub struct Scan<'a> {
     line: usize,
     /// Where the line of `line` starts.
     line_start: usize,
+    /// The text of the line starting at `.0` (`usize::MAX`: none read yet).
+    line_text: (usize, &'a str),
 }
 
 impl fmt::Debug for Scan<'_> {
@@ -257,7 +260,6 @@ impl<'a> Scan<'a> {
         None
     }
 
-    /// The line `at` is on.
     /// The line and column of byte `at`, counted from 1.
     fn line_at(&mut self, at: usize) -> (usize, usize) {
         let seen = &self.log[self.counted..at];
@@ -271,14 +273,20 @@ impl<'a> Scan<'a> {
 
     /// The text of `span`, which [`Judged`] and the markers only ever give on character
     /// boundaries of valid UTF-8, and of the line it is on (after [`Scan::line_at`] for it).
-    fn text(&self, span: &Range<usize>) -> (&'a str, &'a str) {
+    /// The line is found and checked once, however many places are on it: a long line full of
+    /// findings stays linear.
+    fn text(&mut self, span: &Range<usize>) -> (&'a str, &'a str) {
         let log = self.log;
-        let end = memchr::memchr(b'\n', &log[span.end..]).map_or(log.len(), |i| span.end + i);
-        let line = &log[self.line_start..end];
-        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        if self.line_text.0 != self.line_start {
+            let start = self.line_start;
+            let end = memchr::memchr(b'\n', &log[start..]).map_or(log.len(), |i| start + i);
+            let line = &log[start..end];
+            let line = line.strip_suffix(b"\r").unwrap_or(line);
+            self.line_text = (start, core::str::from_utf8(line).unwrap_or_default());
+        }
         (
             core::str::from_utf8(&log[span.clone()]).unwrap_or_default(),
-            core::str::from_utf8(line).unwrap_or_default(),
+            self.line_text.1,
         )
     }
 }
