@@ -33,41 +33,18 @@ pub(crate) enum By {
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Lookalike {
-    text: &'static str,
-    by: By,
-    space: Option<CodeSpace>,
-    code: Option<i32>,
-    product: &'static str,
-    meaning: &'static str,
-    check: &'static str,
-    source: &'static str,
+    // Written by `build.rs` from `catalog/lookalikes.md` (the `lookalikes!` macro), read here.
+    pub(crate) text: &'static str,
+    pub(crate) by: By,
+    pub(crate) space: Option<CodeSpace>,
+    pub(crate) code: Option<i32>,
+    pub(crate) product: &'static str,
+    pub(crate) meaning: &'static str,
+    pub(crate) check: &'static str,
+    pub(crate) source: &'static str,
 }
 
 impl Lookalike {
-    /// A row of `catalog/lookalikes.md`.
-    #[allow(clippy::too_many_arguments)]
-    pub(crate) const fn new(
-        text: &'static str,
-        by: By,
-        space: Option<CodeSpace>,
-        code: Option<i32>,
-        product: &'static str,
-        meaning: &'static str,
-        check: &'static str,
-        source: &'static str,
-    ) -> Lookalike {
-        Lookalike {
-            text,
-            by,
-            space,
-            code,
-            product,
-            meaning,
-            check,
-            source,
-        }
-    }
-
     /// The identifier or phrase it is recognised by (`ERR_NO_ACTIVE_STATUS`, `allocate
     /// failed`); empty for a code alone.
     #[must_use]

@@ -177,8 +177,7 @@ fn line_of(out: &mut String, f: &Found<'_>, name: &str, shape: Shape) {
         (Some(e), None, _) => e.as_str().to_owned(),
         (None, Some(ev), _) => format!("event {}", ev.as_str()),
         (None, None, Some(t)) => {
-            let head: String = t.chars().take(12).collect();
-            format!("token {head}... ({} bytes)", t.len())
+            format!("token {} ({} bytes)", crate::summary::head(t), t.len())
         }
         (None, None, None) => String::new(),
     };

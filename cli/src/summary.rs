@@ -172,7 +172,7 @@ impl Summary {
 /// A token found on a line: decoded, judged at the line's time, and against the join the line
 /// names.
 fn token_seen(token: &str, f: &Found<'_>) -> TokenSeen {
-    let head: String = token.chars().take(12).collect::<String>() + "...";
+    let head = head(token);
     let line = f.line_text();
     let mut json = json!({ "line": f.line(), "token": head });
     let t = match Token::parse(token) {
@@ -249,6 +249,11 @@ fn token_seen(token: &str, f: &Found<'_>) -> TokenSeen {
         told,
         json,
     }
+}
+
+/// A token as the tool shows it: its first 12 characters and `...`, as the library's JSON does.
+pub(crate) fn head(token: &str) -> String {
+    token.chars().take(12).collect::<String>() + "..."
 }
 
 /// A duration in words: `3 h 5 min`, `40 s`.

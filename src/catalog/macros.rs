@@ -339,7 +339,16 @@ macro_rules! names {
 macro_rules! lookalikes {
     ($($text:literal, $by:ident, $space:expr, $code:expr, $product:literal, $meaning:literal, $check:literal, $source:literal;)*) => {
         pub(crate) static LOOKALIKES: [Lookalike; <[&str]>::len(&[$($text),*])] = [$(
-            Lookalike::new($text, By::$by, $space, $code, $product, $meaning, $check, $source),
+            Lookalike {
+                text: $text,
+                by: By::$by,
+                space: $space,
+                code: $code,
+                product: $product,
+                meaning: $meaning,
+                check: $check,
+                source: $source,
+            },
         )*];
     };
 }
