@@ -4,7 +4,7 @@
 
 use super::MessageMatch;
 use super::callback::{callback_at, callback_code};
-use super::error_word::{code_suffix, error_word};
+use super::error_word::{bracketed_after_token, code_suffix, error_word};
 use super::phrase::{Anchored, phrase_at};
 use super::read::{paren_code, qualifier_before, word_around};
 use crate::Spelling;
@@ -171,7 +171,9 @@ fn check_word(
         let m = MessageMatch::row(spelling, spelling.identifier(), from..word_end);
         return (Some(m), word_end);
     }
-    (phrase_at(bytes, start, end, phrases), word_end)
+    let found = phrase_at(bytes, start, end, phrases)
+        .or_else(|| bracketed_after_token(bytes, (word_start, word_end)));
+    (found, word_end)
 }
 
 /// Whether a word written in a text can be the catalog member `member`: an upper-case constant

@@ -104,6 +104,39 @@ pub(super) fn error_word(
     })
 }
 
+/// A native code in brackets right after the word `token` (`token [109]`, `Token(110)`), as
+/// issue titles write the code a token got. Shared like any code beside an error word: it counts
+/// only in Agora's text or one that names the error.
+pub(super) fn bracketed_after_token(
+    bytes: &[u8],
+    (word_start, word_end): (usize, usize),
+) -> Option<MessageMatch> {
+    if !bytes[word_start..word_end].eq_ignore_ascii_case(b"token") {
+        return None;
+    }
+    let rest = &bytes[word_end..bytes.len().min(word_end + 16)];
+    let open = rest.iter().position(|&b| b != b' ')?;
+    let close = match rest[open] {
+        b'[' => b']',
+        b'(' => b')',
+        _ => return None,
+    };
+    let (code, end) = integer_at(bytes, word_end + open + 1)?;
+    if bytes.get(end) != Some(&close) {
+        return None;
+    }
+    let code = i32::try_from(code).ok()?;
+    let space = CodeSpace::Native;
+    let error = TokenError::from_code(space, code)?;
+    let mut m = MessageMatch::coded(error, ERROR_CODE, space, code, word_start..end + 1);
+    m.veto = Some(Veto {
+        word_start,
+        before: word_start,
+        after: end + 1,
+    });
+    Some(m)
+}
+
 /// What may still show that a code next to an error word is another number: checked only when
 /// the match would count ([`vetoed`]), since most such matches in other vendors' lines are
 /// dropped for want of Agora context before it matters. Positions in bytes of the text.

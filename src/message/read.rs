@@ -247,9 +247,25 @@ pub(super) fn code_before(bytes: &[u8], to: usize) -> Option<(i32, usize)> {
         .take(10)
         .take_while(|b| b.is_ascii_digit())
         .count();
-    let start = at - digits;
+    let mut start = at - digits;
     if digits == 0 {
         return None;
+    }
+    // `109/118/2: Token expired`: the codes of one error in several spaces, of which the first
+    // is read (as `leading_code` does).
+    let mut end = at;
+    for _ in 0..3 {
+        let group = bytes[..start.saturating_sub(1)]
+            .iter()
+            .rev()
+            .take(8)
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        if start == 0 || bytes[start - 1] != b'/' || group == 0 {
+            break;
+        }
+        end = start - 1;
+        start = end - group;
     }
     let before = start.checked_sub(1).map(|i| bytes[i]);
     if before
@@ -257,7 +273,10 @@ pub(super) fn code_before(bytes: &[u8], to: usize) -> Option<(i32, usize)> {
     {
         return None;
     }
-    let value: i32 = core::str::from_utf8(&bytes[start..at]).ok()?.parse().ok()?;
+    let value: i32 = core::str::from_utf8(&bytes[start..end])
+        .ok()?
+        .parse()
+        .ok()?;
     Some((value, start))
 }
 

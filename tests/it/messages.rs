@@ -326,6 +326,61 @@ fn the_marks_of_an_agora_sdk_on_a_line_say_it_is_agoras() {
 }
 
 #[test]
+fn joining_a_channel_by_agoras_names_says_the_text_is_agoras() {
+    for (text, error) in [
+        ("加入频道失败，错误码：110", TokenError::InvalidToken),
+        (
+            "joinChannel failed with error 110",
+            TokenError::InvalidToken,
+        ),
+        (
+            "onJoinChannelSuccess never came: the token has expired",
+            TokenError::TokenExpired,
+        ),
+        (
+            "used the RtmTokenBuilder but still giving the same message \"invalid token\"",
+            TokenError::InvalidToken,
+        ),
+        (
+            "nodejs token [109] \"agora-access-token\"",
+            TokenError::TokenExpired,
+        ),
+    ] {
+        assert_eq!(TokenError::from_message(text), Some(error), "{text}");
+    }
+    // The plain words are anyone's: a game bot that fails to join its chat channel.
+    for text in [
+        "Failed to join channel (Invalid token or userid)",
+        "failed to join channel, error 110",
+    ] {
+        assert_eq!(TokenError::from_message(text), None, "{text}");
+    }
+}
+
+#[test]
+fn a_code_list_or_a_description_beside_its_code_is_read() {
+    use agora_token_errors::Support;
+    for (text, error) in [
+        ("109/118/2: Token expired", TokenError::TokenExpired),
+        ("119 Switching roles fails.", TokenError::PrivilegeMissing),
+        ("119 用户切换角色失败。", TokenError::PrivilegeMissing),
+    ] {
+        let m = TokenError::match_message(text).unwrap_or_else(|| panic!("{text}"));
+        assert_eq!(m.error(), error, "{text}");
+        assert_ne!(m.support(), Support::Own, "{text}");
+    }
+    // A description that says nothing of a token is nothing alone; a date is no code list.
+    for text in [
+        "Switching roles fails.",
+        "切换角色失败",
+        "2024/05/110 error",
+        "12/110 expired token",
+    ] {
+        assert_eq!(TokenError::from_message(text), None, "{text}");
+    }
+}
+
+#[test]
 fn a_system_error_number_is_not_an_sdk_code() {
     // ENETUNREACH is 101 and ETIMEDOUT 110 on Linux; a join that fails is still read.
     for text in [
