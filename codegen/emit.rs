@@ -80,21 +80,32 @@ fn product_texts(out: &mut String, c: &Catalog) {
     let products: BTreeSet<&str> = c.spaces.iter().map(|s| s.product.as_str()).collect();
     out.push_str("product_texts! {\n");
     for v in &c.variants {
-        for p in &products {
-            let get = |field: &str| v.fields.get(&format!("{}-{field}", p.to_lowercase()));
-            if PRODUCT_FIELDS.iter().any(|f| get(f).is_some()) {
-                let opt = |field: &str| {
-                    get(field).map_or_else(|| "None".to_owned(), |t| format!("Some({t:?})"))
+        for (locale, prefix) in [("En", ""), ("Zh", "zh-")] {
+            for p in &products {
+                // RTC's English texts are the variant's own fields; every other product and
+                // locale has a row where it says something of its own.
+                let key = |field: &str| match (*p, prefix) {
+                    ("Rtc", _) => format!("{prefix}{field}"),
+                    _ => format!("{prefix}{}-{field}", p.to_lowercase()),
                 };
-                writeln!(
-                    out,
-                    "    {}, {p}, {}, {}, {};",
-                    v.name,
-                    opt("summary"),
-                    opt("cause"),
-                    opt("remediation")
-                )
-                .unwrap();
+                if (*p, locale) == ("Rtc", "En") {
+                    continue;
+                }
+                let get = |field: &str| v.fields.get(&key(field));
+                if PRODUCT_FIELDS.iter().any(|f| get(f).is_some()) {
+                    let opt = |field: &str| {
+                        get(field).map_or_else(|| "None".to_owned(), |t| format!("Some({t:?})"))
+                    };
+                    writeln!(
+                        out,
+                        "    {}, {p}, {locale}, {}, {}, {};",
+                        v.name,
+                        opt("summary"),
+                        opt("cause"),
+                        opt("remediation")
+                    )
+                    .unwrap();
+                }
             }
         }
     }

@@ -254,9 +254,12 @@ pub(crate) fn parse_variants(text: &str, spaces: &[Space]) -> Vec<Variant> {
             let (key, value) = field
                 .split_once(": ")
                 .unwrap_or_else(|| panic!("{at}: expected `- key: value`"));
+            // `zh-cause`, `zh-rtm-cause`: the same text in Simplified Chinese.
+            let text_key = key.strip_prefix("zh-").unwrap_or(key);
             let known = FIELDS.contains(&key)
                 || OPTIONAL_FIELDS.contains(&key)
-                || key.split_once('-').is_some_and(|(product, field)| {
+                || (text_key != key && PRODUCT_FIELDS.contains(&text_key))
+                || text_key.split_once('-').is_some_and(|(product, field)| {
                     products.contains(product) && PRODUCT_FIELDS.contains(&field)
                 });
             assert!(known, "{at}: unknown field `{key}`");
@@ -271,6 +274,28 @@ pub(crate) fn parse_variants(text: &str, spaces: &[Space]) -> Vec<Variant> {
                 "errors.md: {} has no `{f}`",
                 v.name
             );
+        }
+        // Every text that has an English form has a Chinese one, and no Chinese text stands
+        // without its English.
+        for key in v.fields.keys() {
+            let english = key.strip_prefix("zh-").unwrap_or(key);
+            let is_text = PRODUCT_FIELDS.contains(&english)
+                || english
+                    .split_once('-')
+                    .is_some_and(|(_, f)| PRODUCT_FIELDS.contains(&f));
+            if is_text && english == key {
+                assert!(
+                    v.fields.contains_key(&format!("zh-{key}")),
+                    "errors.md: {} has `{key}` but no `zh-{key}` (every text in English and Chinese)",
+                    v.name
+                );
+            } else if is_text {
+                assert!(
+                    v.fields.contains_key(english),
+                    "errors.md: {} has `{key}` but no `{english}`",
+                    v.name
+                );
+            }
         }
         let display = &v.fields["display"];
         assert!(

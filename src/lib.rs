@@ -74,6 +74,7 @@ mod action;
 mod catalog;
 mod event;
 mod key;
+mod locale;
 #[cfg(feature = "std")]
 mod lookalike;
 #[cfg(feature = "messages")]
@@ -98,6 +99,7 @@ pub use action::Action;
 pub use catalog::{CodeSpace, TokenError};
 pub(crate) use event::Callback;
 pub use event::TokenEvent;
+pub use locale::{Locale, Texts};
 #[cfg(feature = "std")]
 #[cfg_attr(docsrs, doc(cfg(feature = "std")))]
 pub use lookalike::Lookalike;

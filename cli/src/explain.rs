@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use agora_token_errors::{
-    CodeSpace, Platform, Product, Reading, Report, Spelling, TokenError, TokenEvent,
+    CodeSpace, Locale, Platform, Product, Reading, Report, Spelling, TokenError, TokenEvent,
 };
 
 use super::{Answer, Args};
@@ -16,7 +16,7 @@ use crate::terminal::Style;
 pub(crate) fn explain(input: &str, args: &Args, style: Style) -> Answer {
     let platform = args.platform;
     let spaces = CodeSpace::for_reading(args.space, platform, args.product);
-    let mut report = Report::of(input, &spaces, args.product);
+    let mut report = Report::of(input, &spaces, args.product).with_locale(args.lang);
     if let Some(p) = platform {
         report = report.with_platform(p);
     }
@@ -106,9 +106,14 @@ fn describe(
     let action = e.action();
     let first = format!("{head}: {action}: {}", action.summary());
     out.push_str(&style.paragraph("", &style.bold(&first)));
-    out.push_str(&style.paragraph("what", e.summary_for(product)));
-    out.push_str(&style.paragraph("fix", e.remediation_for(product)));
-    out.push_str(&style.paragraph("cause", e.cause_for(product)));
+    let texts = e.texts(product, args.lang);
+    let [what, fix, cause] = match args.lang {
+        Locale::Zh => ["是什么", "怎么改", "原因"],
+        _ => ["what", "fix", "cause"],
+    };
+    out.push_str(&style.paragraph(what, texts.summary()));
+    out.push_str(&style.paragraph(fix, texts.remediation()));
+    out.push_str(&style.paragraph(cause, texts.cause()));
     let retry = if action.is_retryable() {
         "the app can retry by itself"
     } else {

@@ -24,7 +24,7 @@ use std::fmt::Write as _;
 use std::io::Write as _;
 use std::process::ExitCode;
 
-use agora_token_errors::{CodeSpace, Platform, Product};
+use agora_token_errors::{CodeSpace, Locale, Platform, Product};
 use clap::Parser;
 use serde_json::{Value, json};
 
@@ -59,6 +59,9 @@ struct Args {
     /// Give causes and fixes in this product's terms (rtc, rtm, chat).
     #[arg(long, value_parser = parse_with::<Product>)]
     product: Option<Product>,
+    /// Write causes, fixes and summaries in this language: en (the default) or zh (简体中文).
+    #[arg(long, value_parser = parse_with::<Locale>, default_value = "en")]
+    lang: Locale,
     /// Print the answer as JSON, one object whose `kind` says what was read.
     #[arg(long, global = true)]
     json: bool,

@@ -91,6 +91,26 @@ fn a_code_is_explained_in_its_products_terms() {
 }
 
 #[test]
+fn lang_zh_gives_causes_and_fixes_in_chinese() {
+    let (code, out, _) = run(&["110", "--lang", "zh"], None);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("怎么改") && out.contains("App Certificate"),
+        "{out}"
+    );
+    let (_, v) = json(&["-10005", "--lang", "zh", "--product", "rtm"], None);
+    assert_eq!(v["locale"], "zh");
+    assert!(
+        v["errors"][0]["summary"]
+            .as_str()
+            .unwrap()
+            .contains("RTM 登录")
+    );
+    let (code, _, err) = run(&["110", "--lang", "fr"], None);
+    assert_eq!(code, 2, "{err}");
+}
+
+#[test]
 fn names_texts_and_events_are_explained() {
     let (code, v) = json(&["ERR_STATIC_USE_DYANMIC_KE"], None);
     assert_eq!((code, v["kind"].as_str()), (0, Some("name")));

@@ -127,8 +127,8 @@ macro_rules! token_errors {
             }
         }
 
-        pub(crate) static TEXTS: [Texts; TokenError::ALL.len()] = [$(
-            Texts {
+        pub(crate) static TEXTS: [Prose; TokenError::ALL.len()] = [$(
+            Prose {
                 variant: stringify!($variant),
                 action: Action::$action,
                 display: $display,
@@ -142,17 +142,19 @@ macro_rules! token_errors {
     };
 }
 
-/// The per-product texts of `errors.md` (`rtm-summary`, `rtm-cause`, `chat-remediation`, ...):
-/// summary, cause and remediation, each `None` where RTC's text holds.
+/// The per-product and per-locale texts of `errors.md` (`rtm-cause`, `zh-cause`,
+/// `zh-rtm-cause`, ...): summary, cause and remediation, each `None` where the product says
+/// nothing of its own (RTC's text in the same locale holds).
 macro_rules! product_texts {
-    ($($variant:ident, $product:ident, $summary:expr, $cause:expr, $remediation:expr;)*) => {
+    ($($variant:ident, $product:ident, $locale:ident, $summary:expr, $cause:expr, $remediation:expr;)*) => {
         pub(crate) fn product_text(
             error: TokenError,
             product: crate::Product,
+            locale: crate::Locale,
         ) -> [Option<&'static str>; 3] {
             #[allow(unreachable_patterns)]
-            match (error, product) {
-                $((TokenError::$variant, crate::Product::$product) => [$summary, $cause, $remediation],)*
+            match (error, product, locale) {
+                $((TokenError::$variant, crate::Product::$product, crate::Locale::$locale) => [$summary, $cause, $remediation],)*
                 _ => [None; 3],
             }
         }

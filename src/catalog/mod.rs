@@ -4,14 +4,14 @@
 use core::fmt;
 use core::str::FromStr;
 
-use crate::{Action, Language, Product, Spelling, UnknownName};
+use crate::{Action, Language, Locale, Product, Spelling, Texts, UnknownName};
 
 #[macro_use]
 mod macros;
 pub(crate) mod names;
 
 /// The prose of one variant, straight from `catalog/errors.md`.
-pub(crate) struct Texts {
+pub(crate) struct Prose {
     pub(crate) variant: &'static str,
     pub(crate) action: Action,
     pub(crate) display: &'static str,
@@ -69,7 +69,7 @@ pub(crate) enum AnchorCheck {
 #[allow(clippy::unreadable_literal)]
 #[cfg_attr(not(feature = "messages"), allow(dead_code))] // codes such as 2010005 are quoted as the SDKs write them
 mod generated {
-    use super::{AnchorCheck, CodedCallback, Phrase, Texts};
+    use super::{AnchorCheck, CodedCallback, Phrase, Prose};
     #[cfg(feature = "std")]
     use crate::lookalike::{By, Lookalike};
     use crate::{Action, Callback, Language, Platform, Product, Spelling, TokenEvent};
@@ -240,10 +240,11 @@ impl TokenError {
     /// ```
     #[must_use]
     pub fn summary(&self) -> &'static str {
-        self.texts().summary
+        self.prose().summary
     }
 
-    /// What made the RTC SDK report this error ([`TokenError::cause_for`] for other products).
+    /// What made the RTC SDK report this error ([`TokenError::texts`] for other products and
+    /// languages).
     ///
     /// Takes `&self`: called on a `&TokenError` it never resolves to the deprecated
     /// `std::error::Error::cause`.
@@ -257,11 +258,11 @@ impl TokenError {
     /// ```
     #[must_use]
     pub fn cause(&self) -> &'static str {
-        self.texts().cause
+        self.prose().cause
     }
 
-    /// What the app or its token server must change, for RTC ([`TokenError::remediation_for`]
-    /// for other products).
+    /// What the app or its token server must change, for RTC ([`TokenError::texts`] for other
+    /// products and languages).
     ///
     /// ```
     /// let fix = agora_token_errors::TokenError::InvalidToken.remediation();
@@ -269,44 +270,39 @@ impl TokenError {
     /// ```
     #[must_use]
     pub fn remediation(&self) -> &'static str {
-        self.texts().remediation
+        self.prose().remediation
     }
 
-    /// The summary in `product`'s terms (an RTM or Chat token is refused at login, not at a
-    /// join), RTC's where they are the same.
+    /// The summary, cause and remediation in `product`'s terms (an RTM or Chat token is refused
+    /// at login, not at a join) and in `locale`: `TokenError::texts(e, Product::Rtc,
+    /// Locale::En)` is what [`summary`](Self::summary), [`cause`](Self::cause) and
+    /// [`remediation`](Self::remediation) give. Every text is written in every locale
+    /// (`build.rs` fails the build on a missing one).
     ///
     /// ```
-    /// use agora_token_errors::{Product, TokenError};
-    /// assert!(TokenError::InvalidToken.summary().contains("join"));
-    /// assert!(TokenError::InvalidToken.summary_for(Product::Rtm).contains("login"));
-    /// ```
-    #[must_use]
-    pub fn summary_for(&self, product: Product) -> &'static str {
-        product_text(*self, product)[0].unwrap_or(self.summary())
-    }
-
-    /// What made `product`'s SDK report this error: its own text where the product's cause
-    /// differs, the RTC text otherwise.
+    /// use agora_token_errors::{Locale, Product, TokenError};
     ///
-    /// ```
-    /// use agora_token_errors::{Product, TokenError};
-    /// assert_eq!(TokenError::InvalidAppId.cause_for(Product::Rtc), TokenError::InvalidAppId.cause());
-    /// ```
-    #[must_use]
-    pub fn cause_for(&self, product: Product) -> &'static str {
-        product_text(*self, product)[1].unwrap_or(self.cause())
-    }
-
-    /// What to change when `product`'s SDK reports this error, in that product's terms (log in
-    /// again rather than join, for example).
-    ///
-    /// ```
-    /// use agora_token_errors::{Product, TokenError};
-    /// assert_eq!(TokenError::TokenExpired.remediation_for(Product::Rtc), TokenError::TokenExpired.remediation());
+    /// let e = TokenError::InvalidToken;
+    /// assert!(e.texts(Product::Rtm, Locale::En).summary().contains("login"));
+    /// assert!(e.texts(Product::Rtc, Locale::Zh).remediation().contains("App Certificate"));
+    /// assert_eq!(e.texts(Product::Rtc, Locale::En).cause(), e.cause());
     /// ```
     #[must_use]
-    pub fn remediation_for(&self, product: Product) -> &'static str {
-        product_text(*self, product)[2].unwrap_or(self.remediation())
+    pub fn texts(&self, product: Product, locale: Locale) -> Texts {
+        let own = product_text(*self, product, locale);
+        // RTC's English texts are the variant's own; every other locale has its RTC row.
+        let rtc = if locale == Locale::En {
+            let p = self.prose();
+            [Some(p.summary), Some(p.cause), Some(p.remediation)]
+        } else {
+            product_text(*self, Product::Rtc, locale)
+        };
+        let pick = |i: usize| own[i].or(rtc[i]).unwrap_or_default();
+        Texts {
+            summary: pick(0),
+            cause: pick(1),
+            remediation: pick(2),
+        }
     }
 
     /// How the error reaches a native app: which return value, callback or connection reason,
@@ -317,7 +313,7 @@ impl TokenError {
     /// ```
     #[must_use]
     pub fn native_surface(&self) -> &'static str {
-        self.texts().native
+        self.prose().native
     }
 
     /// How the error reaches a Web SDK app: which console message, rejection or event.
@@ -327,7 +323,7 @@ impl TokenError {
     /// ```
     #[must_use]
     pub fn web_surface(&self) -> &'static str {
-        self.texts().web
+        self.prose().web
     }
 
     /// What a handler should do about it.
@@ -340,10 +336,10 @@ impl TokenError {
     /// ```
     #[must_use]
     pub fn action(&self) -> Action {
-        self.texts().action
+        self.prose().action
     }
 
-    fn texts(self) -> &'static Texts {
+    fn prose(self) -> &'static Prose {
         &TEXTS[self as usize]
     }
 
@@ -352,7 +348,7 @@ impl TokenError {
     fn from_id_or_display(s: &str) -> Option<TokenError> {
         let s = s.trim();
         TokenError::ALL.iter().copied().find(|e| {
-            let t = e.texts();
+            let t = e.prose();
             s.eq_ignore_ascii_case(e.as_str())
                 || s.eq_ignore_ascii_case(t.variant)
                 || s.eq_ignore_ascii_case(t.display)
@@ -367,7 +363,7 @@ const MAX_QUALIFIED_NAME_LEN: usize = 128;
 /// The short lowercase phrase of `catalog/errors.md` (`token expired`).
 impl fmt::Display for TokenError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.texts().display)
+        f.write_str(self.prose().display)
     }
 }
 

@@ -1,7 +1,7 @@
 //! What an input means, as one value: the answer a command-line tool, a token server's `/check`
 //! endpoint or a browser package gives for a code, a name, an error text or an event name.
 
-use crate::{CodeSpace, Lookalike, Platform, Product, Spelling, TokenError, TokenEvent};
+use crate::{CodeSpace, Locale, Lookalike, Platform, Product, Spelling, TokenError, TokenEvent};
 
 /// What an input was read as.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -76,6 +76,7 @@ pub struct Report {
     event: Option<TokenEvent>,
     product: Product,
     platform: Option<Platform>,
+    locale: Locale,
     lookalike: Option<&'static Lookalike>,
 }
 
@@ -134,6 +135,7 @@ impl Report {
             event,
             product: product.or(speaks_for).unwrap_or(Product::Rtc),
             platform: None,
+            locale: Locale::En,
             lookalike,
         }
     }
@@ -169,6 +171,20 @@ impl Report {
     #[must_use]
     pub fn with_platform(mut self, platform: Platform) -> Report {
         self.platform = Some(platform);
+        self
+    }
+
+    /// The same report with the errors explained in `locale` (English by default).
+    ///
+    /// ```
+    /// use agora_token_errors::{CodeSpace, Locale, Report};
+    ///
+    /// let r = Report::of("110", &[CodeSpace::Native], None).with_locale(Locale::Zh);
+    /// assert_eq!(r.errors()[0].as_str(), "invalid_token");
+    /// ```
+    #[must_use]
+    pub fn with_locale(mut self, locale: Locale) -> Report {
+        self.locale = locale;
         self
     }
 
@@ -378,20 +394,21 @@ mod serde_impl {
     use serde::ser::{Serialize, SerializeMap, SerializeStruct, Serializer};
 
     use super::{Reading, Report};
-    use crate::{Platform, Product, TokenError, TokenEvent};
+    use crate::{Locale, Platform, Product, TokenError, TokenEvent};
 
     /// An error in a product's terms.
-    struct Explained(TokenError, Product);
+    struct Explained(TokenError, Product, Locale);
 
     impl Serialize for Explained {
         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            let Explained(e, product) = *self;
+            let Explained(e, product, locale) = *self;
+            let texts = e.texts(product, locale);
             let mut out = s.serialize_struct("Error", 10)?;
             out.serialize_field("error", e.as_str())?;
             out.serialize_field("display", &e.to_string())?;
-            out.serialize_field("summary", e.summary_for(product))?;
-            out.serialize_field("cause", e.cause_for(product))?;
-            out.serialize_field("remediation", e.remediation_for(product))?;
+            out.serialize_field("summary", texts.summary())?;
+            out.serialize_field("cause", texts.cause())?;
+            out.serialize_field("remediation", texts.remediation())?;
             out.serialize_field("action", e.action().as_str())?;
             out.serialize_field("native_surface", e.native_surface())?;
             out.serialize_field("web_surface", e.web_surface())?;
@@ -470,11 +487,12 @@ mod serde_impl {
 
     impl Serialize for Report {
         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            let mut out = s.serialize_struct("Report", 8)?;
+            let mut out = s.serialize_struct("Report", 9)?;
             out.serialize_field("answer", self.answer())?;
             out.serialize_field("kind", self.reading.as_str())?;
             out.serialize_field("input", &self.input)?;
             out.serialize_field("product", self.product.as_str())?;
+            out.serialize_field("locale", self.locale.as_str())?;
             out.serialize_field(
                 "matched",
                 &Matched(&self.reading, self.product, self.platform),
@@ -482,14 +500,14 @@ mod serde_impl {
             let errors: Vec<Explained> = self
                 .errors
                 .iter()
-                .map(|&e| Explained(e, self.product))
+                .map(|&e| Explained(e, self.product, self.locale))
                 .collect();
             out.serialize_field("errors", &errors)?;
             match self.lookalike {
                 Some(l) => out.serialize_field("lookalike", &AsLookalike(l))?,
                 None => out.skip_field("lookalike")?,
             }
-            // Declared among the 8 fields; formats with fixed-size structs are told it is absent.
+            // Declared among the 9 fields; formats with fixed-size structs are told it is absent.
             match self.platform {
                 Some(p) => {
                     out.serialize_field("platform", &OnPlatform(p, self))?;

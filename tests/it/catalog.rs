@@ -48,6 +48,51 @@ fn every_variant_has_all_its_texts() {
 }
 
 #[test]
+fn every_text_is_written_in_every_locale_and_product() {
+    use agora_token_errors::{Locale, Product};
+    let han = |t: &str| {
+        t.chars()
+            .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+            .count()
+    };
+    for e in all() {
+        for &product in Product::ALL {
+            let en = e.texts(product, Locale::En);
+            let zh = e.texts(product, Locale::Zh);
+            for (what, en, zh) in [
+                ("summary", en.summary(), zh.summary()),
+                ("cause", en.cause(), zh.cause()),
+                ("remediation", en.remediation(), zh.remediation()),
+            ] {
+                assert!(
+                    en.len() > 30 && han(en) == 0,
+                    "{e:?} {product} {what}: {en:?}"
+                );
+                // Written in Chinese, not left in English: most of it is Han characters.
+                assert!(
+                    han(zh) * 3 >= zh.chars().count() / 2,
+                    "{e:?} {product} {what}: {zh:?}"
+                );
+            }
+            // Where a product has its own English text, its Chinese text is its own too.
+            let rtc = e.texts(Product::Rtc, Locale::Zh);
+            if en.cause() != e.cause() {
+                assert_ne!(zh.cause(), rtc.cause(), "{e:?} {product}");
+            }
+            if en.remediation() != e.remediation() {
+                assert_ne!(zh.remediation(), rtc.remediation(), "{e:?} {product}");
+            }
+        }
+        assert_eq!(e.texts(Product::Rtc, Locale::En).cause(), e.cause());
+        assert_eq!(e.texts(Product::Rtc, Locale::En).summary(), e.summary());
+        assert_eq!(
+            e.texts(Product::Rtc, Locale::En).remediation(),
+            e.remediation()
+        );
+    }
+}
+
+#[test]
 fn texts_are_distinct_between_variants() {
     let mut seen = std::collections::HashSet::new();
     for e in all() {

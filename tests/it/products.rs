@@ -1,7 +1,7 @@
 //! Every Agora token error, each in its own code space: RTC channel-media relay, RTM 1.x and 2.x,
 //! Agora Chat. Codes, qualified names, per-product texts, events and texts users post.
 
-use agora_token_errors::{CodeSpace, Product, Spelling, TokenError, TokenEvent};
+use agora_token_errors::{CodeSpace, Locale, Product, Spelling, TokenError, TokenEvent};
 
 #[test]
 fn codes_resolve_in_their_own_spaces() {
@@ -86,15 +86,31 @@ fn names_shared_across_products_resolve_by_their_qualifier() {
 #[test]
 fn products_have_their_own_causes_and_fixes() {
     let e = TokenError::InvalidToken;
-    assert_eq!(e.remediation(), e.remediation_for(Product::Rtc));
-    assert_eq!(e.cause(), e.cause_for(Product::Rtc));
-    assert!(e.remediation_for(Product::Rtm).contains("log"));
-    assert!(e.remediation_for(Product::Rtm).contains("RtmTokenBuilder"));
-    assert!(e.remediation_for(Product::Chat).contains("Chat"));
+    assert_eq!(
+        e.remediation(),
+        e.texts(Product::Rtc, Locale::En).remediation()
+    );
+    assert_eq!(e.cause(), e.texts(Product::Rtc, Locale::En).cause());
+    assert!(
+        e.texts(Product::Rtm, Locale::En)
+            .remediation()
+            .contains("log")
+    );
+    assert!(
+        e.texts(Product::Rtm, Locale::En)
+            .remediation()
+            .contains("RtmTokenBuilder")
+    );
+    assert!(
+        e.texts(Product::Chat, Locale::En)
+            .remediation()
+            .contains("Chat")
+    );
     for &e in TokenError::ALL {
         for &p in Product::ALL {
             assert!(
-                e.cause_for(p).len() > 40 && e.remediation_for(p).len() > 40,
+                e.texts(p, Locale::En).cause().len() > 40
+                    && e.texts(p, Locale::En).remediation().len() > 40,
                 "{e:?} {p}"
             );
         }
@@ -116,8 +132,16 @@ fn a_chat_app_key_error_is_an_invalid_app_id_fixed_in_chat_terms() {
         Some(TokenError::InvalidAppId)
     );
     let e = TokenError::InvalidAppId;
-    assert!(e.remediation_for(Product::Chat).contains("App Key"));
-    assert!(e.cause_for(Product::Chat).contains("App Key"));
+    assert!(
+        e.texts(Product::Chat, Locale::En)
+            .remediation()
+            .contains("App Key")
+    );
+    assert!(
+        e.texts(Product::Chat, Locale::En)
+            .cause()
+            .contains("App Key")
+    );
     assert!(!e.remediation().contains("App Key"));
 }
 

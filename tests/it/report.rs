@@ -287,7 +287,10 @@ fn rtm_and_chat_summaries_speak_of_logging_in_not_joining() {
             if !e.spellings().iter().any(|s| s.product() == product) {
                 continue;
             }
-            let summary = e.summary_for(product).to_lowercase();
+            let summary = e
+                .texts(product, agora_token_errors::Locale::En)
+                .summary()
+                .to_lowercase();
             for rtc_word in ["join", "engine"] {
                 assert!(!summary.contains(rtc_word), "{e:?} {product}: {summary}");
             }
