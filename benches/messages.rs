@@ -107,7 +107,11 @@ fn bench(c: &mut Criterion) {
     // Each error's name in each SDK language: the short list a user might search for.
     let mut short: Vec<&str> = TokenError::ALL
         .iter()
-        .flat_map(|e| Language::ALL.iter().filter_map(|&l| e.identifier(l)))
+        .flat_map(|e| {
+            Language::ALL
+                .iter()
+                .filter_map(|&l| e.identifier(agora_token_errors::Product::Rtc, l))
+        })
         .map(|n| n.rsplit('.').next().unwrap())
         .collect();
     short.sort_unstable();

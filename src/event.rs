@@ -96,29 +96,18 @@ impl TokenEvent {
             .map(|c| c.event)
     }
 
-    /// The RTC callback or event to handle on `platform` (its current SDK generation), or
-    /// `None` where no source names one.
-    ///
-    /// ```
-    /// use agora_token_errors::{Platform, TokenEvent};
-    /// assert_eq!(TokenEvent::DidExpire.callback(Platform::Android), Some("onRequestToken"));
-    /// assert_eq!(TokenEvent::DidExpire.callback(Platform::CocosCreator), None);
-    /// ```
-    #[must_use]
-    pub fn callback(&self, platform: Platform) -> Option<&'static str> {
-        self.callback_for(Product::Rtc, platform)
-    }
-
-    /// The callback or event `product`'s SDK fires for this event on `platform`, or `None`
-    /// where no source names one.
+    /// The callback or event `product`'s SDK fires for this event on `platform` (its current
+    /// SDK generation), or `None` where no source names one.
     ///
     /// ```
     /// use agora_token_errors::{Platform, Product, TokenEvent};
-    /// assert_eq!(TokenEvent::DidExpire.callback_for(Product::Rtm, Platform::Android), Some("onTokenExpired"));
-    /// assert_eq!(TokenEvent::WillExpire.callback_for(Product::Chat, Platform::Web), Some("onTokenWillExpire"));
+    /// assert_eq!(TokenEvent::DidExpire.callback(Product::Rtc, Platform::Android), Some("onRequestToken"));
+    /// assert_eq!(TokenEvent::DidExpire.callback(Product::Rtc, Platform::CocosCreator), None);
+    /// assert_eq!(TokenEvent::DidExpire.callback(Product::Rtm, Platform::Android), Some("onTokenExpired"));
+    /// assert_eq!(TokenEvent::WillExpire.callback(Product::Chat, Platform::Web), Some("onTokenWillExpire"));
     /// ```
     #[must_use]
-    pub fn callback_for(&self, product: Product, platform: Platform) -> Option<&'static str> {
+    pub fn callback(&self, product: Product, platform: Platform) -> Option<&'static str> {
         EVENT_CALLBACKS
             .iter()
             .find(|c| c.event == *self && c.product == product && c.platforms.contains(&platform))

@@ -105,7 +105,7 @@ pub use locale::{Locale, Texts};
 pub use lookalike::Lookalike;
 #[cfg(feature = "messages")]
 #[cfg_attr(docsrs, doc(cfg(feature = "messages")))]
-pub use message::{Evidence, Found, MessageMatch, Scan, Support, scan, scan_reader};
+pub use message::{Evidence, Found, MessageMatch, Support, scan, scan_reader};
 pub use platform::Platform;
 #[cfg(feature = "std")]
 #[cfg_attr(docsrs, doc(cfg(feature = "std")))]

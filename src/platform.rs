@@ -12,13 +12,13 @@ listed_enum! {
 /// A platform an Agora RTC SDK runs on.
 ///
 /// ```
-/// use agora_token_errors::{CodeSpace, Platform, TokenError, TokenEvent};
+/// use agora_token_errors::{CodeSpace, Platform, Product, TokenError, TokenEvent};
 ///
 /// let p: Platform = "flutter".parse().unwrap();
 /// assert_eq!(p.error_space(), CodeSpace::Native);
-/// assert_eq!(TokenError::InvalidToken.identifier(p.language()), Some("ErrorCodeType.errInvalidToken"));
-/// assert_eq!(TokenEvent::WillExpire.callback(p), Some("onTokenPrivilegeWillExpire"));
-/// assert_eq!(TokenEvent::DidExpire.callback(Platform::Web), Some("token-privilege-did-expire"));
+/// assert_eq!(TokenError::InvalidToken.identifier(Product::Rtc, p.language()), Some("ErrorCodeType.errInvalidToken"));
+/// assert_eq!(TokenEvent::WillExpire.callback(Product::Rtc, p), Some("onTokenPrivilegeWillExpire"));
+/// assert_eq!(TokenEvent::DidExpire.callback(Product::Rtc, Platform::Web), Some("token-privilege-did-expire"));
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]

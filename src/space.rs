@@ -77,10 +77,10 @@ listed_enum! {
     /// A language an SDK family writes its identifiers in.
     ///
     /// ```
-    /// use agora_token_errors::{Language, TokenError};
+    /// use agora_token_errors::{Language, Product, TokenError};
     ///
-    /// assert_eq!(TokenError::InvalidToken.identifier(Language::ObjectiveC), Some("AgoraErrorCodeInvalidToken"));
-    /// assert_eq!(TokenError::InvalidToken.identifier(Language::JavaScript), Some("ERR_NO_AUTHORIZED"));
+    /// assert_eq!(TokenError::InvalidToken.identifier(Product::Rtc, Language::ObjectiveC), Some("AgoraErrorCodeInvalidToken"));
+    /// assert_eq!(TokenError::InvalidToken.identifier(Product::Rtc, Language::JavaScript), Some("ERR_NO_AUTHORIZED"));
     /// assert_eq!("c#".parse::<Language>(), Ok(Language::CSharp));
     /// ```
     #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, strum::Display)]

@@ -149,14 +149,9 @@ impl Spelling {
         self.space
     }
 
-    /// The product whose SDK uses it (its code space's product).
-    ///
-    /// ```
-    /// let s = agora_token_errors::TokenError::TokenExpired.spellings()[0];
-    /// assert_eq!(s.product(), agora_token_errors::Product::Rtc);
-    /// ```
+    /// The product whose SDK uses it (its code space's product; serialised beside the space).
     #[must_use]
-    pub const fn product(&self) -> Product {
+    pub(crate) const fn product(&self) -> Product {
         self.space.product()
     }
 

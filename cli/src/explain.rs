@@ -142,7 +142,7 @@ fn describe(
 
 /// Renew on / rejoin on, as `platform` names them.
 fn callbacks(product: Product, p: Platform) -> String {
-    let name = |ev: TokenEvent| ev.callback_for(product, p).unwrap_or("(none named)");
+    let name = |ev: TokenEvent| ev.callback(product, p).unwrap_or("(none named)");
     format!(
         "{} / {}",
         name(TokenEvent::WillExpire),
@@ -188,8 +188,10 @@ fn every_platform(out: &mut String, e: TokenError, product: Product, style: Styl
 
 fn spellings(out: &mut String, e: TokenError, product: Product, style: Style) {
     writeln!(out, "\n{}", style.bold(&format!("spellings in {product}:"))).unwrap();
-    let (own, others): (Vec<&Spelling>, Vec<&Spelling>) =
-        e.spellings().iter().partition(|s| s.product() == product);
+    let (own, others): (Vec<&Spelling>, Vec<&Spelling>) = e
+        .spellings()
+        .iter()
+        .partition(|s| s.space().product() == product);
     for s in own {
         let code = s.code().map_or_else(|| "-".to_owned(), |c| c.to_string());
         writeln!(
@@ -203,7 +205,7 @@ fn spellings(out: &mut String, e: TokenError, product: Product, style: Style) {
     }
     let elsewhere: Vec<String> = Product::ALL
         .iter()
-        .filter(|&&p| others.iter().any(|s| s.product() == p))
+        .filter(|&&p| others.iter().any(|s| s.space().product() == p))
         .map(ToString::to_string)
         .collect();
     if !elsewhere.is_empty() {
@@ -231,7 +233,7 @@ fn event_text(
         .as_ref()
         .map_or(Platform::ALL, std::slice::from_ref);
     for &p in platforms {
-        let cb = event.callback_for(product, p);
+        let cb = event.callback(product, p);
         writeln!(text, "  {p}: {}", cb.unwrap_or("(no named callback)")).unwrap();
     }
     text

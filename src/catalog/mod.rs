@@ -139,26 +139,6 @@ impl TokenError {
         Some(SPELLINGS[usize::from(list[0])].error())
     }
 
-    /// The identifier `language`'s SDK uses for this error, or `None` where it has none (the
-    /// FAQ's "/").
-    ///
-    /// Native languages answer from their own error enum first, then the connection-changed and
-    /// renew-token enums; JavaScript from the Web gateway codes, then the access-point codes (the
-    /// order of `catalog/spaces.md`). For a variant with several codes it is the identifier in
-    /// the row of the primary code.
-    ///
-    /// ```
-    /// use agora_token_errors::{Language, TokenError};
-    ///
-    /// assert_eq!(TokenError::TokenExpired.identifier(Language::JavaScript), Some("ERR_DYNAMIC_KEY_TIMEOUT"));
-    /// assert_eq!(TokenError::TokenExpired.identifier(Language::Java), Some("ERR_TOKEN_EXPIRED"));
-    /// assert_eq!(TokenError::StaticUseDynamicKey.identifier(Language::Java), None);
-    /// ```
-    #[must_use]
-    pub fn identifier(&self, language: Language) -> Option<&'static str> {
-        self.identifier_in(CodeSpace::ALL, language)
-    }
-
     /// The identifier `language`'s SDK of `product` uses for this error, read in that
     /// product's spaces only, or `None` where that SDK has none.
     ///
@@ -166,12 +146,15 @@ impl TokenError {
     /// use agora_token_errors::{Language, Product, TokenError};
     ///
     /// let e = TokenError::InvalidToken;
-    /// assert_eq!(e.identifier_for(Product::Rtc, Language::ObjectiveC), Some("AgoraErrorCodeInvalidToken"));
-    /// assert_eq!(e.identifier_for(Product::Rtm, Language::ObjectiveC), Some("AgoraRtmLoginErrorInvalidToken"));
-    /// assert_eq!(e.identifier_for(Product::Chat, Language::Java), Some("INVALID_TOKEN"));
+    /// assert_eq!(e.identifier(Product::Rtc, Language::ObjectiveC), Some("AgoraErrorCodeInvalidToken"));
+    /// assert_eq!(e.identifier(Product::Rtm, Language::ObjectiveC), Some("AgoraRtmLoginErrorInvalidToken"));
+    /// assert_eq!(e.identifier(Product::Chat, Language::Java), Some("INVALID_TOKEN"));
+    /// let expired = TokenError::TokenExpired;
+    /// assert_eq!(expired.identifier(Product::Rtc, Language::JavaScript), Some("ERR_DYNAMIC_KEY_TIMEOUT"));
+    /// assert_eq!(TokenError::StaticUseDynamicKey.identifier(Product::Rtc, Language::Java), None);
     /// ```
     #[must_use]
-    pub fn identifier_for(&self, product: Product, language: Language) -> Option<&'static str> {
+    pub fn identifier(&self, product: Product, language: Language) -> Option<&'static str> {
         let spaces = CodeSpace::ALL.iter().filter(|s| s.product() == product);
         self.identifier_in(spaces, language)
     }

@@ -168,7 +168,7 @@ impl fmt::Debug for Found<'_> {
 /// assert_eq!(&log[found[1].span()], b"onError: err 109");
 /// ```
 #[must_use]
-pub fn scan(log: &[u8]) -> Scan<'_> {
+pub fn scan(log: &[u8]) -> impl Iterator<Item = Found<'_>> + fmt::Debug {
     Scan {
         log,
         errors: Judged::new(scanner(), log, true).peekable(),
@@ -184,7 +184,7 @@ pub fn scan(log: &[u8]) -> Scan<'_> {
 }
 
 /// The iterator [`scan`] returns.
-pub struct Scan<'a> {
+pub(crate) struct Scan<'a> {
     log: &'a [u8],
     errors: Peekable<Judged<'static, 'a>>,
     /// Fused: aho-corasick's iterator searches again from where it stood each time it is asked

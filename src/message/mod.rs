@@ -18,7 +18,7 @@ mod stream;
 
 use core::ops::Range;
 
-pub use log::{Found, Scan, scan};
+pub use log::{Found, scan};
 pub use stream::scan_reader;
 
 use crate::catalog::Phrase;
@@ -258,14 +258,9 @@ impl MessageMatch {
         self.space
     }
 
-    /// The product whose SDK reported it.
-    ///
-    /// ```
-    /// let m = agora_token_errors::TokenError::match_message("onError: err 110, msg: ").unwrap();
-    /// assert_eq!(m.product(), Some(agora_token_errors::Product::Rtc));
-    /// ```
+    /// The product whose SDK reported it (its space's product; serialised beside the space).
     #[must_use]
-    pub fn product(&self) -> Option<Product> {
+    pub(crate) fn product(&self) -> Option<Product> {
         self.space.map(CodeSpace::product)
     }
 

@@ -249,7 +249,7 @@ impl Report {
             _ => None,
         };
         own.map(Spelling::identifier)
-            .or_else(|| error.identifier_for(self.product, language))
+            .or_else(|| error.identifier(self.product, language))
     }
 }
 
@@ -475,7 +475,7 @@ mod serde_impl {
                     let platforms = self.2.as_ref().map_or(Platform::ALL, core::slice::from_ref);
                     let callbacks: std::collections::BTreeMap<&str, Option<&str>> = platforms
                         .iter()
-                        .map(|&p| (p.as_str(), e.callback_for(self.1, p)))
+                        .map(|&p| (p.as_str(), e.callback(self.1, p)))
                         .collect();
                     out.serialize_entry("callbacks", &callbacks)?;
                 }
@@ -543,8 +543,8 @@ mod serde_impl {
                 })
                 .collect();
             out.serialize_field("identifiers", &identifiers)?;
-            out.serialize_field("renew_on", &TokenEvent::WillExpire.callback_for(product, p))?;
-            out.serialize_field("rejoin_on", &TokenEvent::DidExpire.callback_for(product, p))?;
+            out.serialize_field("renew_on", &TokenEvent::WillExpire.callback(product, p))?;
+            out.serialize_field("rejoin_on", &TokenEvent::DidExpire.callback(product, p))?;
             out.end()
         }
     }

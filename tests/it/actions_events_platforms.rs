@@ -96,7 +96,7 @@ fn every_event_name_resolves_to_its_event() {
 fn every_platform_names_both_events_and_its_error_space() {
     for &p in Platform::ALL {
         for &e in TokenEvent::ALL {
-            match e.callback(p) {
+            match e.callback(agora_token_errors::Product::Rtc, p) {
                 Some(name) => assert_eq!(TokenEvent::from_name(name), Some(e), "{p} {e:?}"),
                 // No source names Cocos Creator's callbacks: the crate says so rather than guess.
                 None => assert_eq!(p, Platform::CocosCreator, "{p} {e:?} has no callback"),
@@ -110,15 +110,15 @@ fn every_platform_names_both_events_and_its_error_space() {
         assert_eq!(p.error_space(), expected);
     }
     assert_eq!(
-        TokenEvent::WillExpire.callback(Platform::Web),
+        TokenEvent::WillExpire.callback(agora_token_errors::Product::Rtc, Platform::Web),
         Some("token-privilege-will-expire")
     );
     assert_eq!(
-        TokenEvent::DidExpire.callback(Platform::Unity),
+        TokenEvent::DidExpire.callback(agora_token_errors::Product::Rtc, Platform::Unity),
         Some("OnRequestToken")
     );
     assert_eq!(
-        TokenEvent::WillExpire.callback(Platform::Ios),
+        TokenEvent::WillExpire.callback(agora_token_errors::Product::Rtc, Platform::Ios),
         Some("rtcEngine:tokenPrivilegeWillExpire:")
     );
     assert_eq!(Platform::Flutter.language(), Language::Dart);

@@ -75,7 +75,7 @@ fn every_text_is_written_in_every_locale_and_product() {
                 );
             }
             // Where a product has its own English text, its Chinese text is its own too.
-            let rtc = e.texts(Product::Rtc, Locale::Zh);
+            let rtc = e.texts(agora_token_errors::Product::Rtc, Locale::Zh);
             if en.cause() != e.cause() {
                 assert_ne!(zh.cause(), rtc.cause(), "{e:?} {product}");
             }
@@ -83,10 +83,19 @@ fn every_text_is_written_in_every_locale_and_product() {
                 assert_ne!(zh.remediation(), rtc.remediation(), "{e:?} {product}");
             }
         }
-        assert_eq!(e.texts(Product::Rtc, Locale::En).cause(), e.cause());
-        assert_eq!(e.texts(Product::Rtc, Locale::En).summary(), e.summary());
         assert_eq!(
-            e.texts(Product::Rtc, Locale::En).remediation(),
+            e.texts(agora_token_errors::Product::Rtc, Locale::En)
+                .cause(),
+            e.cause()
+        );
+        assert_eq!(
+            e.texts(agora_token_errors::Product::Rtc, Locale::En)
+                .summary(),
+            e.summary()
+        );
+        assert_eq!(
+            e.texts(agora_token_errors::Product::Rtc, Locale::En)
+                .remediation(),
             e.remediation()
         );
     }
@@ -194,16 +203,22 @@ fn faq_identifier_table_is_covered() {
             let e = TokenError::from_code(CodeSpace::Native, code).expect("FAQ native code");
             assert_eq!(e, web, "native and web {code} differ");
             for lang in [Language::Java, Language::Cpp, Language::CSharp] {
-                assert_eq!(e.identifier(lang), Some(native));
+                assert_eq!(
+                    e.identifier(agora_token_errors::Product::Rtc, lang),
+                    Some(native)
+                );
             }
-            assert_eq!(e.identifier(Language::ObjectiveC), Some(objc));
+            assert_eq!(
+                e.identifier(agora_token_errors::Product::Rtc, Language::ObjectiveC),
+                Some(objc)
+            );
         } else {
             assert_eq!(
                 TokenError::from_code(CodeSpace::Native, code).filter(|&e| e == web),
                 None
             );
             assert_eq!(
-                web.identifier(Language::Java),
+                web.identifier(agora_token_errors::Product::Rtc, Language::Java),
                 if web == TokenError::TokenExpired {
                     Some("ERR_TOKEN_EXPIRED")
                 } else {

@@ -9,7 +9,7 @@ use common::all;
 fn name_is_a_spelling_of_the_same_variant_in_that_language() {
     for e in all() {
         for &lang in Language::ALL {
-            if let Some(name) = e.identifier(lang) {
+            if let Some(name) = e.identifier(agora_token_errors::Product::Rtc, lang) {
                 assert!(
                     e.spellings()
                         .iter()
@@ -78,29 +78,53 @@ fn primary_codes_are_the_documented_ones() {
 fn names_follow_each_family_convention() {
     use Language::*;
     let e = TokenError::InvalidToken;
-    assert_eq!(e.identifier(Java), Some("ERR_INVALID_TOKEN"));
-    assert_eq!(e.identifier(Cpp), Some("ERR_INVALID_TOKEN"));
-    assert_eq!(e.identifier(CSharp), Some("ERR_INVALID_TOKEN"));
-    assert_eq!(e.identifier(ObjectiveC), Some("AgoraErrorCodeInvalidToken"));
-    assert_eq!(e.identifier(Swift), Some("AgoraErrorCode.invalidToken"));
-    assert_eq!(e.identifier(JavaScript), Some("ERR_NO_AUTHORIZED"));
-    assert_eq!(e.identifier(TypeScript), Some("ErrInvalidToken"));
-    assert_eq!(e.identifier(Dart), Some("ErrorCodeType.errInvalidToken"));
+    assert_eq!(
+        e.identifier(agora_token_errors::Product::Rtc, Java),
+        Some("ERR_INVALID_TOKEN")
+    );
+    assert_eq!(
+        e.identifier(agora_token_errors::Product::Rtc, Cpp),
+        Some("ERR_INVALID_TOKEN")
+    );
+    assert_eq!(
+        e.identifier(agora_token_errors::Product::Rtc, CSharp),
+        Some("ERR_INVALID_TOKEN")
+    );
+    assert_eq!(
+        e.identifier(agora_token_errors::Product::Rtc, ObjectiveC),
+        Some("AgoraErrorCodeInvalidToken")
+    );
+    assert_eq!(
+        e.identifier(agora_token_errors::Product::Rtc, Swift),
+        Some("AgoraErrorCode.invalidToken")
+    );
+    assert_eq!(
+        e.identifier(agora_token_errors::Product::Rtc, JavaScript),
+        Some("ERR_NO_AUTHORIZED")
+    );
+    assert_eq!(
+        e.identifier(agora_token_errors::Product::Rtc, TypeScript),
+        Some("ErrInvalidToken")
+    );
+    assert_eq!(
+        e.identifier(agora_token_errors::Product::Rtc, Dart),
+        Some("ErrorCodeType.errInvalidToken")
+    );
     // The SDK's own spellings win over the FAQ's.
     assert_eq!(
-        TokenError::StaticUseDynamicKey.identifier(JavaScript),
+        TokenError::StaticUseDynamicKey.identifier(agora_token_errors::Product::Rtc, JavaScript),
         Some("ERR_STATIC_USE_DYANMIC_KE")
     );
     assert_eq!(
-        TokenError::DynamicUseStaticKey.identifier(JavaScript),
+        TokenError::DynamicUseStaticKey.identifier(agora_token_errors::Product::Rtc, JavaScript),
         Some("ERR_DYNAMIC_USE_STATIC_KE")
     );
     assert_eq!(
-        TokenError::TokenExpired.identifier(JavaScript),
+        TokenError::TokenExpired.identifier(agora_token_errors::Product::Rtc, JavaScript),
         Some("ERR_DYNAMIC_KEY_TIMEOUT")
     );
     assert_eq!(
-        TokenError::InconsistentAppId.identifier(Cpp),
+        TokenError::InconsistentAppId.identifier(agora_token_errors::Product::Rtc, Cpp),
         Some("CONNECTION_CHANGED_INCONSISTENT_APPID")
     );
 }

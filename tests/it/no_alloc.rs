@@ -41,7 +41,9 @@ fn lookups_and_texts_do_not_allocate() {
             sink += e.native_surface().len() + e.web_surface().len() + e.as_str().len();
             sink += e.spellings().len();
             for &lang in Language::ALL {
-                sink += e.identifier(lang).map_or(0, str::len);
+                sink += e
+                    .identifier(agora_token_errors::Product::Rtc, lang)
+                    .map_or(0, str::len);
             }
             for &space in CodeSpace::ALL {
                 sink += e.code(space).unwrap_or(0).unsigned_abs() as usize;

@@ -78,7 +78,10 @@ fn names_shared_across_products_resolve_by_their_qualifier() {
                 (Some(space), Some(code)),
                 "{name} in a text"
             );
-            assert_eq!(m.product(), Some(space.product()));
+            assert_eq!(
+                m.space().map(agora_token_errors::CodeSpace::product),
+                Some(space.product())
+            );
         }
     }
 }
@@ -159,7 +162,7 @@ fn rtm_and_chat_callbacks_are_token_events() {
         assert_eq!(TokenEvent::from_name(name), Some(event), "{name}");
     }
     assert_eq!(
-        TokenEvent::DidExpire.callback_for(Product::Rtm, agora_token_errors::Platform::Android),
+        TokenEvent::DidExpire.callback(Product::Rtm, agora_token_errors::Platform::Android),
         Some("onTokenExpired")
     );
 }

@@ -108,13 +108,13 @@ fn a_platform_adds_its_space_identifiers_and_callbacks() {
         assert_eq!(v["platform"]["space"], p.error_space().as_str());
         assert_eq!(
             v["platform"]["renew_on"].as_str(),
-            TokenEvent::WillExpire.callback(p)
+            TokenEvent::WillExpire.callback(Product::Rtc, p)
         );
         for (i, &e) in r.errors().iter().enumerate() {
             assert_eq!(v["platform"]["identifiers"][i]["error"], e.as_str());
             assert_eq!(
                 v["platform"]["identifiers"][i]["identifier"].as_str(),
-                e.identifier(p.language())
+                e.identifier(Product::Rtc, p.language())
             );
         }
         // An event's callbacks: the platform's only.
@@ -124,7 +124,7 @@ fn a_platform_adds_its_space_identifiers_and_callbacks() {
         assert_eq!(callbacks.len(), 1);
         assert_eq!(
             callbacks[p.as_str()].as_str(),
-            TokenEvent::DidExpire.callback(p)
+            TokenEvent::DidExpire.callback(Product::Rtc, p)
         );
     }
     // Without a platform, an event's callbacks on every platform, and no `platform` field.
@@ -150,10 +150,10 @@ fn a_product_report_names_that_products_callbacks() {
         )
         .with_platform(p);
         let v = serde_json::to_value(&r).unwrap();
-        let rtm = TokenEvent::WillExpire.callback_for(Product::Rtm, p);
+        let rtm = TokenEvent::WillExpire.callback(Product::Rtm, p);
         assert_eq!(v["platform"]["renew_on"].as_str(), rtm, "{p:?}");
         assert_eq!(v["matched"]["callbacks"][p.as_str()].as_str(), rtm, "{p:?}");
-        differ += usize::from(rtm != TokenEvent::WillExpire.callback(p));
+        differ += usize::from(rtm != TokenEvent::WillExpire.callback(Product::Rtc, p));
     }
     assert!(
         differ > 0,
@@ -191,7 +191,7 @@ fn a_product_report_on_a_platform_names_that_products_identifiers() {
                 // The code's own name where this SDK has one (RTM renew 5 is not login 5).
                 let number: i32 = code.parse().unwrap();
                 let named = |s: &&agora_token_errors::Spelling| {
-                    s.product() == product && s.language() == p.language()
+                    s.space().product() == product && s.language() == p.language()
                 };
                 if e.spellings()
                     .iter()
@@ -206,18 +206,20 @@ fn a_product_report_on_a_platform_names_that_products_identifiers() {
                         "{product} {code} on {p}: {shown:?}"
                     );
                 } else {
-                    assert_eq!(shown, e.identifier_for(product, p.language()));
+                    assert_eq!(shown, e.identifier(product, p.language()));
                 }
                 // Whatever is shown is a spelling of this product in this language.
                 if let Some(name) = shown {
                     assert!(
                         e.spellings().iter().any(|s| s.identifier() == name
-                            && s.product() == product
+                            && s.space().product() == product
                             && s.language() == p.language()),
                         "{name} is not {product}'s on {p}"
                     );
-                    rtc_elsewhere +=
-                        usize::from(product != Product::Rtc && e.identifier(p.language()) != shown);
+                    rtc_elsewhere += usize::from(
+                        product != Product::Rtc
+                            && e.identifier(Product::Rtc, p.language()) != shown,
+                    );
                 }
             }
         }
@@ -227,7 +229,7 @@ fn a_product_report_on_a_platform_names_that_products_identifiers() {
     assert!(rtc_elsewhere > 0);
     assert_eq!(
         agora_token_errors::TokenError::InvalidToken
-            .identifier_for(Product::Chat, Language::ObjectiveC),
+            .identifier(Product::Chat, Language::ObjectiveC),
         Some("AgoraChatErrorInvalidToken")
     );
 }
@@ -242,11 +244,16 @@ fn a_code_only_one_product_has_is_explained_in_that_products_terms() {
             .filter(|sp| TokenError::from_code(**sp, code).is_some())
             .map(|sp| sp.product())
             .collect();
-        if meanings.iter().any(|&p| p != s.product()) {
+        if meanings.iter().any(|&p| p != s.space().product()) {
             continue;
         }
         let r = Report::of(&code.to_string(), CodeSpace::ALL, None);
-        assert_eq!(r.product(), s.product(), "{code} ({})", s.identifier());
+        assert_eq!(
+            r.product(),
+            s.space().product(),
+            "{code} ({})",
+            s.identifier()
+        );
     }
     let r = Report::of("-10005", CodeSpace::ALL, None);
     assert_eq!(r.product(), Product::Rtm);
@@ -284,7 +291,7 @@ fn a_code_on_a_platform_is_named_as_that_platforms_sdk_names_that_code() {
 fn rtm_and_chat_summaries_speak_of_logging_in_not_joining() {
     for &e in TokenError::ALL {
         for product in [Product::Rtm, Product::Chat] {
-            if !e.spellings().iter().any(|s| s.product() == product) {
+            if !e.spellings().iter().any(|s| s.space().product() == product) {
                 continue;
             }
             let summary = e

@@ -268,7 +268,7 @@ fn spellings_and_message_matches_serialise() {
         assert_eq!(v["error"], s.error().as_str());
         assert_eq!(v["space"], s.space().as_str());
         assert_eq!(v["language"], s.language().as_str());
-        assert_eq!(v["product"], s.product().as_str());
+        assert_eq!(v["product"], s.space().product().as_str());
         assert_eq!(v["code"], serde_json::json!(s.code()));
         assert_eq!(v["citation"], s.citation());
     }
