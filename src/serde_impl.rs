@@ -79,7 +79,6 @@ by_str! {
 #[cfg(feature = "build")]
 by_str! {
     crate::token::Role => |r| r.as_str(), "a role, \"publisher\" or \"subscriber\"";
-    crate::token::BuildField => |f| f.as_str(), "a builder input such as \"channel\"";
 }
 
 #[cfg(feature = "verify")]

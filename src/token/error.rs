@@ -144,7 +144,8 @@ crate::space::labelled!(
 );
 
 crate::space::listed_enum! {
-/// A field of a token's content, named where decoding fails.
+/// A field of a token's content: named where decoding fails, and where the builder refuses an
+/// input.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Field {
@@ -180,6 +181,14 @@ pub enum Field {
     Role = "role",
     /// RTM 2 resource permissions.
     Permissions = "permissions",
+    /// An RTC user account (string uid), as the builder takes it.
+    Account = "account",
+    /// An RTM user id, as the builder takes it.
+    RtmUser = "rtm_user",
+    /// A Chat user id, as the builder takes it.
+    ChatUser = "chat_user",
+    /// A resource name of RTM 2 permissions, as the builder takes it.
+    RtmResource = "rtm_resource",
 }
 }
 
@@ -204,6 +213,10 @@ impl Field {
             Field::User => "user",
             Field::Role => "role",
             Field::Permissions => "permissions",
+            Field::Account => "user account",
+            Field::RtmUser => "RTM user id",
+            Field::ChatUser => "Chat user id",
+            Field::RtmResource => "RTM resource name",
         }
     }
 }

@@ -111,7 +111,7 @@ fn a_token_longer_than_the_sdks_accept_is_never_handed_out() {
             e @ BuildError::TokenTooLong {
                 len,
                 max,
-                longest: Some(agora_token_errors::token::BuildField::ChatUser),
+                longest: Some(agora_token_errors::token::Field::ChatUser),
             },
         ) => {
             assert!(len > max && max == MAX_TOKEN_LEN);

@@ -169,7 +169,6 @@ fn every_named_type_serialises_as_its_as_str_and_reads_back() {
     #[cfg(feature = "build")]
     {
         check(agora_token_errors::token::Role::ALL, |r| r.as_str());
-        check(agora_token_errors::token::BuildField::ALL, |f| f.as_str());
     }
     #[cfg(feature = "verify")]
     check(agora_token_errors::token::Verification::ALL, |v| v.as_str());

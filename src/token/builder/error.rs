@@ -3,6 +3,7 @@
 use core::fmt;
 
 use crate::TokenError;
+use crate::token::Field;
 
 /// What is wrong with an App ID or App Certificate given to the builder.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -28,44 +29,6 @@ impl fmt::Display for IdProblem {
         }
     }
 }
-
-crate::space::listed_enum! {
-/// Which string field of the token a check is about.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum BuildField {
-    /// The RTC channel name.
-    Channel = "channel",
-    /// The RTC user account (string uid).
-    Account = "account",
-    /// The RTM user id.
-    RtmUser = "rtm_user",
-    /// The Chat user id.
-    ChatUser = "chat_user",
-    /// A resource name of RTM 2 permissions.
-    RtmResource = "rtm_resource",
-}
-}
-
-impl BuildField {
-    /// Its name in a message (`channel name`, `RTM user id`).
-    #[must_use]
-    pub(crate) fn label(self) -> &'static str {
-        match self {
-            BuildField::Channel => "channel name",
-            BuildField::Account => "user account",
-            BuildField::RtmUser => "RTM user id",
-            BuildField::ChatUser => "Chat user id",
-            BuildField::RtmResource => "RTM resource name",
-        }
-    }
-}
-
-crate::space::labelled!(
-    BuildField,
-    |b| b.label(),
-    "a builder field such as \"channel\" or \"rtm_user\""
-);
 
 /// Why [`TokenBuilder::build`](super::TokenBuilder::build) refused to sign: each check runs
 /// before signing, says which input is wrong and, where one applies, which [`TokenError`] the
@@ -105,12 +68,12 @@ pub enum BuildError {
     LifetimeLooksMilliseconds(u64),
     /// A required string is empty.
     #[error("the {0} is empty")]
-    Empty(BuildField),
+    Empty(Field),
     /// A string is longer than Agora allows.
     #[error("the {field} is {len} bytes long; Agora allows at most {max}")]
     TooLong {
         /// Which string.
-        field: BuildField,
+        field: Field,
         /// Its length in bytes.
         len: usize,
         /// The limit.
@@ -122,7 +85,7 @@ pub enum BuildError {
     )]
     Character {
         /// Which string.
-        field: BuildField,
+        field: Field,
         /// The character.
         character: char,
         /// Where it is, in bytes.
@@ -147,7 +110,7 @@ pub enum BuildError {
         max: usize,
         /// The input that takes the most room (a channel name, a user id or account, an RTM
         /// resource name), if any input is longer than a few characters.
-        longest: Option<BuildField>,
+        longest: Option<Field>,
     },
     /// No service was added: the token would grant nothing.
     #[error("no service was added: call rtc, rtm, chat_user or chat_app")]
@@ -190,13 +153,13 @@ impl BuildError {
             | BuildError::LifetimeOverOneDay(_)
             | BuildError::LifetimeLooksAbsolute(_)
             | BuildError::LifetimeLooksMilliseconds(_) => TokenError::TokenExpired,
-            BuildError::Empty(BuildField::Account)
+            BuildError::Empty(Field::Account)
             | BuildError::TooLong {
-                field: BuildField::Account,
+                field: Field::Account,
                 ..
             }
             | BuildError::Character {
-                field: BuildField::Account,
+                field: Field::Account,
                 ..
             } => TokenError::InvalidUserAccount,
             BuildError::Empty(_)

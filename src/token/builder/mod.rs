@@ -26,7 +26,7 @@ mod pack;
 
 use core::fmt;
 
-pub use error::{BuildError, BuildField, BuildWarning, IdProblem};
+pub use error::{BuildError, BuildWarning, IdProblem};
 
 use super::{RtmPermissions, ServiceKind, Token, User};
 
@@ -440,26 +440,26 @@ impl TokenBuilder {
     }
 
     /// The input that takes the most room in the token, if one is longer than 16 bytes.
-    fn longest_input(&self) -> Option<BuildField> {
-        let mut inputs: Vec<(BuildField, usize)> = Vec::new();
+    fn longest_input(&self) -> Option<super::Field> {
+        let mut inputs: Vec<(super::Field, usize)> = Vec::new();
         for spec in &self.services {
             match spec {
                 Spec::Rtc { channel, user, .. } => {
-                    inputs.push((BuildField::Channel, channel.len()));
+                    inputs.push((super::Field::Channel, channel.len()));
                     if let User::Account(a) = user {
-                        inputs.push((BuildField::Account, a.len()));
+                        inputs.push((super::Field::Account, a.len()));
                     }
                 }
-                Spec::Rtm { user, .. } => inputs.push((BuildField::RtmUser, user.len())),
-                Spec::Chat { user, .. } => inputs.push((BuildField::ChatUser, user.len())),
+                Spec::Rtm { user, .. } => inputs.push((super::Field::RtmUser, user.len())),
+                Spec::Chat { user, .. } => inputs.push((super::Field::ChatUser, user.len())),
                 Spec::Rtm2 { user, permissions } => {
-                    inputs.push((BuildField::RtmUser, user.len()));
+                    inputs.push((super::Field::RtmUser, user.len()));
                     let names: usize = permissions
                         .grants()
                         .iter()
                         .map(|g| g.names().iter().map(String::len).sum::<usize>())
                         .sum();
-                    inputs.push((BuildField::RtmResource, names));
+                    inputs.push((super::Field::RtmResource, names));
                 }
                 _ => {}
             }

@@ -6,8 +6,9 @@ use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
 use hmac::Mac as _;
 
-use super::error::{BuildError, BuildField, BuildWarning, IdProblem};
+use super::error::{BuildError, BuildWarning, IdProblem};
 use super::{RtcPrivileges, Spec, TokenBuilder};
+use crate::token::Field;
 use crate::token::RtmPermissions;
 use crate::token::User;
 use crate::token::model::privilege;
@@ -39,7 +40,7 @@ fn id_problem(s: &str) -> Option<IdProblem> {
     }
 }
 
-fn check_name(field: BuildField, s: &str, max: usize) -> Result<(), BuildError> {
+fn check_name(field: Field, s: &str, max: usize) -> Result<(), BuildError> {
     if s.is_empty() {
         return Err(BuildError::Empty(field));
     }
@@ -86,18 +87,18 @@ pub(super) fn check(b: &TokenBuilder) -> Result<(), BuildError> {
     for spec in &b.services {
         match spec {
             Spec::Rtc { channel, user, .. } => {
-                check_name(BuildField::Channel, channel, MAX_CHANNEL)?;
+                check_name(Field::Channel, channel, MAX_CHANNEL)?;
                 if let User::Account(account) = user {
-                    check_name(BuildField::Account, account, MAX_ACCOUNT)?;
+                    check_name(Field::Account, account, MAX_ACCOUNT)?;
                 }
             }
             Spec::Rtm { user, .. } => {
                 if user.is_empty() {
-                    return Err(BuildError::Empty(BuildField::RtmUser));
+                    return Err(BuildError::Empty(Field::RtmUser));
                 }
                 if user.len() > MAX_RTM_USER {
                     return Err(BuildError::TooLong {
-                        field: BuildField::RtmUser,
+                        field: Field::RtmUser,
                         len: user.len(),
                         max: MAX_RTM_USER,
                     });
@@ -108,11 +109,11 @@ pub(super) fn check(b: &TokenBuilder) -> Result<(), BuildError> {
             }
             Spec::Chat { user, app } => {
                 if !app && user.is_empty() {
-                    return Err(BuildError::Empty(BuildField::ChatUser));
+                    return Err(BuildError::Empty(Field::ChatUser));
                 }
                 if user.len() > MAX_FIELD {
                     return Err(BuildError::TooLong {
-                        field: BuildField::ChatUser,
+                        field: Field::ChatUser,
                         len: user.len(),
                         max: MAX_FIELD,
                     });
@@ -122,7 +123,7 @@ pub(super) fn check(b: &TokenBuilder) -> Result<(), BuildError> {
                 // An empty user id admits any user (`ServiceRtm2` writes user 0 as "").
                 if user.len() > MAX_RTM_USER {
                     return Err(BuildError::TooLong {
-                        field: BuildField::RtmUser,
+                        field: Field::RtmUser,
                         len: user.len(),
                         max: MAX_RTM_USER,
                     });
@@ -133,18 +134,18 @@ pub(super) fn check(b: &TokenBuilder) -> Result<(), BuildError> {
                     .flat_map(super::super::RtmGrant::names);
                 if let Some(name) = names.clone().find(|n| n.len() > MAX_FIELD) {
                     return Err(BuildError::TooLong {
-                        field: BuildField::RtmResource,
+                        field: Field::RtmResource,
                         len: name.len(),
                         max: MAX_FIELD,
                     });
                 }
                 if names.clone().any(String::is_empty) {
-                    return Err(BuildError::Empty(BuildField::RtmResource));
+                    return Err(BuildError::Empty(Field::RtmResource));
                 }
             }
             Spec::Bare(_) | Spec::Fpa => {}
             Spec::Apaas { room, user, .. } => {
-                for (field, text) in [(BuildField::Channel, room), (BuildField::RtmUser, user)] {
+                for (field, text) in [(Field::Channel, room), (Field::RtmUser, user)] {
                     if text.len() > MAX_FIELD {
                         return Err(BuildError::TooLong {
                             field,
