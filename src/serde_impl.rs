@@ -65,7 +65,6 @@ by_str! {
     crate::token::Version => |v| v.as_str(), "a token version, \"006\" or \"007\"";
     crate::token::Damage => |d| d.as_str(), "a kind of damage such as \"quoted\"";
     crate::token::Field => |f| f.as_str(), "a token field such as \"app_id\"";
-    crate::token::ObsoleteFormat => |o| o.as_str(), "an obsolete format such as \"dynamic_key5\"";
     // `"damaged"` for every damage (a finding carries its damage in its own `damage` field):
     // a damaged kind alone is output-only, as `FindingKind`'s docs say.
     crate::token::FindingKind => |k| k.as_str(), "a finding kind such as \"channel_mismatch\" or \"damaged: quoted\"";

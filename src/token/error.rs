@@ -227,41 +227,6 @@ crate::space::labelled!(
     "a token field such as \"app_id\" or \"expiry\""
 );
 
-crate::space::listed_enum! {
-/// A format Agora has retired, which current SDKs no longer take.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum ObsoleteFormat {
-    /// DynamicKey 3 (`003...`).
-    DynamicKey3 = "dynamic_key3",
-    /// DynamicKey 4 (`004...`).
-    DynamicKey4 = "dynamic_key4",
-    /// DynamicKey 5 (`005...`).
-    DynamicKey5 = "dynamic_key5",
-    /// A signaling token (`1:appId:expiry:md5`).
-    Signaling = "signaling",
-}
-}
-
-impl ObsoleteFormat {
-    /// Its name as Agora's docs write it (`DynamicKey 5`).
-    #[must_use]
-    pub(crate) fn label(self) -> &'static str {
-        match self {
-            ObsoleteFormat::DynamicKey3 => "DynamicKey 3",
-            ObsoleteFormat::DynamicKey4 => "DynamicKey 4",
-            ObsoleteFormat::DynamicKey5 => "DynamicKey 5",
-            ObsoleteFormat::Signaling => "signaling",
-        }
-    }
-}
-
-crate::space::labelled!(
-    ObsoleteFormat,
-    |o| o.label(),
-    "a retired format such as \"dynamic_key5\""
-);
-
 /// Why [`Token::parse`](super::Token::parse) rejected its input.
 ///
 /// The message says what is wrong and where; it never contains the token.
@@ -289,7 +254,7 @@ pub enum TokenParseError {
     },
     /// An obsolete format.
     #[error("this is an obsolete {0} key, not an access token")]
-    Obsolete(ObsoleteFormat),
+    Obsolete(super::Version),
     /// Not an Agora token at all (or a version this crate does not know).
     #[error("the token starts with {prefix:?}, not the version 006 or 007")]
     UnknownVersion {

@@ -50,7 +50,7 @@ pub use agent::{AgentRequest, AgentRequestError, AgentToken};
 #[cfg_attr(docsrs, doc(cfg(feature = "build")))]
 pub use builder::{BuildError, BuildWarning, IdProblem, Role, RtcPrivileges, TokenBuilder};
 pub use diagnosis::Diagnosis;
-pub use error::{Damage, Field, ObsoleteFormat, TokenParseError};
+pub use error::{Damage, Field, TokenParseError};
 pub use finding::{Advice, AdviceKind, Certainty, Finding, FindingKind, Severity};
 pub use join::{JoinParams, User};
 pub use model::{Privilege, Service, ServiceKind, Token, Version};

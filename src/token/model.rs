@@ -9,7 +9,10 @@ use super::{Advice, TokenParseError, User, diagnosis, parse};
 use crate::UnknownName;
 
 crate::space::listed_enum! {
-/// An access token's format version; `as_str()` is how the token starts.
+/// An access token's format version; `as_str()` is how the token starts (`signaling` for the
+/// retired `1:appId:expiry:md5` form). A [`Token`](super::Token) is 006 or 007; the formats
+/// Agora has retired are named where parsing refuses them
+/// ([`TokenParseError::Obsolete`](super::TokenParseError::Obsolete)).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Version {
@@ -17,13 +20,34 @@ pub enum Version {
     V006 = "006",
     /// AccessToken2 (`007`): what Agora recommends.
     V007 = "007",
+    /// DynamicKey 3 (`003...`), retired.
+    DynamicKey3 = "003",
+    /// DynamicKey 4 (`004...`), retired.
+    DynamicKey4 = "004",
+    /// DynamicKey 5 (`005...`), retired.
+    DynamicKey5 = "005",
+    /// A signaling token (`1:appId:expiry:md5`), retired.
+    Signaling = "signaling",
 }
+}
+
+impl Version {
+    /// Its name as Agora's docs write it (`006`, `DynamicKey 5`).
+    fn label(self) -> &'static str {
+        match self {
+            Version::DynamicKey3 => "DynamicKey 3",
+            Version::DynamicKey4 => "DynamicKey 4",
+            Version::DynamicKey5 => "DynamicKey 5",
+            Version::Signaling => "signaling token",
+            other => other.as_str(),
+        }
+    }
 }
 
 crate::space::labelled!(
     Version,
-    |v| v.as_str(),
-    "a token version, \"006\" or \"007\""
+    |v| v.label(),
+    "a token version, \"006\" or \"007\" (or a retired one: \"005\", \"signaling\")"
 );
 
 /// Declares [`ServiceKind`] from one table, one row per 007 service type: the variant, its type

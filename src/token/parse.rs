@@ -6,7 +6,7 @@ use std::cell::RefCell;
 
 use flate2::{Decompress, FlushDecompress, Status};
 
-use super::error::{Field, ObsoleteFormat};
+use super::error::Field;
 use super::model::privilege;
 use super::permissions::{RtmGrant, RtmPermissions};
 use super::{
@@ -55,10 +55,10 @@ fn decode(token: &str) -> Result<Token> {
     match token.get(..3) {
         Some("007") => parse_007(&token[3..]),
         Some("006") => parse_006(&token[3..]),
-        Some("003") => Err(TokenParseError::Obsolete(ObsoleteFormat::DynamicKey3)),
-        Some("004") => Err(TokenParseError::Obsolete(ObsoleteFormat::DynamicKey4)),
-        Some("005") => Err(TokenParseError::Obsolete(ObsoleteFormat::DynamicKey5)),
-        _ if token.starts_with("1:") => Err(TokenParseError::Obsolete(ObsoleteFormat::Signaling)),
+        Some("003") => Err(TokenParseError::Obsolete(Version::DynamicKey3)),
+        Some("004") => Err(TokenParseError::Obsolete(Version::DynamicKey4)),
+        Some("005") => Err(TokenParseError::Obsolete(Version::DynamicKey5)),
+        _ if token.starts_with("1:") => Err(TokenParseError::Obsolete(Version::Signaling)),
         _ => Err(TokenParseError::UnknownVersion {
             prefix: token.chars().take(3).flat_map(char::escape_debug).collect(),
         }),

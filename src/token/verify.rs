@@ -82,7 +82,8 @@ impl Token {
                 m.update(&self.signed);
                 proven(m.verify_slice(&self.signature).is_ok())
             }
-            Version::V006 => Verification::NeedsJoin,
+            // 006 (a parsed token is never one of the retired versions).
+            _ => Verification::NeedsJoin,
         }
     }
 
@@ -96,7 +97,8 @@ impl Token {
     pub fn verify_with(&self, app_certificate: &str, join: &JoinParams) -> Verification {
         match self.version {
             Version::V007 => self.verify(app_certificate),
-            Version::V006 => {
+            // 006 (a parsed token is never one of the retired versions).
+            _ => {
                 // 006 RTM tokens sign the user id in the channel's place, with an empty uid.
                 let (channel, uid) = match (join.service(), join.user(), join.channel()) {
                     (ServiceKind::Rtm, Some(user), _) => (user.as_token_text(), String::new()),

@@ -37,11 +37,10 @@ fn every_named_type_parses_its_as_str_and_its_display() {
     #[cfg(feature = "token")]
     {
         use agora_token_errors::token::{
-            AdviceKind, Certainty, Damage, Field, ObsoleteFormat, RtmAccess, RtmResource,
-            ServiceKind, Severity, Version,
+            AdviceKind, Certainty, Damage, Field, RtmAccess, RtmResource, ServiceKind, Severity,
+            Version,
         };
         n += reads_back(Field::ALL, |v| v.as_str());
-        n += reads_back(ObsoleteFormat::ALL, |v| v.as_str());
         n += reads_back(ServiceKind::ALL, |v| v.as_str());
         n += reads_back(Version::ALL, |v| v.as_str());
         n += reads_back(Damage::ALL, |v| v.as_str());

@@ -139,14 +139,13 @@ fn every_named_type_serialises_as_its_as_str_and_reads_back() {
     #[cfg(feature = "token")]
     {
         use agora_token_errors::token::{
-            AdviceKind, Certainty, Damage, Field, ObsoleteFormat, RtmAccess, RtmResource,
-            ServiceKind, Severity, Version,
+            AdviceKind, Certainty, Damage, Field, RtmAccess, RtmResource, ServiceKind, Severity,
+            Version,
         };
         check(ServiceKind::ALL, |k| k.as_str());
         check(Version::ALL, |v| v.as_str());
         check(Damage::ALL, |d| d.as_str());
         check(Field::ALL, |f| f.as_str());
-        check(ObsoleteFormat::ALL, |o| o.as_str());
         check(Severity::ALL, |s| s.as_str());
         check(Certainty::ALL, |c| c.as_str());
         check(AdviceKind::ALL, |k| k.as_str());

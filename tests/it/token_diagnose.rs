@@ -533,7 +533,7 @@ fn every_obsolete_format_is_named() {
         ("005AQAoADhEMDBERjY1RjJCMTYwNkUzMjY2NzJGR", "DynamicKey 5"),
         (
             "1:970CA35de60c44645bbae8a215061b33:1700000000:0123456789abcdef",
-            "signaling",
+            "signaling token",
         ),
     ] {
         assert!(

@@ -4,7 +4,7 @@
 
 use crate::common;
 
-use agora_token_errors::token::{ObsoleteFormat, ServiceKind, Token, TokenParseError, Version};
+use agora_token_errors::token::{ServiceKind, Token, TokenParseError, Version};
 use serde_json::Value;
 
 fn vectors() -> Vec<Value> {
@@ -168,7 +168,7 @@ fn obsolete_dynamic_keys_are_named_as_such() {
         .filter(|v| v["name"].as_str().unwrap().starts_with("v005_"))
     {
         let err = Token::parse(v["token"].as_str().unwrap()).unwrap_err();
-        assert_eq!(err, TokenParseError::Obsolete(ObsoleteFormat::DynamicKey5));
+        assert_eq!(err, TokenParseError::Obsolete(Version::DynamicKey5));
     }
 }
 
