@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use agora_token_errors::Found;
-use agora_token_errors::token::{Diagnosis, JoinParams, Token, UnixTime};
+use agora_token_errors::token::{Diagnosis, JoinParams, Token};
 use serde_json::{Value, json};
 
 /// How many tokens a summary keeps (the first ones found); the rest are counted.
@@ -193,7 +193,7 @@ fn token_seen(token: &str, f: &Found<'_>) -> TokenSeen {
         "{} token for App ID {}, expires {}",
         t.version(),
         t.app_id(),
-        UnixTime(expires)
+        crate::token::utc(expires)
     );
     json["app_id"] = json!(t.app_id());
     json["expires_at"] = json!(expires);

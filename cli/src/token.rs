@@ -3,15 +3,21 @@
 use std::fmt::Write as _;
 use std::time::SystemTime;
 
-use agora_token_errors::token::{Certainty, Diagnosis, JoinParams, Token, UnixTime, unix_seconds};
+use agora_token_errors::token::{Certainty, Diagnosis, JoinParams, Token, unix_seconds};
 use agora_token_errors::{Product, TokenError};
 use serde_json::Value;
 
 use super::{Answer, Args, Failure};
 
-/// A Unix time in UTC, as the crate shows times.
-fn utc(unix: u64) -> String {
-    UnixTime(unix).to_string()
+/// A Unix time in UTC, as the crate shows times (`2023-11-14 22:13:20 UTC`).
+pub(crate) fn utc(unix: u64) -> String {
+    i64::try_from(unix)
+        .ok()
+        .and_then(|s| jiff::Timestamp::from_second(s).ok())
+        .map_or_else(
+            || format!("{unix} (Unix time)"),
+            |t| t.strftime("%Y-%m-%d %H:%M:%S UTC").to_string(),
+        )
 }
 
 pub(crate) fn run(args: &Args) -> Result<Answer, Failure> {
@@ -204,4 +210,14 @@ fn build_hint(join: &JoinParams) -> String {
         "\nTo build what the join needs (feature `build`):\n  Token::builder({:?}, app_certificate).expire_in(3600){service}.build()?\nor with Agora's npm `agora-token`, from exactly that App ID, its project's App Certificate, channel and user.\n",
         join.app_id()
     )
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn times_are_shown_in_utc_as_the_library_shows_them() {
+        assert_eq!(super::utc(1_700_000_000), "2023-11-14 22:13:20 UTC");
+        assert_eq!(super::utc(0), "1970-01-01 00:00:00 UTC");
+        assert!(super::utc(u64::MAX).contains("Unix time"));
+    }
 }

@@ -56,7 +56,7 @@ pub use join::{JoinParams, User};
 pub use model::{Privilege, Service, ServiceKind, Token, Version};
 pub use permissions::{RtmAccess, RtmGrant, RtmPermissions, RtmResource};
 pub use repair::{Repaired, repair};
-pub use time::{UnixTime, unix_seconds};
+pub use time::unix_seconds;
 #[cfg(feature = "verify")]
 #[cfg_attr(docsrs, doc(cfg(feature = "verify")))]
 pub use verify::Verification;

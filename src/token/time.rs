@@ -28,15 +28,11 @@ pub fn unix_seconds(time: SystemTime) -> u64 {
     time.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs())
 }
 
-/// A Unix time, shown as a UTC date and time: `2026-11-27 18:46:28 UTC`. Every time the crate
-/// prints is shown this way.
-///
-/// ```
-/// use agora_token_errors::token::UnixTime;
-/// assert_eq!(UnixTime(1_700_000_000).to_string(), "2023-11-14 22:13:20 UTC");
-/// ```
+/// A Unix time, shown as a UTC date and time: `2026-11-27 18:46:28 UTC` (1,700,000,000 is
+/// `2023-11-14 22:13:20 UTC`). Every time the crate prints is shown this way; its API takes
+/// and gives Unix seconds as `u64`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct UnixTime(pub u64);
+pub(crate) struct UnixTime(pub(crate) u64);
 
 impl fmt::Display for UnixTime {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -91,5 +87,20 @@ impl fmt::Display for Span {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::UnixTime;
+
+    #[test]
+    fn a_unix_time_is_shown_as_a_utc_date_and_time() {
+        assert_eq!(
+            UnixTime(1_700_000_000).to_string(),
+            "2023-11-14 22:13:20 UTC"
+        );
+        assert_eq!(UnixTime(0).to_string(), "1970-01-01 00:00:00 UTC");
+        assert_eq!(UnixTime(951_782_400).to_string(), "2000-02-29 00:00:00 UTC");
     }
 }
