@@ -33,7 +33,7 @@
 //! | question | answer |
 //! |---|---|
 //! | What does this code, name or error text mean? | [`TokenError::from_code`], [`TokenError::from_name`], [`TokenError::from_message`] (with [`MessageMatch`]: what matched, where, and why it counts) |
-//! | What made it happen, and what should the app do? | [`TokenError::cause`], [`TokenError::remediation`], [`TokenError::action`] ([`Action`]), each also `_for` a [`Product`] |
+//! | What made it happen, and what should the app do? | [`TokenError::cause`], [`TokenError::remediation`], [`TokenError::action`] ([`Action`]); [`TokenError::texts`] in a [`Product`]'s terms and a [`Locale`] (English, Simplified Chinese) |
 //! | How does each SDK spell it? | [`TokenError::spellings`] ([`Spelling`]: identifier, [`Language`], [`CodeSpace`], code, source), [`TokenError::identifier`] |
 //! | Which callback renews or rejoins, on my platform? | [`TokenEvent::callback`] with a [`Platform`] |
 //! | What in this whole log is a token error or event? | [`scan`], [`scan_reader`] for a file or stream of any size ([`Found`]) |
