@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Builds the two npm packages of agora-token-errors:
-#   pkg-node  CommonJS for Node (`require`), with `buildToken` (feature `build`) for token servers;
-#   pkg-web   an ES module for bundlers and <script type=module>, without the builder (an App
+# Builds the npm package agora-token-errors into pkg/, one package with two entry points chosen
+# by package.json's conditional exports:
+#   pkg/node  CommonJS for Node (`require`, and `import` through Node's CommonJS interop), with
+#             `buildToken` (feature `build`) for token servers;
+#   pkg/web   an ES module for browsers and bundlers (`browser`), without the builder (an App
 #             Certificate has no place in a browser).
+# Both have `diagnoseAgent` (feature `convoai`). `npm pack pkg` makes the tarball.
 # Everything comes from the registries: the wasm32 target through rustup, wasm-bindgen-cli from
 # crates.io at exactly the version in Cargo.lock, and Binaryen's wasm-opt from npm.
 set -euo pipefail
@@ -44,38 +47,83 @@ wasm_opt="$tools/node_modules/.bin/wasm-opt"
 
 version=$(awk -F'"' '/^version = / { print $2; exit }' ../../Cargo.toml)
 
-package() { # package <dir> <wasm-bindgen target> <cargo features> <module type> <entry>
-  local dir=$1 target=$2 features=$3 type=$4 entry=$5
-  cargo build --locked --quiet -p agora-token-errors-wasm --profile wasm-release --target wasm32-unknown-unknown \
-    ${features:+--features "$features"}
+# build <out dir> <wasm-bindgen target> [cargo feature flags...]: one entry point's module and wasm.
+build() {
+  local dir=$1 target=$2
+  shift 2
+  cargo build --locked --quiet -p agora-token-errors-wasm --profile wasm-release --target wasm32-unknown-unknown "$@"
   rm -rf "$dir"
   "$bindgen" --target "$target" --out-dir "$dir" --out-name agora_token_errors \
     "$target_dir/wasm32-unknown-unknown/wasm-release/agora_token_errors_wasm.wasm"
+  # A trailing parameter declared `T | undefined` may be left out: `name?: T` (TypeScript would
+  # otherwise ask for it, TS2554).
+  sed -E -i ':a; s/^(export function .*[(,] ?)([A-Za-z]+): ([^,()]*) \| undefined([,)])/\1\2?: \3\4/; ta' "$dir/agora_token_errors.d.ts"
   if [ -x "$wasm_opt" ]; then
     "$wasm_opt" -Oz --enable-bulk-memory --enable-mutable-globals --enable-nontrapping-float-to-int \
       --enable-sign-ext --enable-reference-types --enable-multivalue --strip-debug --strip-producers \
       "$dir/agora_token_errors_bg.wasm" -o "$dir/agora_token_errors_bg.wasm"
   fi
-  cp README.npm.md "$dir/README.md"
-  # The licences: the crate's own, and the notices of every crate compiled into the wasm.
-  cp ../../LICENSE-MIT ../../LICENSE-APACHE "$dir/"
-  python3 notices.py "$dir/THIRD_PARTY_NOTICES.md" ${features:+--features "$features"}
-  cat >"$dir/package.json" <<JSON
-{
-  "name": "agora-token-errors",
-  "version": "$version",
-  "description": "Agora token errors explained, tokens diagnosed offline and logs scanned: the Rust crate agora-token-errors as WebAssembly",
-  "license": "MIT OR Apache-2.0",
-  "type": "$type",
-  "main": "$entry",
-  "types": "agora_token_errors.d.ts",
-  "files": ["agora_token_errors.js", "agora_token_errors.d.ts", "agora_token_errors_bg.wasm", "agora_token_errors_bg.wasm.d.ts", "README.md", "LICENSE-MIT", "LICENSE-APACHE", "THIRD_PARTY_NOTICES.md"],
-  "sideEffects": false,
-  "keywords": ["agora", "token", "rtc", "rtm", "error", "webassembly"]
-}
-JSON
   printf '%s: %s bytes\n' "$dir/agora_token_errors_bg.wasm" "$(wc -c <"$dir/agora_token_errors_bg.wasm")"
 }
 
-package pkg-node nodejs build commonjs agora_token_errors.js
-package pkg-web web "" module agora_token_errors.js
+# The web page (web/build.sh) asks for an ES module of its own: build.sh --module DIR [cargo flags].
+if [ "${1:-}" = "--module" ]; then
+  dir=$2
+  shift 2
+  build "$dir" web "$@"
+  exit 0
+fi
+
+rm -rf pkg pkg-node pkg-web
+build pkg/node nodejs --features convoai,build
+build pkg/web web --features convoai
+# Each folder says how its .js is read: CommonJS for Node, ES modules for browsers.
+printf '{ "type": "commonjs" }\n' >pkg/node/package.json
+printf '{ "type": "module" }\n' >pkg/web/package.json
+rm -f pkg/node/.gitignore pkg/web/.gitignore
+cp README.npm.md pkg/README.md
+# The licences: the crate's own, and the notices of every crate compiled into the wasm.
+cp ../../LICENSE-MIT ../../LICENSE-APACHE pkg/
+python3 notices.py pkg/THIRD_PARTY_NOTICES.md --features convoai,build
+cat >pkg/package.json <<JSON
+{
+  "name": "agora-token-errors",
+  "version": "$version",
+  "description": "Agora token errors explained, tokens decoded, diagnosed and verified offline, logs scanned: the Rust crate agora-token-errors as WebAssembly",
+  "license": "MIT OR Apache-2.0",
+  "main": "./node/agora_token_errors.js",
+  "types": "./node/agora_token_errors.d.ts",
+  "browser": "./web/agora_token_errors.js",
+  "exports": {
+    ".": {
+      "browser": {
+        "types": "./web/agora_token_errors.d.ts",
+        "default": "./web/agora_token_errors.js"
+      },
+      "node": {
+        "types": "./node/agora_token_errors.d.ts",
+        "default": "./node/agora_token_errors.js"
+      },
+      "import": {
+        "types": "./web/agora_token_errors.d.ts",
+        "default": "./web/agora_token_errors.js"
+      },
+      "require": {
+        "types": "./node/agora_token_errors.d.ts",
+        "default": "./node/agora_token_errors.js"
+      },
+      "default": "./web/agora_token_errors.js"
+    },
+    "./web": {
+      "types": "./web/agora_token_errors.d.ts",
+      "default": "./web/agora_token_errors.js"
+    },
+    "./web/agora_token_errors_bg.wasm": "./web/agora_token_errors_bg.wasm",
+    "./package.json": "./package.json"
+  },
+  "files": ["node/", "web/", "README.md", "LICENSE-MIT", "LICENSE-APACHE", "THIRD_PARTY_NOTICES.md"],
+  "sideEffects": false,
+  "engines": { "node": ">=18" },
+  "keywords": ["agora", "token", "rtc", "rtm", "error", "webassembly"]
+}
+JSON

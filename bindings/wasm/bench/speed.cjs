@@ -3,7 +3,7 @@
 //   node bindings/wasm/bench/speed.cjs
 "use strict";
 const path = require("node:path");
-const wasm = require("../pkg-node/agora_token_errors.js");
+const wasm = require("../pkg/node/agora_token_errors.js");
 const fixtures = path.join(__dirname, "..", "..", "..", "fixtures");
 const { AccessToken2 } = require(require.resolve("agora-token/src/AccessToken2", { paths: [fixtures] }));
 const data = require("../../../tests/fixtures/tokens.json");
@@ -29,7 +29,7 @@ const parser = new AccessToken2();
 let sink = 0;
 const figures = {
   "agora-token AccessToken2.from_string (baseline)": time((i) => { sink += parser.from_string(calls[i % calls.length][0]) ? 1 : 0; }),
-  "diagnose(token, join, now)": time((i) => { const [t, j] = calls[i % calls.length]; sink += wasm.diagnose(t, j, now).length; }),
+  "diagnose(token, join, now)": time((i) => { const [t, j] = calls[i % calls.length]; sink += wasm.diagnose(t, j, now).findings.length; }),
   'explain("110")': time(() => { sink += wasm.explain("110").errors.length; }),
   "explain(error text)": time(() => { sink += wasm.explain(text).errors.length; }),
   "scan(one error line)": time(() => { sink += wasm.scan(text).length; }),

@@ -1,6 +1,6 @@
 //! `buildToken` (feature `build`): a signed `AccessToken2` (007) token, for a Node token server.
 
-use agora_token_errors::token::{Role, Token, User};
+use agora_token_errors::token::{BuildWarning, Role, Token, User};
 use wasm_bindgen::prelude::*;
 
 use crate::input::{Fields, type_error};
@@ -25,10 +25,37 @@ export interface BuildOptions {
   /** A Chat user. */
   chat?: { userId: string };
 }
+
+/** A choice that is valid but often a mistake: the token is built all the same. */
+export interface BuildWarning {
+  /** `"privilege_without_limit"`, `"short_lifetime"`, `"any_user"`, `"numeric_account"`,
+   *  `"privilege_longer_than_token"`, or `"other"`. */
+  kind: string;
+  message: string;
+}
+
+/** A signed token and the builder's warnings about it. */
+export interface Built {
+  token: string;
+  warnings: BuildWarning[];
+}
 "#;
 
+/// A warning's stable name.
+fn warning_kind(w: &BuildWarning) -> &'static str {
+    match w {
+        BuildWarning::PrivilegeWithoutLimit(_) => "privilege_without_limit",
+        BuildWarning::ShortLifetime(_) => "short_lifetime",
+        BuildWarning::AnyUser => "any_user",
+        BuildWarning::NumericAccount(_) => "numeric_account",
+        BuildWarning::PrivilegeLongerThanToken { .. } => "privilege_longer_than_token",
+        _ => "other",
+    }
+}
+
 /// Builds and signs a 007 token: the same signed content as Agora's official builders for the same
-/// inputs. The checks the Rust builder makes before signing (an App ID or certificate that is
+/// inputs. Returns `{ token, warnings }`: the builder's warnings (uid 0, a short lifetime, ...)
+/// about choices that are valid but often a mistake. The checks the Rust builder makes before signing (an App ID or certificate that is
 /// not 32 hex digits, a lifetime in milliseconds, an empty channel) are thrown as an `Error`
 /// named `BuildError`.
 ///
@@ -36,10 +63,10 @@ export interface BuildOptions {
 ///
 /// A `TypeError` for a wrong type, an unknown key or a missing field; an `Error` named
 /// `BuildError` when the inputs would make a token Agora refuses.
-#[wasm_bindgen(js_name = buildToken)]
+#[wasm_bindgen(js_name = buildToken, unchecked_return_type = "Built")]
 pub fn build_token(
     #[wasm_bindgen(unchecked_param_type = "BuildOptions")] options: &JsValue,
-) -> Result<String, JsValue> {
+) -> Result<JsValue, JsValue> {
     const KEYS: [&str; 8] = [
         "appId",
         "certificate",
@@ -64,7 +91,7 @@ pub fn build_token(
     // A time past a token's 32-bit field is the builder's `TimeOutOfRange`.
     let issued_at = o
         .number("issuedAt", u64::MAX)?
-        .unwrap_or_else(crate::now_unix);
+        .unwrap_or_else(crate::token::now_unix);
     let mut builder = Token::builder(app_id, certificate)
         .expire_in(expire_in)
         .issued_at(issued_at);
@@ -113,9 +140,15 @@ pub fn build_token(
         let chat = Fields::of(&o.get("chat")?, "options.chat", &["userId"])?;
         builder = builder.chat_user(chat.required_string("userId")?);
     }
-    builder.build().map_err(|e| {
+    let token = builder.build().map_err(|e| {
         let error = js_sys::Error::new(&e.to_string());
         error.set_name("BuildError");
-        error.into()
-    })
+        JsValue::from(error)
+    })?;
+    let warnings: Vec<_> = builder
+        .warnings()
+        .iter()
+        .map(|w| serde_json::json!({ "kind": warning_kind(w), "message": w.to_string() }))
+        .collect();
+    crate::to_js(&serde_json::json!({ "token": token, "warnings": warnings }))
 }

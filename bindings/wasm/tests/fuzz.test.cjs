@@ -9,7 +9,7 @@
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const wasm = require("../pkg-node/agora_token_errors.js");
+const wasm = require("../pkg/node/agora_token_errors.js");
 
 const ROUNDS = Number(process.env.FUZZ_ROUNDS ?? 400);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261207);
@@ -49,7 +49,7 @@ test("buildToken: whatever it signs fits and diagnoses clean; whatever it refuse
     if (service === "chat") options.chat = { userId };
     let token;
     try {
-      token = wasm.buildToken(options);
+      token = wasm.buildToken(options).token;
     } catch (e) {
       assert.ok(e instanceof TypeError || e.name === "BuildError", `${e.name}: ${e.message}`);
       assert.ok(!String(e.message).includes(CERT), "a refusal shows the certificate");
@@ -62,7 +62,7 @@ test("buildToken: whatever it signs fits and diagnoses clean; whatever it refuse
       ? { appId: APP, channel, certificate: CERT, ...(account ? { account } : { uid }) }
       : service === "rtm" ? { appId: APP, rtmUser: userId, certificate: CERT } : { appId: APP, chatUser: userId, certificate: CERT };
     // Judged at its issue time: a token built for one second is good for that second.
-    const findings = wasm.diagnose(token, join, options.issuedAt);
+    const findings = wasm.diagnose(token, join, { nowUnix: options.issuedAt }).findings;
     const errors = findings.filter((f) => f.severity === "error");
     const shown = JSON.stringify({ ...options, certificate: "(the test's)" }).slice(0, 300);
     assert.deepEqual(errors, [], shown);
@@ -76,8 +76,8 @@ test("every function answers random values or throws a TypeError, and never show
   const rand = generator(SEED + 1);
   const int = (n) => Math.floor(rand() * n);
   const pick = (xs) => xs[int(xs.length)];
-  const token = wasm.buildToken({ appId: APP, certificate: CERT, expireIn: 3600, issuedAt: 1700000000, salt: 7, rtc: { channel: "lobby", uid: 42, role: "publisher" } });
-  const keys = ["appId", "channel", "uid", "account", "rtmUser", "chatUser", "certificate", "platform", "space", "product", "rtc", "rtm", "chat", "expireIn", "issuedAt", "salt", "role", "userId", "__proto__", "constructor", "toString", "x"];
+  const token = wasm.buildToken({ appId: APP, certificate: CERT, expireIn: 3600, issuedAt: 1700000000, salt: 7, rtc: { channel: "lobby", uid: 42, role: "publisher" } }).token;
+  const keys = ["reported", "nowUnix", "appId", "channel", "uid", "account", "rtmUser", "chatUser", "certificate", "platform", "space", "product", "rtc", "rtm", "chat", "expireIn", "issuedAt", "salt", "role", "userId", "__proto__", "constructor", "toString", "x"];
   const value = (depth) => {
     switch (int(depth > 2 ? 8 : 11)) {
       case 0: return null;
@@ -116,6 +116,13 @@ test("every function answers random values or throws a TypeError, and never show
       return wasm.diagnose(token, join, 1700000001);
     },
     () => wasm.scan(value(0)),
+    () => wasm.decode(pick([token, value(0)])),
+    // repair's answer is the token itself: checked for throwing only (below).
+    () => (wasm.repair(pick([token, `Bearer ${token}`, value(0)])), null),
+    () => wasm.verify(pick([token, value(0)]), pick([CERT, value(0)]), value(0)),
+    () => wasm.diagnose(token, { appId: APP, channel: "lobby", uid: 42 }, { reported: value(0), nowUnix: 1700000001 }),
+    () => wasm.scanBytes(new TextEncoder().encode(`${pick(["onError: err 110 ", token, "错误码："])}\n`), value(0)),
+    () => wasm.tokenErrors(value(0)),
     () => wasm.buildToken(value(0)),
     () => wasm.diagnoseAgent(value(0), value(0)),
     () => {

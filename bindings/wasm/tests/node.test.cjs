@@ -8,7 +8,7 @@ const fs = require("node:fs");
 const path = require("node:path");
 const { spawnSync } = require("node:child_process");
 const zlib = require("node:zlib");
-const wasm = require("../pkg-node/agora_token_errors.js");
+const wasm = require("../pkg/node/agora_token_errors.js");
 
 const fixtures = path.join(__dirname, "..", "..", "..", "tests", "fixtures");
 const read = (name) => fs.readFileSync(path.join(fixtures, name), "utf8");
@@ -114,7 +114,7 @@ const MISTAKES = Object.fromEntries(
 
 test("a voice agent's start request says which token is wrong", () => {
   const app = vectors.app_id;
-  const token = wasm.buildToken({ appId: app, certificate: vectors.app_certificate, expireIn: 14400, issuedAt: 1780000000, salt: 3, rtc: { channel: "room-7", uid: 1001, role: "publisher" } });
+  const token = wasm.buildToken({ appId: app, certificate: vectors.app_certificate, expireIn: 14400, issuedAt: 1780000000, salt: 3, rtc: { channel: "room-7", uid: 1001, role: "publisher" } }).token;
   const body = (props) => JSON.stringify({ name: "a", properties: { agent_rtc_uid: "1001", token, ...props } });
   const good = wasm.diagnoseAgent(body({ channel: "room-7" }), { appId: app, authorization: "Basic abc", nowUnix: 1780000060 });
   assert.deepEqual([good.can_join, good.findings.length], [true, 0], JSON.stringify(good));
@@ -135,7 +135,7 @@ test("official builder tokens joined with their parameters diagnose clean", () =
     const join = { appId: i.app_id, channel: i.channel, ...user, certificate: vectors.app_certificate };
     if (user.account === "") continue; // the uid-0 wildcard: its own finding
     const now = v.pinned.issue_ts ?? v.pinned.now;
-    const findings = wasm.diagnose(v.token, join, now);
+    const findings = wasm.diagnose(v.token, join, { nowUnix: now }).findings;
     if (v.name in MISTAKES) {
       assert.ok(findings.some((f) => f.kind === MISTAKES[v.name]), `${v.name}: ${JSON.stringify(findings)}`);
       named += 1;
@@ -152,12 +152,12 @@ test("a bad token is a finding, never a throw, and is never shown whole", () => 
   const join = { appId: vectors.app_id, channel: "c", uid: 1 };
   const token = vectors.vectors[0].token;
   for (const bad of ["", "007", token.slice(0, 40), token.replace("007", "006"), "x".repeat(1 << 20)]) {
-    const findings = wasm.diagnose(bad, join, 1700000001);
+    const findings = wasm.diagnose(bad, join, 1700000001).findings;
     assert.ok(findings.length > 0, bad.slice(0, 20));
     if (bad.length > 12) assert.ok(!JSON.stringify(findings).includes(bad));
   }
   const other = wasm.diagnose(token, { ...join, channel: "test_channel", uid: 12345, certificate: vectors.other_certificate }, 1700000001);
-  assert.ok(other.length > 0);
+  assert.ok(other.findings.length > 0);
   assert.ok(!JSON.stringify(other).includes(vectors.other_certificate));
 });
 
@@ -179,7 +179,7 @@ test("buildToken signs the official builders' content", () => {
     if (!options.expireIn || !options.salt || (options.rtc && !options.rtc.role)) continue;
     let built;
     try {
-      built = wasm.buildToken(options);
+      built = wasm.buildToken(options).token;
     } catch (e) {
       continue; // inputs the crate refuses before signing are tested in Rust (builder_mistakes)
     }
@@ -208,7 +208,12 @@ test("wrong types and unknown keys are TypeErrors that say what was wrong", () =
     [() => wasm.diagnose("007", { appId: "x", channel: "c", uid: 1, account: "a" }), /not both/],
     [() => wasm.diagnose("007", { appId: "x" }), /exactly one of `channel`/],
     [() => wasm.diagnose("007"), /needs the join/],
-    [() => wasm.diagnose("007", { appId: "x", channel: "c" }, "now"), /nowUnix must be a number/],
+    [() => wasm.diagnose("007", { appId: "x", channel: "c" }, "now"), /options must be an object, not string/],
+    [() => wasm.diagnose("007", { appId: "x", channel: "c" }, { nowUnix: "now" }), /options\.nowUnix must be a number/],
+    [() => wasm.diagnose("007", { appId: "x", channel: "c" }, { reportd: "110" }), /did you mean `reported`|no key `reportd`/],
+    [() => wasm.diagnose("007", { appId: "x", channel: "c" }, { reported: "hello" }), /the reported error/],
+    [() => wasm.verify("007", 42), /certificate must be a string, not number/],
+    [() => wasm.tokenErrors({ product: "rtx" }), /options\.product/],
     [() => wasm.scan(null), /text must be a string, not null/],
     [() => wasm.buildToken({ appId: "x", certificate: "y", rtc: { channel: "c", uid: 1, role: "publisher" } }), /expireIn is required/],
     [() => wasm.buildToken({ appId: "x", certificate: "y", expireIn: 60, rtc: { channel: "c", uid: 1, role: "admin" } }), /options\.rtc\.role/],
@@ -226,7 +231,7 @@ test("options are read from the caller's own keys: Object.prototype changes noth
   const cert = vectors.app_certificate;
   const chatOnly = { appId: app, certificate: cert, expireIn: 3600, chat: { userId: "alice" } };
   const polluted = ["rtc", "rtm", "certificate", "channel", "uid", "platform"];
-  const before = wasm.buildToken({ ...chatOnly, issuedAt: 1700000000, salt: 1 });
+  const before = wasm.buildToken({ ...chatOnly, issuedAt: 1700000000, salt: 1 }).token;
   try {
     Object.prototype.rtc = { channel: "attacker", uid: 0, role: "publisher" };
     Object.prototype.rtm = { userId: "attacker" };
@@ -234,11 +239,11 @@ test("options are read from the caller's own keys: Object.prototype changes noth
     Object.prototype.channel = "attacker";
     Object.prototype.uid = 7;
     Object.prototype.platform = "web";
-    const after = wasm.buildToken({ ...chatOnly, issuedAt: 1700000000, salt: 1 });
+    const after = wasm.buildToken({ ...chatOnly, issuedAt: 1700000000, salt: 1 }).token;
     assert.equal(after, before, "a Chat-only token gains no RTC or RTM service");
     // A join read through the prototype would gain a channel and a certificate.
     const d = wasm.diagnose(after, { appId: app, chatUser: "alice" }, 1700000060);
-    assert.ok(d.every((f) => f.severity !== "error"), JSON.stringify(d));
+    assert.ok(d.findings.every((f) => f.severity !== "error"), JSON.stringify(d));
     // Read in every space: a platform from the prototype would narrow it to one.
     const r = wasm.explain("2");
     assert.ok(!Object.hasOwn(r, "platform") && r.matched.readings.length > 1, JSON.stringify(r.matched));
@@ -251,20 +256,75 @@ test("options are read from the caller's own keys: Object.prototype changes noth
   assert.throws(() => wasm.diagnose(before, trap), (e) => e instanceof TypeError && /join\.channel/.test(e.message));
 });
 
-test("both packages carry their licences and the notices of what is compiled into them", () => {
-  for (const pkg of ["pkg-node", "pkg-web"]) {
-    const dir = path.join(__dirname, "..", pkg);
-    const files = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")).files;
-    for (const f of ["LICENSE-MIT", "LICENSE-APACHE", "THIRD_PARTY_NOTICES.md"]) {
-      assert.ok(files.includes(f) && fs.existsSync(path.join(dir, f)), `${pkg}: ${f}`);
-    }
-    const notices = fs.readFileSync(path.join(dir, "THIRD_PARTY_NOTICES.md"), "utf8");
-    // zlib-rs is under the Zlib licence: its text must travel with the wasm.
-    assert.match(notices, /## zlib-rs [\d.]+\n\nLicence: Zlib/, pkg);
-    assert.match(notices, /### LICENSE/, pkg);
+test("one package: its licences, the notices of what is compiled into it, and both entry points", () => {
+  const dir = path.join(__dirname, "..", "pkg");
+  const manifest = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8"));
+  assert.equal(manifest.name, "agora-token-errors");
+  for (const f of ["LICENSE-MIT", "LICENSE-APACHE", "THIRD_PARTY_NOTICES.md", "node/", "web/"]) {
+    assert.ok(manifest.files.includes(f) && fs.existsSync(path.join(dir, f)), f);
   }
-  const node = fs.readFileSync(path.join(__dirname, "..", "pkg-node", "THIRD_PARTY_NOTICES.md"), "utf8");
-  assert.match(node, /## subtle [\d.]+\n\nLicence: BSD-3-Clause/);
+  const notices = fs.readFileSync(path.join(dir, "THIRD_PARTY_NOTICES.md"), "utf8");
+  // zlib-rs is under the Zlib licence: its text must travel with the wasm.
+  assert.match(notices, /## zlib-rs [\d.]+\n\nLicence: Zlib/);
+  assert.match(notices, /### LICENSE/);
+  assert.match(notices, /## subtle [\d.]+\n\nLicence: BSD-3-Clause/);
+  // Every file the conditional exports name is there.
+  const targets = JSON.stringify(manifest.exports).match(/"\.\/[^"]+"/g).map((t) => JSON.parse(t));
+  for (const t of targets) assert.ok(fs.existsSync(path.join(dir, t)), t);
+  const dot = manifest.exports["."];
+  assert.match(dot.node.default, /^\.\/node\//);
+  assert.match(dot.browser.default, /^\.\/web\//);
+  assert.equal(Object.keys(dot.node)[0], "types", "types comes first in each condition");
+});
+
+test("the package resolves by its name: require and import in Node, the browser build by its condition", () => {
+  const os = require("node:os");
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "ate-"));
+  try {
+    fs.mkdirSync(path.join(root, "node_modules"));
+    fs.symlinkSync(path.join(__dirname, "..", "pkg"), path.join(root, "node_modules", "agora-token-errors"), "dir");
+    fs.writeFileSync(path.join(root, "a.cjs"), 'const m = require("agora-token-errors"); console.log(m.explain("110").errors[0].error, typeof m.buildToken);');
+    fs.writeFileSync(path.join(root, "b.mjs"), 'import { explain, buildToken } from "agora-token-errors"; console.log(explain("110").errors[0].error, typeof buildToken);');
+    for (const f of ["a.cjs", "b.mjs"]) {
+      const out = spawnSync(process.execPath, [f], { cwd: root, encoding: "utf8" });
+      assert.equal(out.stdout.trim(), "invalid_token function", `${f}: ${out.stderr}`);
+    }
+    const out = spawnSync(process.execPath, ["--conditions=browser", "-e", 'import("agora-token-errors").then((m) => console.log(typeof m.default, typeof m.buildToken))'], { cwd: root, encoding: "utf8" });
+    assert.equal(out.stdout.trim(), "function undefined", out.stderr);
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test("diagnose returns the whole Diagnosis, takes the reported error, and equals the CLI's", () => {
+  const v = vectors.vectors[0];
+  const join = { appId: vectors.app_id, channel: "test_channel", uid: 12345 };
+  const now = v.pinned.issue_ts ?? v.pinned.now;
+  const clean = wasm.diagnose(v.token, join, { nowUnix: now + 60 });
+  assert.equal(clean.kind, "diagnosis");
+  assert.equal(clean.join_looks_right, true);
+  assert.equal(clean.token.app_id, vectors.app_id);
+  // A clean token, and the client still reports 110: the causes not seen offline, as likely.
+  const reported = wasm.diagnose(v.token, join, { nowUnix: now + 60, reported: "110" });
+  assert.equal(reported.reported, "invalid_token");
+  assert.ok(reported.findings.length >= 1 && reported.findings.every((f) => f.certainty === "likely"), JSON.stringify(reported.findings));
+  assert.equal(wasm.diagnose(v.token, join, { nowUnix: now + 60, reported: "ERR_INVALID_TOKEN" }).reported, "invalid_token");
+  assert.equal(wasm.decode(`"${v.token}"`).kind, "token");
+  assert.equal(wasm.decode("007eJx").token, null);
+  const r = wasm.repair(`Authorization: Bearer ${v.token}`);
+  assert.equal(r.token, v.token);
+  assert.deepEqual(r.undone.map((u) => u.damage), ["wrapped"]);
+  assert.equal(wasm.verify(v.token, vectors.app_certificate), "valid");
+  assert.equal(wasm.verify(v.token, vectors.other_certificate), "invalid");
+  assert.equal(wasm.verify("not a token", vectors.app_certificate), null);
+  const built = wasm.buildToken({ appId: vectors.app_id, certificate: vectors.app_certificate, expireIn: 30, rtc: { channel: "c", uid: 0, role: "publisher" } });
+  assert.deepEqual(built.warnings.map((w) => w.kind).sort(), ["any_user", "short_lifetime"]);
+  const errors = wasm.tokenErrors();
+  assert.ok(errors.length >= 8 && errors.some((e) => e.error === "invalid_token" && e.spellings.length > 0));
+  assert.equal(new Set(errors.map((e) => e.error)).size, errors.length);
+  const zh = wasm.tokenErrors({ lang: "zh" });
+  assert.ok(zh.every((e) => /[\u4e00-\u9fff]/.test(e.cause)), "every cause in Chinese");
+  assert.equal(wasm.explain("110", { lang: "zh-CN" }).locale, "zh");
 });
 
 test("hostile 1 MiB inputs are answered", () => {
@@ -288,4 +348,20 @@ test("explain answers as the command-line tool's --json does", { skip: !process.
     assert.deepEqual(wasm.explain(input, options), JSON.parse(out.stdout), input);
   }
   console.log(`explain (node) equals the CLI's --json on ${inputs.length} inputs`);
+  // decode and diagnose: the CLI's --token ... --json.
+  let tokens = 0;
+  for (const v of vectors.vectors.slice(0, 12)) {
+    const now = v.pinned.issue_ts ?? v.pinned.now ?? 1700000000;
+    const wrapped = [v.token, `Bearer ${v.token}`, encodeURIComponent(v.token), v.token.slice(0, 40)];
+    for (const t of wrapped) {
+      const alone = spawnSync(cli, ["--json", "--token", t], { encoding: "utf8" });
+      assert.deepEqual(wasm.decode(t), JSON.parse(alone.stdout), `${v.name}: decode`);
+      const args = ["--json", "--token", t, "--app-id", vectors.app_id, "--channel", "test_channel", "--uid", "12345", "--now", String(now + 60), "110"];
+      const joined = spawnSync(cli, args, { encoding: "utf8" });
+      const join = { appId: vectors.app_id, channel: "test_channel", uid: 12345 };
+      assert.deepEqual(wasm.diagnose(t, join, { nowUnix: now + 60, reported: "110" }), JSON.parse(joined.stdout), `${v.name}: diagnose`);
+      tokens += 1;
+    }
+  }
+  console.log(`decode and diagnose (node) equal the CLI's --token --json on ${tokens} tokens`);
 });
