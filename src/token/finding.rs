@@ -346,6 +346,14 @@ pub enum AdviceKind {
     ShortLifetime = "short_lifetime",
     /// The token was built for uid 0 (or an empty account) and admits any user.
     AnyUser = "any_user",
+    /// A privilege given 0 seconds when building: no limit of its own (it ends with the token),
+    /// and some SDKs then fire no will-expire callback for it.
+    PrivilegeWithoutLimit = "privilege_without_limit",
+    /// A privilege set to last longer than the token when building: the token's expiry ends it
+    /// first.
+    PrivilegeLongerThanToken = "privilege_longer_than_token",
+    /// An all-digit account given to the builder: the token is the same as one for that int uid.
+    NumericAccount = "numeric_account",
 }
 }
 
@@ -356,7 +364,8 @@ crate::space::labelled!(
 );
 
 /// Something about a token that works but is worth knowing: not a fault, so not a
-/// [`Finding`] and not tied to a [`TokenError`]. See [`Diagnosis::advice`](super::Diagnosis::advice).
+/// [`Finding`] and not tied to a [`TokenError`]. See [`Diagnosis::advice`](super::Diagnosis::advice)
+/// and, before a token is signed, [`TokenBuilder::warnings`](super::TokenBuilder::warnings).
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Advice {
@@ -366,7 +375,7 @@ pub struct Advice {
 }
 
 impl Advice {
-    pub(super) fn new(kind: AdviceKind, message: String, fix: impl Into<String>) -> Advice {
+    pub(crate) fn new(kind: AdviceKind, message: String, fix: impl Into<String>) -> Advice {
         Advice {
             kind,
             message,

@@ -48,7 +48,7 @@ mod verify;
 pub use agent::{AgentRequest, AgentRequestError, AgentToken};
 #[cfg(feature = "build")]
 #[cfg_attr(docsrs, doc(cfg(feature = "build")))]
-pub use builder::{BuildError, BuildWarning, IdProblem, Role, RtcPrivileges, TokenBuilder};
+pub use builder::{BuildError, IdProblem, Role, RtcPrivileges, TokenBuilder};
 pub use diagnosis::Diagnosis;
 pub use error::{Damage, Field, TokenParseError};
 pub use finding::{Advice, AdviceKind, Certainty, Finding, FindingKind, Severity};

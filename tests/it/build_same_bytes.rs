@@ -519,8 +519,9 @@ fn preflight_refuses_what_would_fail_and_says_why() {
 }
 
 #[test]
-fn surprising_but_valid_choices_are_warnings() {
-    use agora_token_errors::token::BuildWarning;
+fn surprising_but_valid_choices_are_advice_before_signing() {
+    use agora_token_errors::token::{Advice, AdviceKind};
+    let kinds = |w: &[Advice]| w.iter().map(Advice::kind).collect::<Vec<_>>();
     let b = Token::builder(
         "970CA35de60c44645bbae8a215061b33",
         "5CFd2fd1755d40ecb72977518be15d3b",
@@ -529,19 +530,26 @@ fn surprising_but_valid_choices_are_warnings() {
     .rtc_with_privilege_expire("lobby", User::Uid(0), Role::Subscriber, 0);
     assert!(b.build().is_ok());
     let w = b.warnings();
-    assert!(w.contains(&BuildWarning::ShortLifetime(30)), "{w:?}");
-    assert!(w.contains(&BuildWarning::AnyUser), "{w:?}");
-    assert!(
-        w.contains(&BuildWarning::PrivilegeWithoutLimit("joinChannel")),
+    assert_eq!(
+        kinds(&w),
+        [
+            AdviceKind::ShortLifetime,
+            AdviceKind::PrivilegeWithoutLimit,
+            AdviceKind::AnyUser
+        ],
         "{w:?}"
     );
+    assert!(w[0].message().contains("30 s"), "{w:?}");
+    assert!(w[1].message().contains("joinChannel"), "{w:?}");
     let b = Token::builder(
         "970CA35de60c44645bbae8a215061b33",
         "5CFd2fd1755d40ecb72977518be15d3b",
     )
     .expire_in(600)
     .rtc("lobby", User::Account("12345".into()), Role::Publisher);
-    assert_eq!(b.warnings(), [BuildWarning::NumericAccount("12345".into())]);
+    let w = b.warnings();
+    assert_eq!(kinds(&w), [AdviceKind::NumericAccount]);
+    assert!(w[0].message().contains("int uid 12345"), "{w:?}");
     // Longer than the token, as Agora's own repeated-services test builds it: the token's
     // expiry ends the privilege first.
     let b = Token::builder(
@@ -551,14 +559,14 @@ fn surprising_but_valid_choices_are_warnings() {
     .expire_in(600)
     .rtm_with_expire("test_user", 650);
     assert!(b.build().is_ok());
-    assert_eq!(
-        b.warnings(),
-        [BuildWarning::PrivilegeLongerThanToken {
-            privilege: "login",
-            seconds: 650,
-            lifetime: 600
-        }]
+    let w = b.warnings();
+    assert_eq!(kinds(&w), [AdviceKind::PrivilegeLongerThanToken]);
+    assert!(
+        w[0].message().contains("login") && w[0].message().contains("650 s"),
+        "{w:?}"
     );
+    // Each piece of advice says what to consider.
+    assert!(w.iter().all(|a| !a.fix().is_empty()));
 }
 
 /// RTM 2 permissions decode as Agora's own parser decoded them, kind by kind and access by

@@ -26,7 +26,7 @@ mod pack;
 
 use core::fmt;
 
-pub use error::{BuildError, BuildWarning, IdProblem};
+pub use error::{BuildError, IdProblem};
 
 use super::{RtmPermissions, ServiceKind, Token, User};
 
@@ -417,10 +417,11 @@ impl TokenBuilder {
         })
     }
 
-    /// Surprising but valid choices in these inputs: privileges of 0, a lifetime under a minute,
+    /// Surprising but valid choices in these inputs, as the same [`Advice`](super::Advice) a
+    /// diagnosis gives: privileges of 0 or longer than the token, a lifetime under a minute,
     /// uid 0, an all-digit account.
     #[must_use]
-    pub fn warnings(&self) -> Vec<BuildWarning> {
+    pub fn warnings(&self) -> Vec<super::Advice> {
         pack::warnings(self)
     }
 

@@ -6,7 +6,7 @@ use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
 use hmac::Mac as _;
 
-use super::error::{BuildError, BuildWarning, IdProblem};
+use super::error::{BuildError, IdProblem};
 use super::{RtcPrivileges, Spec, TokenBuilder};
 use crate::token::Field;
 use crate::token::RtmPermissions;
@@ -14,6 +14,7 @@ use crate::token::User;
 use crate::token::model::privilege;
 use crate::token::time::{LOOKS_ABSOLUTE, MAX_LIFETIME, unix_seconds};
 use crate::token::verify::{key_007, mac};
+use crate::token::{Advice, AdviceKind};
 
 /// Agora's limits on the strings a token carries, in bytes.
 const MAX_CHANNEL: usize = 64;
@@ -160,21 +161,25 @@ pub(super) fn check(b: &TokenBuilder) -> Result<(), BuildError> {
     Ok(())
 }
 
-pub(super) fn warnings(b: &TokenBuilder) -> Vec<BuildWarning> {
+pub(super) fn warnings(b: &TokenBuilder) -> Vec<Advice> {
     let mut out = Vec::new();
     if let Some(s) = b.lifetime.filter(|&s| s > 0 && s < 60) {
-        out.push(BuildWarning::ShortLifetime(s));
+        out.push(Advice::new(
+            AdviceKind::ShortLifetime,
+            format!("A lifetime of {s} s leaves little time to renew after the will-expire callback (30 s before the end)."),
+            "Give tokens a lifetime that leaves time to fetch and renew a new one (minutes to hours).",
+        ));
     }
     let lifetime = b.lifetime;
     // Agora's builders take a privilege longer than the token (`buildTokenWithRtm2`'s RTM
     // expiry, and their own repeated-services test): the token's expiry ends it first.
-    let mut longer = |privilege, seconds: u64| {
+    let mut longer = |privilege: &str, seconds: u64| {
         if let Some(lifetime) = lifetime.filter(|&l| seconds > l) {
-            out.push(BuildWarning::PrivilegeLongerThanToken {
-                privilege,
-                seconds,
-                lifetime,
-            });
+            out.push(Advice::new(
+                AdviceKind::PrivilegeLongerThanToken,
+                format!("The {privilege} privilege is set to {seconds} s, longer than the token's {lifetime} s: the token's expiry ends it first."),
+                "Give the privilege at most the token's lifetime, or the token a longer one.",
+            ));
         }
     };
     for spec in &b.services {
@@ -196,6 +201,15 @@ pub(super) fn warnings(b: &TokenBuilder) -> Vec<BuildWarning> {
             longer("login", *s);
         }
     }
+    let without_limit = |privilege: &str| {
+        Advice::new(
+            AdviceKind::PrivilegeWithoutLimit,
+            format!(
+                "The {privilege} privilege has no limit of its own (0): it ends with the token, and some SDKs fire no will-expire callback for it."
+            ),
+            "Give the privilege the token's lifetime in seconds if the app renews on the will-expire callback.",
+        )
+    };
     for spec in &b.services {
         match spec {
             Spec::Rtc {
@@ -203,20 +217,28 @@ pub(super) fn warnings(b: &TokenBuilder) -> Vec<BuildWarning> {
             } => {
                 for (_, name, seconds) in privileges.unwrap_or_default().listed() {
                     if seconds == Some(0) {
-                        out.push(BuildWarning::PrivilegeWithoutLimit(name));
+                        out.push(without_limit(name));
                     }
                 }
                 match user {
-                    User::Uid(0) => out.push(BuildWarning::AnyUser),
+                    User::Uid(0) => out.push(Advice::new(
+                        AdviceKind::AnyUser,
+                        "uid 0 admits any user into the channel.".to_owned(),
+                        "Build tokens for the user who joins if the channel must be restricted to known users.",
+                    )),
                     User::Account(a) if a.parse::<u32>().is_ok_and(|n| n.to_string() == *a) => {
-                        out.push(BuildWarning::NumericAccount(a.clone()));
+                        out.push(Advice::new(
+                            AdviceKind::NumericAccount,
+                            format!("The account {a:?} is all digits: the token also admits int uid {a}."),
+                            "Join with the int uid, or give accounts a non-digit character, so that one identity has one form.",
+                        ));
                     }
                     _ => {}
                 }
             }
             Spec::Rtm {
                 expire: Some(0), ..
-            } => out.push(BuildWarning::PrivilegeWithoutLimit("login")),
+            } => out.push(without_limit("login")),
             _ => {}
         }
     }
