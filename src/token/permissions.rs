@@ -33,9 +33,9 @@ pub enum RtmAccess {
 }
 
 impl RtmResource {
-    /// Its number in the token.
+    /// Its number in the token's bytes (not an error code).
     #[must_use]
-    pub fn code(self) -> u16 {
+    pub fn wire(self) -> u16 {
         match self {
             RtmResource::MessageChannels => 0,
             RtmResource::StreamChannels => 1,
@@ -47,15 +47,15 @@ impl RtmResource {
 
     /// The kind with this number, or `None` for one this crate does not know.
     #[must_use]
-    pub fn from_code(code: u16) -> Option<RtmResource> {
-        RtmResource::ALL.iter().copied().find(|r| r.code() == code)
+    pub fn from_wire(number: u16) -> Option<RtmResource> {
+        RtmResource::ALL.iter().copied().find(|r| r.wire() == number)
     }
 }
 
 impl RtmAccess {
-    /// Its number in the token.
+    /// Its number in the token's bytes (not an error code).
     #[must_use]
-    pub fn code(self) -> u16 {
+    pub fn wire(self) -> u16 {
         match self {
             RtmAccess::Read => 0,
             RtmAccess::Write => 1,
@@ -64,8 +64,8 @@ impl RtmAccess {
 
     /// The access with this number, or `None` for one this crate does not know.
     #[must_use]
-    pub fn from_code(code: u16) -> Option<RtmAccess> {
-        RtmAccess::ALL.iter().copied().find(|a| a.code() == code)
+    pub fn from_wire(number: u16) -> Option<RtmAccess> {
+        RtmAccess::ALL.iter().copied().find(|a| a.wire() == number)
     }
 }
 
@@ -95,13 +95,13 @@ impl RtmGrant {
     /// The kind of resource, or `None` for a number this crate does not know.
     #[must_use]
     pub fn resource(&self) -> Option<RtmResource> {
-        RtmResource::from_code(self.resource)
+        RtmResource::from_wire(self.resource)
     }
 
     /// The access, or `None` for a number this crate does not know.
     #[must_use]
     pub fn access(&self) -> Option<RtmAccess> {
-        RtmAccess::from_code(self.access)
+        RtmAccess::from_wire(self.access)
     }
 
     /// The resources' names (channel names, group ids, user ids), as written.
@@ -148,7 +148,7 @@ impl RtmPermissions {
         access: RtmAccess,
         names: impl IntoIterator<Item = S>,
     ) -> RtmPermissions {
-        let key = (resource.code(), access.code());
+        let key = (resource.wire(), access.wire());
         self.grants.retain(|g| (g.resource, g.access) != key);
         self.grants.push(RtmGrant {
             resource: key.0,
@@ -177,8 +177,8 @@ impl RtmPermissions {
     #[must_use]
     pub fn allows(&self, resource: RtmResource, access: RtmAccess, name: &str) -> bool {
         self.grants.iter().any(|g| {
-            g.resource == resource.code()
-                && g.access == access.code()
+            g.resource == resource.wire()
+                && g.access == access.wire()
                 && g.names.iter().any(|n| n == name)
         })
     }

@@ -66,9 +66,9 @@ fn user(text: &str) -> User {
 fn permissions(details: &Value) -> RtmPermissions {
     let mut p = RtmPermissions::new();
     for (resource, accesses) in details.as_object().unwrap() {
-        let resource = RtmResource::from_code(resource.parse().unwrap()).unwrap();
+        let resource = RtmResource::from_wire(resource.parse().unwrap()).unwrap();
         for (access, names) in accesses.as_object().unwrap() {
-            let access = RtmAccess::from_code(access.parse().unwrap()).unwrap();
+            let access = RtmAccess::from_wire(access.parse().unwrap()).unwrap();
             let names: Vec<&str> = names
                 .as_array()
                 .unwrap()
