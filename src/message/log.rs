@@ -101,7 +101,7 @@ impl<'a> Found<'a> {
     /// How the token error was recognised: what matched, its catalog row, code and evidence.
     /// Its span is in bytes of the whole input.
     #[must_use]
-    pub fn matched(&self) -> Option<&MessageMatch> {
+    pub fn error_match(&self) -> Option<&MessageMatch> {
         self.error.as_ref()
     }
 
