@@ -19,7 +19,7 @@ pub(crate) const MAX_LINE: usize = 8 << 20;
 /// Memory stays bounded whatever the input's size: the lines read but not yet scanned, at most
 /// a line of 8 MiB and one read of 1 MiB. A line longer than 8 MiB is scanned in parts of that
 /// size (an error written across a part's end is not seen; nothing is skipped). A finding's
-/// token and its [`matched`](Found::matched) text borrow the part being scanned, so they are
+/// token and its [`error_match`](Found::error_match) text borrow the part being scanned, so they are
 /// read inside `each`. Read errors other than [`io::ErrorKind::Interrupted`] stop the scan and
 /// are returned, with everything before them already handed over.
 ///
