@@ -104,9 +104,15 @@ fn describe(
 ) {
     let product = report.product();
     let action = e.action();
-    let first = format!("{head}: {action}: {}", action.summary());
-    out.push_str(&style.paragraph("", &style.bold(&first)));
     let texts = e.texts(product, args.lang);
+    // What to do, in the product's terms and the reader's language: the action's own sentence
+    // speaks of RTC's channel; an RTM or Chat client logs in, and a Chinese reader reads Chinese.
+    let first = if product == Product::Rtc && args.lang == Locale::En {
+        format!("{head}: {action}: {}", action.summary())
+    } else {
+        format!("{head}: {}", first_sentence(texts.remediation()))
+    };
+    out.push_str(&style.paragraph("", &style.bold(&first)));
     let [what, fix, cause] = match args.lang {
         Locale::Zh => ["是什么", "怎么改", "原因"],
         _ => ["what", "fix", "cause"],
@@ -237,4 +243,11 @@ fn event_text(
         writeln!(text, "  {p}: {}", cb.unwrap_or("(no named callback)")).unwrap();
     }
     text
+}
+
+/// The first sentence of a text, without its final stop (`。` or `.`).
+fn first_sentence(text: &str) -> &str {
+    let ends = [text.find("。"), text.find(". ")];
+    let end = ends.into_iter().flatten().min().unwrap_or(text.len());
+    text[..end].trim_end_matches('.')
 }

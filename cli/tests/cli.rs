@@ -106,6 +106,18 @@ fn lang_zh_gives_causes_and_fixes_in_chinese() {
             .unwrap()
             .contains("RTM 登录")
     );
+    let first = out.lines().next().unwrap();
+    assert!(
+        first.contains("声网控制台"),
+        "the first line speaks Chinese too: {first}"
+    );
+    // An RTM code's first line is about RTM's login, not RTC's channel.
+    let (_, out, _) = run(&["-10009"], None);
+    let first = out.lines().next().unwrap();
+    assert!(
+        first.contains("RTM") && !first.contains("channel"),
+        "{first}"
+    );
     let (code, _, err) = run(&["110", "--lang", "fr"], None);
     assert_eq!(code, 2, "{err}");
 }
