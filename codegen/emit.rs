@@ -234,7 +234,9 @@ fn events(out: &mut String, c: &Catalog) {
 }
 
 fn context(out: &mut String, c: &Catalog) {
-    writeln!(out, "context_words! {{ {:?} }}\n", c.context).unwrap();
+    let words: Vec<&str> = c.context.iter().map(|(w, _)| w.as_str()).collect();
+    let codes_only: Vec<bool> = c.context.iter().map(|&(_, b)| b).collect();
+    writeln!(out, "context_words! {{ {words:?} {codes_only:?} }}\n").unwrap();
 }
 
 /// The member an identifier is keyed on, upper-cased.

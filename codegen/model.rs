@@ -131,8 +131,9 @@ pub(crate) struct Catalog {
     pub(crate) rows: Vec<Row>,
     pub(crate) phrases: Vec<Phrase>,
     pub(crate) callbacks: Vec<Callback>,
-    /// The words of `context.md`: a text holding one comes from an Agora SDK.
-    pub(crate) context: Vec<String>,
+    /// The words of `context.md`: a text holding one comes from an Agora SDK (for a code only,
+    /// where the word is `true`).
+    pub(crate) context: Vec<(String, bool)>,
     pub(crate) events: Vec<EventName>,
     /// The words of `words.md`, by list.
     pub(crate) words: BTreeMap<String, Vec<String>>,

@@ -113,9 +113,10 @@ pub(crate) fn parse_events(text: &str) -> Vec<EventName> {
         .collect()
 }
 
-/// The words of `context.md`, lower-cased, each with its source.
-pub(crate) fn parse_context(text: &str) -> Vec<String> {
-    let words: Vec<String> = table(text, "context.md", 2)
+/// The words of `context.md`, lower-cased, each with whether it vouches only for a code (`a
+/// code`) rather than for any spelling (`any`).
+pub(crate) fn parse_context(text: &str) -> Vec<(String, bool)> {
+    let words: Vec<(String, bool)> = table(text, "context.md", 3)
         .into_iter()
         .map(|(line, c)| {
             let at = format!("context.md:{line}");
@@ -124,8 +125,13 @@ pub(crate) fn parse_context(text: &str) -> Vec<String> {
                 word.len() >= 4 && word == word.to_lowercase(),
                 "{at}: a context word is written in lower case, 4 bytes or more"
             );
-            check_source(&c[1], &at);
-            word
+            let codes_only = match c[1].as_str() {
+                "any" => false,
+                "a code" => true,
+                other => panic!("{at}: `vouches for` is `any` or `a code`, not `{other}`"),
+            };
+            check_source(&c[2], &at);
+            (word, codes_only)
         })
         .collect();
     assert!(!words.is_empty(), "context.md: no words");

@@ -294,9 +294,13 @@ macro_rules! token_events {
 
 /// The words of `context.md`: a text that holds one comes from an Agora SDK.
 macro_rules! context_words {
-    ([$($word:literal),*]) => {
+    ([$($word:literal),*] [$($codes_only:literal),*]) => {
         #[cfg_attr(not(feature = "messages"), allow(dead_code))]
         pub(crate) static CONTEXT_WORDS: [&str; [$($word),*].len()] = [$($word),*];
+        /// For each word of [`CONTEXT_WORDS`], whether it vouches only for a code next to an
+        /// error word (an API name other vendors copied), not for a shared phrase.
+        #[cfg_attr(not(feature = "messages"), allow(dead_code))]
+        pub(crate) static CONTEXT_FOR_CODES_ONLY: [bool; [$($word),*].len()] = [$($codes_only),*];
     };
 }
 

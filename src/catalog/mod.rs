@@ -81,8 +81,8 @@ mod generated {
 pub(crate) use generated::LOOKALIKES;
 #[cfg_attr(not(feature = "messages"), allow(unused_imports))]
 pub(crate) use generated::{
-    ANCHORS, CALLBACKS, CODE_KEYWORDS, CONTEXT_WORDS, ERROR_WORDS, EVENT_CALLBACKS, FILLERS,
-    NETWORK_FAILURES, PHRASES, SOCKET_CALLS, SPELLINGS, TIME_WORDS,
+    ANCHORS, CALLBACKS, CODE_KEYWORDS, CONTEXT_FOR_CODES_ONLY, CONTEXT_WORDS, ERROR_WORDS,
+    EVENT_CALLBACKS, FILLERS, NETWORK_FAILURES, PHRASES, SOCKET_CALLS, SPELLINGS, TIME_WORDS,
 };
 pub use generated::{CodeSpace, TokenError};
 use generated::{SPELLING_RANGES, TEXTS, error_for_code, product_text};

@@ -17,7 +17,7 @@ use aho_corasick::AhoCorasick;
 use super::scan::{Candidates, Scanner, scanner};
 use super::{Evidence, MessageMatch, Support, error_word};
 use crate::TokenError;
-use crate::catalog::CONTEXT_WORDS;
+use crate::catalog::{CONTEXT_FOR_CODES_ONLY, CONTEXT_WORDS};
 
 /// The words of `catalog/context.md`, searched in any ASCII case.
 fn context_words() -> &'static AhoCorasick {
@@ -90,8 +90,9 @@ impl<T: Clone> Lazy<T> {
 /// What is known of one line (or text).
 struct Known {
     line_start: usize,
-    /// Where it says it comes from Agora, if it does.
-    context: Lazy<Option<Range<usize>>>,
+    /// Where it says it comes from Agora, if it does, and whether the word vouches only for a
+    /// code (`joinChannel`, an API name other vendors copied).
+    context: Lazy<Option<(Range<usize>, bool)>>,
     /// The errors whose `named-as` words it holds.
     named: Lazy<u32>,
     /// Where a match after RTM 2.x's ` detail: ` starts, if there is one: the matches before
@@ -134,15 +135,24 @@ impl<'s, 'b> Judged<'s, 'b> {
     }
 
     /// Where `bytes[line]` says it comes from Agora: a context word, else the first match of
-    /// Agora's own evidence on it after the current one (earlier ones have set `known`). Runs at
-    /// most once per line, so a text costs at most two searches.
-    fn context_in(&self, line: Range<usize>) -> Option<Range<usize>> {
-        if let Some(m) = context_words().find(&self.bytes[line.clone()]) {
-            return Some(line.start + m.start()..line.start + m.end());
+    /// Agora's own evidence on it after the current one (earlier ones have set `known`), else a
+    /// word that vouches for a code only (`true`). Runs at most once per line, so a text costs
+    /// at most two searches.
+    fn context_in(&self, line: Range<usize>) -> Option<(Range<usize>, bool)> {
+        let mut for_codes = None;
+        for m in context_words().find_iter(&self.bytes[line.clone()]) {
+            let at = line.start + m.start()..line.start + m.end();
+            if !CONTEXT_FOR_CODES_ONLY[m.pattern().as_usize()] {
+                return Some((at, false));
+            }
+            for_codes.get_or_insert(at);
         }
         let mut ahead = self.candidates.clone();
         ahead.stop_at(line.end);
-        ahead.find(|c| !c.found.shared).map(|c| c.found.span())
+        ahead
+            .find(|c| !c.found.shared)
+            .map(|c| (c.found.span(), false))
+            .or(for_codes.map(|at| (at, true)))
     }
 }
 
@@ -200,7 +210,7 @@ impl Judged<'_, '_> {
                 return None;
             }
             if let Lazy::Unread = self.known.context {
-                self.known.context = Lazy::Read(Some(found.span()));
+                self.known.context = Lazy::Read(Some((found.span(), false)));
             }
             return Some(found);
         }
@@ -238,12 +248,17 @@ impl Judged<'_, '_> {
                 context
             }
         };
-        if context.is_some() && !vetoed(&found) {
-            found.context = context;
-            found.support = Support::Agora;
-            return Some(found);
+        match context {
+            // A word that vouches for a code only (`joinChannel`) makes no shared phrase Agora's.
+            Some((at, codes_only))
+                if (!codes_only || found.evidence == Evidence::ErrorCode) && !vetoed(&found) =>
+            {
+                found.context = Some(at);
+                found.support = Support::Agora;
+                Some(found)
+            }
+            _ => None,
         }
-        None
     }
 
     /// Whether a bare code gives way to the cause Agora's own identifiers or phrases name later
