@@ -5,7 +5,7 @@
 use super::MessageMatch;
 use super::callback::{callback_at, callback_code};
 use super::error_word::{bracketed_after_token, code_suffix, error_word};
-use super::phrase::{Anchored, phrase_at};
+use super::phrase::{AnchorPhrases, Anchored, phrase_at};
 use super::read::{paren_code, qualifier_before, word_around};
 use crate::Spelling;
 use crate::catalog::names::{self, Qualifier};
@@ -18,7 +18,7 @@ const QUALIFIER_REACH: usize = 64;
 /// these.
 pub(super) struct Anchor {
     /// Each phrase containing the anchor, and where in it.
-    pub(super) phrases: Vec<Anchored>,
+    pub(super) phrases: AnchorPhrases,
     /// The callbacks whose names contain the anchor.
     pub(super) callbacks: Vec<&'static CodedCallback>,
 }
@@ -45,7 +45,7 @@ impl Anchor {
             .collect();
         phrases.sort_by_key(|a| core::cmp::Reverse(a.phrase.text.len()));
         Anchor {
-            phrases,
+            phrases: AnchorPhrases::new(phrases),
             callbacks: CALLBACKS
                 .iter()
                 .filter(|c| offsets_in(c.name, anchor).next().is_some())
@@ -148,7 +148,7 @@ fn check_word(
     bytes: &[u8],
     (start, end): (usize, usize),
     (word_start, word_end): (usize, usize),
-    phrases: &[Anchored],
+    phrases: &AnchorPhrases,
 ) -> (Option<MessageMatch>, usize) {
     let member = &bytes[word_start..word_end];
     let spelling = members.may_hold(member).then(|| {

@@ -6,13 +6,19 @@ use crate::catalog::{Phrase, TIME_WORDS};
 
 /// A phrase that holds an anchor, where, and the (up to) four bytes that follow the anchor in it,
 /// as a key a hit is first compared with: most phrases of a busy anchor (`oken`, `nvalid`) are
-/// then passed over with one compare.
+/// then passed over with one compare. Where the text must follow the phrase byte for byte around
+/// the anchor, the four bytes before it and the bytes after it up to the phrase's minimum (beyond
+/// ASCII too) are a second key, in two forms where the phrase's next byte is a space that may be
+/// missing (`token 已过期`, `token已过期`).
 #[derive(Clone, Copy)]
 pub(super) struct Anchored {
     pub(super) phrase: &'static Phrase,
     pub(super) offset: usize,
     key: u32,
     mask: u32,
+    /// The bytes before (low half) and after (high half), and which of them count: with the
+    /// space after the anchor, and without it.
+    around: [(u64, u64); 2],
 }
 
 impl Anchored {
@@ -30,13 +36,103 @@ impl Anchored {
             key[i] = fold(b);
             mask[i] = 0xFF;
         }
+        // Around the anchor the text follows the phrase byte for byte, since the compare starts
+        // `offset` bytes before the hit. A space that may be missing before the anchor could
+        // only be left out by a text that also holds the anchor that many bytes earlier, which
+        // an anchor that does not repeat itself at that shift cannot: the bytes around it are
+        // then compared. Otherwise (more such spaces than the anchor has bytes, or an anchor
+        // that repeats itself at their count) they are not.
+        let p = phrase.text.as_bytes();
+        let end = offset + len;
+        // (One inside the anchor itself is not counted on: none is, and the keys are off.)
+        let missable = (1..end).filter(|&j| may_miss(p, j)).count();
+        let inside = (offset..end).any(|j| may_miss(p, j));
+        let anchor = &p[offset..end];
+        let repeats = |shift: usize| {
+            anchor[shift..]
+                .iter()
+                .zip(anchor)
+                .all(|(a, b)| a.eq_ignore_ascii_case(b))
+        };
+        let mut around = [(0, 0); 2];
+        if !inside && missable < len && !(1..=missable).any(repeats) {
+            let (mut before, mut before_mask) = ([0u8; 4], [0u8; 4]);
+            for i in 0..offset.min(4) {
+                before[i] = fold(p[offset - 1 - i]);
+                before_mask[i] = 0xFF;
+            }
+            let (before, before_mask) =
+                (u32::from_le_bytes(before), u32::from_le_bytes(before_mask));
+            // The phrase's bytes the text must hold after the anchor for the compare to reach
+            // the minimum.
+            let need = phrase.min.max(end) - end;
+            let with = tail_key(p, end, need, true);
+            let without = if may_miss(p, end) {
+                tail_key(p, end + 1, need.saturating_sub(1), false)
+            } else {
+                with
+            };
+            for (slot, (k, m)) in around.iter_mut().zip([with, without]) {
+                *slot = (
+                    u64::from(before) | u64::from(k) << 32,
+                    u64::from(before_mask) | u64::from(m) << 32,
+                );
+            }
+        }
         Anchored {
             phrase,
             offset,
             key: u32::from_le_bytes(key),
             mask: u32::from_le_bytes(mask),
+            around,
         }
     }
+
+    /// Whether the keys let a hit through: `key` and `text_mask` are [`text_key`] of the bytes
+    /// after it, `around` [`text_around`] of the bytes around it. It rejects only what
+    /// [`phrase_here`] would.
+    #[inline]
+    fn keys_agree(&self, (key, text_mask): (u32, u32), around: u64) -> bool {
+        let [(with, with_mask), (without, without_mask)] = self.around;
+        (key ^ self.key) & self.mask & text_mask == 0
+            && ((around ^ with) & with_mask == 0 || (around ^ without) & without_mask == 0)
+    }
+}
+
+/// Whether the byte at `j` of `phrase` is a space a text may leave out: one beside a character
+/// outside ASCII (as [`compare_phrase`] reads it).
+fn may_miss(phrase: &[u8], j: usize) -> bool {
+    j > 0 && phrase.get(j) == Some(&b' ') && beside_wide(phrase, j)
+}
+
+/// The key of (up to) four bytes of `phrase` from `from`, as [`fold`] writes them: at most
+/// `need` of them, up to the phrase's end and to a space that may be missing (the one at `from`
+/// is taken where `first_may_miss`).
+fn tail_key(phrase: &[u8], from: usize, need: usize, first_may_miss: bool) -> (u32, u32) {
+    let (mut key, mut mask) = ([0u8; 4], [0u8; 4]);
+    for i in 0..need.min(4) {
+        let k = from + i;
+        if k >= phrase.len() || (may_miss(phrase, k) && (i > 0 || !first_may_miss)) {
+            break;
+        }
+        key[i] = fold(phrase[k]);
+        mask[i] = 0xFF;
+    }
+    (u32::from_le_bytes(key), u32::from_le_bytes(mask))
+}
+
+/// The bytes of a text around an anchor at `start..end`, as [`fold`] writes them (bytes outside
+/// ASCII as they are): the four before it, the nearest first, in the low half, the four after it
+/// in the high half; zero beyond the text.
+fn text_around(bytes: &[u8], start: usize, end: usize) -> u64 {
+    let mut key = [0u8; 8];
+    for (k, &b) in key[..4].iter_mut().zip(bytes[..start].iter().rev()) {
+        *k = fold(b);
+    }
+    for (k, &b) in key[4..].iter_mut().zip(&bytes[end..]) {
+        *k = fold(b);
+    }
+    u64::from_le_bytes(key)
 }
 
 /// A byte as the keys compare it: ASCII letters in lower case, an underscore as a space (a
@@ -64,6 +160,62 @@ fn text_key(after: &[u8]) -> (u32, u32) {
     (u32::from_le_bytes(key), u32::from_le_bytes(mask))
 }
 
+/// The phrases that hold one anchor, in the order they are tried, with an index on the two bytes
+/// that follow the anchor: for each ASCII byte (as [`fold`] writes it) at each of the two places,
+/// the phrases whose keys let it through there, as bits of their place in the list (64 to a
+/// word). A hit of a busy anchor (`oken` is in 62 phrases) then tries only the few phrases that
+/// can go on as the text does, in the same order. The index holds what [`Anchored::keys_agree`]
+/// requires of those two bytes, and that is checked before each phrase is tried, so the index
+/// only skips phrases that would have been skipped.
+pub(super) struct AnchorPhrases {
+    list: Vec<Anchored>,
+    /// `words` words per byte value, 128 byte values, for the first byte after the anchor then
+    /// the second.
+    by_next: Vec<u64>,
+    words: usize,
+}
+
+impl AnchorPhrases {
+    /// The index over `list`, in the order given.
+    pub(super) fn new(list: Vec<Anchored>) -> AnchorPhrases {
+        let words = list.len().div_ceil(64);
+        let mut by_next = vec![0u64; 2 * 128 * words];
+        for (i, a) in list.iter().enumerate() {
+            for place in 0..2 {
+                for c in 0u8..128 {
+                    if a.lets_through(place, c) {
+                        by_next[(place * 128 + usize::from(c)) * words + i / 64] |= 1 << (i % 64);
+                    }
+                }
+            }
+        }
+        AnchorPhrases {
+            list,
+            by_next,
+            words,
+        }
+    }
+}
+
+impl Anchored {
+    /// Whether [`Anchored::keys_agree`] can let a hit through whose text holds the ASCII byte
+    /// that [`fold`] writes as `c` at `place` (0 or 1) after the anchor, all bytes before it
+    /// being ASCII too (so that [`text_key`] covers them).
+    fn lets_through(&self, place: usize, c: u8) -> bool {
+        let byte = |word: u64, at: usize| word.to_le_bytes()[at];
+        let agrees = |(key, mask): (u64, u64), at: usize| byte(mask, at) == 0 || byte(key, at) == c;
+        let [with, without] = self.around;
+        agrees((u64::from(self.key), u64::from(self.mask)), place)
+            && (agrees(with, 4 + place) || agrees(without, 4 + place))
+    }
+}
+
+/// Whether the space at `j` of `phrase` stands beside a character outside ASCII, where a text may
+/// leave it out (as [`compare_phrase`] reads it).
+fn beside_wide(phrase: &[u8], j: usize) -> bool {
+    !phrase[j - 1].is_ascii() || phrase.get(j + 1).is_some_and(|b| !b.is_ascii())
+}
+
 /// A phrase of `catalog/phrases.md` that contains the anchor at `start..end`, in any ASCII case,
 /// present at least up to its minimum prefix. A space in a phrase matches a space, an underscore
 /// or nothing (`invalid_appid`, `token过期`).
@@ -71,64 +223,100 @@ pub(super) fn phrase_at(
     bytes: &[u8],
     start: usize,
     end: usize,
-    phrases: &[Anchored],
+    phrases: &AnchorPhrases,
 ) -> Option<MessageMatch> {
-    if phrases.is_empty() {
+    if phrases.list.is_empty() {
         return None;
     }
-    let len = end - start;
     let (key, text_mask) = text_key(&bytes[end..]);
-    for a in phrases {
-        let (phrase, offset) = (a.phrase, a.offset);
-        if (key ^ a.key) & a.mask & text_mask != 0 {
-            continue;
-        }
-        let Some(from) = start.checked_sub(offset) else {
-            continue;
-        };
-        let p = phrase.text.as_bytes();
-        // The byte before the anchor rejects most phrases at once (`t` of `token` before
-        // `oken`), unless the phrase has a space there, which may stand for an underscore.
-        if offset > 0
-            && p[offset - 1] != b' '
-            && !bytes[start - 1].eq_ignore_ascii_case(&p[offset - 1])
-        {
-            continue;
-        }
-        // A phrase that starts with a word starts a word of the text: `access_token已过期` and
-        // `RTMP_STREAM_PUBLISH_REASON_INVALID_APPID` are other things.
-        let glued = p[0].is_ascii_alphanumeric()
-            && from > 0
-            && (bytes[from - 1].is_ascii_alphanumeric() || bytes[from - 1] == b'_');
-        // Most candidates fail within a few bytes after the anchor, or on the phrase's first.
-        if glued
-            || !bytes[from].eq_ignore_ascii_case(&p[0])
-            || !ascii_prefix_agrees(&bytes[end..], &p[offset + len..])
-        {
-            continue;
-        }
-        let (read, same) = compare_phrase(&bytes[from..], p);
-        if same >= phrase.min.max(offset + end - start) {
-            // `token 过期前` (before the token expires), `token 过期事件` (the expiry event): a
-            // moment or an event, not a report.
-            let after = bytes[from + read..].trim_ascii_start();
-            if TIME_WORDS.iter().any(|w| after.starts_with(w)) {
+    let around = text_around(bytes, start, end);
+    let next = key.to_le_bytes()[0];
+    if text_mask.to_le_bytes()[0] == 0 {
+        // No ASCII byte after the anchor: every phrase is tried.
+        return phrases
+            .list
+            .iter()
+            .filter(|a| a.keys_agree((key, text_mask), around))
+            .find_map(|a| phrase_here(bytes, start, end, (key, text_mask), a));
+    }
+    let words = phrases.words;
+    let first = usize::from(next) * words;
+    // The second byte narrows the phrases further where it is ASCII too.
+    let second = (text_mask.to_le_bytes()[1] != 0)
+        .then(|| (128 + usize::from(key.to_le_bytes()[1])) * words);
+    for w in 0..words {
+        let mut bits = phrases.by_next[first + w] & second.map_or(!0, |r| phrases.by_next[r + w]);
+        while bits != 0 {
+            let a = &phrases.list[w * 64 + bits.trailing_zeros() as usize];
+            bits &= bits - 1;
+            if !a.keys_agree((key, text_mask), around) {
                 continue;
             }
-            // Whether other vendors print it as the text writes it: in words (WeChat's
-            // `invalid appid`) or joined (OAuth's `invalid_token`; `invalid_appid` is Agora's
-            // gateway reason, no one else's).
-            let joined = bytes[from..from + read].contains(&b'_') && !p.contains(&b'_');
-            let mut m = MessageMatch::phrase(phrase, from..from + read);
-            m.shared = if joined {
-                phrase.shared_joined
-            } else {
-                phrase.shared
-            };
-            return Some(m);
+            let found = phrase_here(bytes, start, end, (key, text_mask), a);
+            if found.is_some() {
+                return found;
+            }
         }
     }
     None
+}
+
+/// The phrase `a` at the anchor hit `start..end`, if the text holds it there; `key` and
+/// `text_mask` are [`text_key`] of the bytes after the hit.
+#[inline(never)]
+fn phrase_here(
+    bytes: &[u8],
+    start: usize,
+    end: usize,
+    (key, text_mask): (u32, u32),
+    a: &Anchored,
+) -> Option<MessageMatch> {
+    let len = end - start;
+    let (phrase, offset) = (a.phrase, a.offset);
+    if (key ^ a.key) & a.mask & text_mask != 0 {
+        return None;
+    }
+    let from = start.checked_sub(offset)?;
+    let p = phrase.text.as_bytes();
+    // The byte before the anchor rejects most phrases at once (`t` of `token` before
+    // `oken`), unless the phrase has a space there, which may stand for an underscore.
+    if offset > 0 && p[offset - 1] != b' ' && !bytes[start - 1].eq_ignore_ascii_case(&p[offset - 1])
+    {
+        return None;
+    }
+    // A phrase that starts with a word starts a word of the text: `access_token已过期` and
+    // `RTMP_STREAM_PUBLISH_REASON_INVALID_APPID` are other things.
+    let glued = p[0].is_ascii_alphanumeric()
+        && from > 0
+        && (bytes[from - 1].is_ascii_alphanumeric() || bytes[from - 1] == b'_');
+    // Most candidates fail within a few bytes after the anchor, or on the phrase's first.
+    if glued
+        || !bytes[from].eq_ignore_ascii_case(&p[0])
+        || !ascii_prefix_agrees(&bytes[end..], &p[offset + len..])
+    {
+        return None;
+    }
+    let (read, same) = compare_phrase(&bytes[from..], p);
+    if same < phrase.min.max(offset + end - start) {
+        return None;
+    }
+    // `token 过期前` (before the token expires), `token 过期事件` (the expiry event): a
+    // moment or an event, not a report.
+    let after = bytes[from + read..].trim_ascii_start();
+    if TIME_WORDS.iter().any(|w| after.starts_with(w)) {
+        return None;
+    }
+    // Whether other vendors print it as the text writes it: in words (WeChat's
+    // `invalid appid`) or joined (OAuth's `invalid_token`; `invalid_appid` is Agora's
+    // gateway reason, no one else's).
+    let joined = bytes[from..from + read].contains(&b'_') && !p.contains(&b'_');
+    let mut m = MessageMatch::phrase(phrase, from..from + read);
+    m.shared = if joined {
+        phrase.shared_joined
+    } else {
+        phrase.shared
+    };
+    Some(m)
 }
 
 /// Whether the first few ASCII bytes of `text` can be the start of `phrase` (a quick test before
@@ -157,15 +345,97 @@ fn ascii_prefix_agrees(text: &[u8], phrase: &[u8]) -> bool {
 fn compare_phrase(text: &[u8], phrase: &[u8]) -> (usize, usize) {
     let (mut i, mut j) = (0, 0);
     while j < phrase.len() {
-        let beside_wide = |j: usize| {
-            !phrase[j - 1].is_ascii() || phrase.get(j + 1).is_some_and(|b| !b.is_ascii())
-        };
         match (text.get(i), phrase[j]) {
             (Some(b' ' | b'_'), b' ') => (i, j) = (i + 1, j + 1),
-            (_, b' ') if j > 0 && beside_wide(j) => j += 1,
+            (_, b' ') if j > 0 && beside_wide(phrase, j) => j += 1,
             (Some(t), p) if t.eq_ignore_ascii_case(&p) => (i, j) = (i + 1, j + 1),
             _ => break,
         }
     }
     (i, j)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{AnchorPhrases, phrase_at, phrase_here, text_key};
+    use crate::catalog::{ANCHORS, PHRASES};
+
+    /// Every phrase tried in order with only the original key compare: what [`phrase_at`] must
+    /// answer, whatever its index and keys skip.
+    fn every_phrase(
+        bytes: &[u8],
+        start: usize,
+        end: usize,
+        phrases: &AnchorPhrases,
+    ) -> Option<super::MessageMatch> {
+        let key = text_key(&bytes[end..]);
+        phrases
+            .list
+            .iter()
+            .find_map(|a| phrase_here(bytes, start, end, key, a))
+    }
+
+    /// Texts around the catalog's phrases: each cut at every length, in upper case, with
+    /// underscores, without the spaces beside wide characters, glued to text before and after;
+    /// and every text of the corpora and fixtures.
+    fn texts() -> Vec<Vec<u8>> {
+        let mut out: Vec<Vec<u8>> = Vec::new();
+        for p in &PHRASES {
+            let t = p.text;
+            let forms = [
+                t.to_owned(),
+                t.to_uppercase(),
+                t.replace(' ', "_"),
+                t.replace(' ', ""),
+                t.replace(' ', "  "),
+            ];
+            for form in forms {
+                for cut in (0..=form.len()).filter(|&c| form.is_char_boundary(c)) {
+                    for (before, after) in
+                        [("", ""), ("x", "x"), (" ", " "), ("的", "已"), ("_", ":")]
+                    {
+                        out.push(format!("{before}{}{after}", &form[..cut]).into_bytes());
+                    }
+                }
+            }
+        }
+        for file in [
+            &include_bytes!("../../tests/fixtures/messages.tsv")[..],
+            &include_bytes!("../../tests/fixtures/products-messages.tsv")[..],
+            &include_bytes!("../../tests/fixtures/sdk-texts.tsv")[..],
+            &include_bytes!("../../tests/fixtures/products-texts.tsv")[..],
+            &include_bytes!("../../tests/fixtures/ordinary-logs.txt")[..],
+            &include_bytes!("../../tests/fixtures/other-vendors.txt")[..],
+        ] {
+            out.extend(file.split(|&b| b == b'\n').map(<[u8]>::to_vec));
+        }
+        out
+    }
+
+    /// The index on the byte after the anchor and the keys around it skip only phrases the
+    /// compare would reject: at every place of every text where an anchor stands, `phrase_at`
+    /// answers as trying every phrase does.
+    #[test]
+    fn the_phrase_index_answers_as_trying_every_phrase() {
+        let scanner = super::super::scan::scanner();
+        let mut places = 0usize;
+        for text in texts() {
+            let lower = text.to_ascii_lowercase();
+            for (i, (anchor, _)) in ANCHORS.iter().enumerate() {
+                let phrases = &scanner.anchors[i].phrases;
+                let a = anchor.as_bytes();
+                for start in (0..lower.len()).filter(|&s| lower[s..].starts_with(a)) {
+                    let end = start + a.len();
+                    places += 1;
+                    assert_eq!(
+                        phrase_at(&text, start, end, phrases),
+                        every_phrase(&text, start, end, phrases),
+                        "{anchor:?} at {start} of {:?}",
+                        String::from_utf8_lossy(&text)
+                    );
+                }
+            }
+        }
+        assert!(places > 10_000, "{places} places");
+    }
 }
