@@ -8,6 +8,8 @@
 
 #[path = "codegen/emit.rs"]
 mod emit;
+#[path = "codegen/event_texts.rs"]
+mod event_texts;
 #[path = "src/key.rs"]
 #[allow(dead_code, unreachable_pub)]
 mod key;
@@ -24,6 +26,7 @@ fn main() {
     println!("cargo::rerun-if-changed=codegen/emit.rs");
     println!("cargo::rerun-if-changed=codegen/tables.rs");
     println!("cargo::rerun-if-changed=codegen/lookalikes.rs");
+    println!("cargo::rerun-if-changed=codegen/event_texts.rs");
     println!("cargo::rerun-if-changed=src/key.rs");
     let catalog = model::Catalog::read();
     let out = emit::catalog(&catalog);

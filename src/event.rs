@@ -127,21 +127,18 @@ impl TokenEvent {
         }
     }
 
-    /// What the handler should do, in a sentence.
+    /// What to do when it fires, in `product`'s terms and in `locale`: renew in place before
+    /// expiry, log in or join again after it.
     ///
     /// ```
-    /// assert!(agora_token_errors::TokenEvent::WillExpire.remediation().contains("renewToken"));
+    /// use agora_token_errors::{Locale, Product, TokenEvent};
+    /// assert!(TokenEvent::WillExpire.remediation(Product::Rtc, Locale::En).contains("renewToken"));
+    /// assert!(TokenEvent::DidExpire.remediation(Product::Rtm, Locale::En).contains("log in"));
+    /// assert!(TokenEvent::DidExpire.remediation(Product::Rtc, Locale::Zh).contains("重新加入频道"));
     /// ```
     #[must_use]
-    pub fn remediation(&self) -> &'static str {
-        match self {
-            TokenEvent::WillExpire => {
-                "The token expires in 30 seconds: fetch a new one from the token server now and pass it to renewToken; the user stays in the channel."
-            }
-            TokenEvent::DidExpire => {
-                "The token has expired and the SDK has dropped or refused the connection: fetch a new token from the token server and join the channel again with it."
-            }
-        }
+    pub fn remediation(&self, product: Product, locale: crate::Locale) -> &'static str {
+        crate::catalog::event_remediation(*self, product, locale)
     }
 }
 

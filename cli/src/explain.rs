@@ -40,7 +40,9 @@ pub(crate) fn explain(input: &str, args: &Args, style: Style) -> Answer {
     }
     let first = match report.reading() {
         Reading::Event(event) => {
-            return answer(event_text(*event, report.product(), platform, style), true);
+            let product = report.product();
+            let text = event_text(*event, product, platform, args.lang, style);
+            return answer(text, true);
         }
         Reading::Unread => {
             let shown: String = report.input().chars().take(80).collect();
@@ -228,13 +230,26 @@ fn event_text(
     event: TokenEvent,
     product: Product,
     platform: Option<Platform>,
+    lang: Locale,
     style: Style,
 ) -> String {
     let mut text = String::new();
     let action = event.action();
-    let first = format!("{event} is a token event: {action}: {}", action.summary());
+    let fix = event.remediation(product, lang);
+    // The action's sentence speaks of RTC's channel and in English; otherwise the fix below,
+    // in the product's terms and the reader's language, says it.
+    let first = if product == Product::Rtc && lang == Locale::En {
+        format!("{event} is a token event: {action}: {}", action.summary())
+    } else {
+        format!("{event} is a token event")
+    };
     text.push_str(&style.paragraph("", &style.bold(&first)));
-    text.push_str(&style.paragraph("fix", event.remediation()));
+    let label = if lang == Locale::Zh {
+        "怎么改"
+    } else {
+        "fix"
+    };
+    text.push_str(&style.paragraph(label, fix));
     let platforms = platform
         .as_ref()
         .map_or(Platform::ALL, std::slice::from_ref);

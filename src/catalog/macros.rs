@@ -292,6 +292,27 @@ macro_rules! token_events {
     };
 }
 
+/// The rows of `event-texts.md`: what to do when an event fires, per product and language.
+macro_rules! event_texts {
+    ($($event:ident, $product:ident, $en:literal, $zh:literal;)*) => {
+        pub(crate) fn event_remediation(
+            event: TokenEvent,
+            product: Product,
+            locale: crate::Locale,
+        ) -> &'static str {
+            #[allow(unreachable_patterns)]
+            match (event, product, locale) {
+                $(
+                    (TokenEvent::$event, Product::$product, crate::Locale::Zh) => $zh,
+                    (TokenEvent::$event, Product::$product, _) => $en,
+                )*
+                // `build.rs` checks that every event has a row for every product.
+                _ => "",
+            }
+        }
+    };
+}
+
 /// The words of `context.md`: a text that holds one comes from an Agora SDK.
 macro_rules! context_words {
     ([$($word:literal),*] [$($codes_only:literal),*]) => {

@@ -79,6 +79,7 @@ mod generated {
 
 #[cfg(feature = "std")]
 pub(crate) use generated::LOOKALIKES;
+pub(crate) use generated::event_remediation;
 #[cfg_attr(not(feature = "messages"), allow(unused_imports))]
 pub(crate) use generated::{
     ANCHORS, CALLBACKS, CODE_KEYWORDS, CONTEXT_FOR_CODES_ONLY, CONTEXT_WORDS, ERROR_WORDS,

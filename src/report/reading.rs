@@ -436,7 +436,7 @@ mod serde_impl {
     }
 
     /// What matched, by the kind of reading (an event's callbacks on the platform, else on each).
-    struct Matched<'a>(&'a Reading, Product, Option<Platform>);
+    struct Matched<'a>(&'a Reading, Product, Option<Platform>, Locale);
 
     impl Serialize for Matched<'_> {
         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -471,7 +471,7 @@ mod serde_impl {
                 Reading::Event(e) => {
                     out.serialize_entry("event", e.as_str())?;
                     out.serialize_entry("action", e.action().as_str())?;
-                    out.serialize_entry("remediation", e.remediation())?;
+                    out.serialize_entry("remediation", e.remediation(self.1, self.3))?;
                     let platforms = self.2.as_ref().map_or(Platform::ALL, core::slice::from_ref);
                     let callbacks: std::collections::BTreeMap<&str, Option<&str>> = platforms
                         .iter()
@@ -495,7 +495,7 @@ mod serde_impl {
             out.serialize_field("locale", self.locale.as_str())?;
             out.serialize_field(
                 "matched",
-                &Matched(&self.reading, self.product, self.platform),
+                &Matched(&self.reading, self.product, self.platform, self.locale),
             )?;
             let errors: Vec<Explained> = self
                 .errors

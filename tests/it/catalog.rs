@@ -102,6 +102,27 @@ fn every_text_is_written_in_every_locale_and_product() {
 }
 
 #[test]
+fn every_event_says_what_to_do_in_each_product_and_locale() {
+    use agora_token_errors::{Locale, Product, TokenEvent};
+    for &event in TokenEvent::ALL {
+        for &product in Product::ALL {
+            let en = event.remediation(product, Locale::En);
+            let zh = event.remediation(product, Locale::Zh);
+            assert!(en.len() > 40 && en.is_ascii(), "{event} {product}: {en:?}");
+            assert!(!zh.is_ascii() && zh != en, "{event} {product}: {zh:?}");
+            // A will-expire event is renewed in place; after expiry an RTC client joins again
+            // and an RTM or Chat client logs in again.
+            match (event, product) {
+                (TokenEvent::WillExpire, _) => assert!(en.contains("renewToken"), "{en}"),
+                (TokenEvent::DidExpire, Product::Rtc) => assert!(en.contains("join"), "{en}"),
+                (TokenEvent::DidExpire, _) => assert!(en.contains("log in"), "{en}"),
+                _ => {}
+            }
+        }
+    }
+}
+
+#[test]
 fn texts_are_distinct_between_variants() {
     let mut seen = std::collections::HashSet::new();
     for e in all() {
