@@ -1,6 +1,6 @@
 //! `buildToken` (feature `build`): a signed `AccessToken2` (007) token, for a Node token server.
 
-use agora_token_errors::token::{BuildWarning, Role, Token, User};
+use agora_token_errors::token::{Role, Token, User};
 use wasm_bindgen::prelude::*;
 
 use crate::input::{Fields, type_error};
@@ -26,32 +26,14 @@ export interface BuildOptions {
   chat?: { userId: string };
 }
 
-/** A choice that is valid but often a mistake: the token is built all the same. */
-export interface BuildWarning {
-  /** `"privilege_without_limit"`, `"short_lifetime"`, `"any_user"`, `"numeric_account"`,
-   *  `"privilege_longer_than_token"`, or `"other"`. */
-  kind: string;
-  message: string;
-}
-
 /** A signed token and the builder's warnings about it. */
 export interface Built {
   token: string;
-  warnings: BuildWarning[];
+  /** Valid choices that are often a mistake (uid 0, a short lifetime, ...), as the advice a
+   *  diagnosis gives: `{ kind, message, fix }`. */
+  warnings: Advice[];
 }
 "#;
-
-/// A warning's stable name.
-fn warning_kind(w: &BuildWarning) -> &'static str {
-    match w {
-        BuildWarning::PrivilegeWithoutLimit(_) => "privilege_without_limit",
-        BuildWarning::ShortLifetime(_) => "short_lifetime",
-        BuildWarning::AnyUser => "any_user",
-        BuildWarning::NumericAccount(_) => "numeric_account",
-        BuildWarning::PrivilegeLongerThanToken { .. } => "privilege_longer_than_token",
-        _ => "other",
-    }
-}
 
 /// Builds and signs a 007 token: the same signed content as Agora's official builders for the same
 /// inputs. Returns `{ token, warnings }`: the builder's warnings (uid 0, a short lifetime, ...)
@@ -145,10 +127,5 @@ pub fn build_token(
         error.set_name("BuildError");
         JsValue::from(error)
     })?;
-    let warnings: Vec<_> = builder
-        .warnings()
-        .iter()
-        .map(|w| serde_json::json!({ "kind": warning_kind(w), "message": w.to_string() }))
-        .collect();
-    crate::to_js(&serde_json::json!({ "token": token, "warnings": warnings }))
+    crate::to_js(&serde_json::json!({ "token": token, "warnings": builder.warnings() }))
 }

@@ -16,20 +16,28 @@
 //! a bad token is never thrown, it is a finding.
 
 #![forbid(unsafe_code)]
+// Builds without `token` (the debugger page's log and catalog build) leave some of the
+// argument readers unused.
+#![cfg_attr(not(feature = "token"), allow(dead_code))]
 
 #[cfg(feature = "build")]
 mod builder;
 mod input;
 #[cfg(feature = "messages")]
 mod offsets;
+#[cfg(feature = "token")]
 mod token;
 
+#[cfg(feature = "explain")]
 use agora_token_errors::{CodeSpace, Locale, Platform, Product, Report, TokenError};
 use wasm_bindgen::prelude::*;
 
-use crate::input::{Fields, type_error, type_name};
+#[cfg(any(feature = "explain", feature = "convoai"))]
+use crate::input::Fields;
+use crate::input::{type_error, type_name};
 #[cfg(feature = "messages")]
 use crate::offsets::Utf16Offsets;
+#[cfg(feature = "token")]
 pub use crate::token::{decode, diagnose, repair, verify};
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -203,6 +211,7 @@ pub(crate) fn to_js(value: &impl serde::Serialize) -> Result<JsValue, JsValue> {
 ///
 /// A `TypeError` when `input` is not a string, an option is of the wrong type or an unknown
 /// name, or `options` has a key it does not know.
+#[cfg(feature = "explain")]
 #[wasm_bindgen(unchecked_return_type = "Report")]
 pub fn explain(
     #[wasm_bindgen(unchecked_param_type = "string")] input: &JsValue,
@@ -321,6 +330,7 @@ pub fn diagnose_agent(
 /// # Errors
 ///
 /// A `TypeError` when `options` is not `{ product?, lang? }`.
+#[cfg(feature = "explain")]
 #[wasm_bindgen(js_name = tokenErrors, unchecked_return_type = "ErrorInfo[]")]
 pub fn token_errors(
     #[wasm_bindgen(unchecked_param_type = "{ product?: string; lang?: string } | undefined")]

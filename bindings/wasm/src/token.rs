@@ -1,8 +1,10 @@
 //! Tokens: `decode`, `diagnose`, `repair` and `verify`, each the library's own answer as the
 //! command-line tool's `--json` writes it.
 
+#[cfg(feature = "explain")]
+use agora_token_errors::Report;
 use agora_token_errors::token::{Diagnosis, JoinParams, Token, User, repair as repair_text};
-use agora_token_errors::{CodeSpace, Platform, Product, Report, TokenError};
+use agora_token_errors::{CodeSpace, Platform, Product, TokenError};
 use wasm_bindgen::prelude::*;
 
 use crate::input::{Fields, type_error, type_name, whole_number};
@@ -190,6 +192,7 @@ fn required_join(join: &JsValue, what: &str) -> Result<JoinParams, JsValue> {
 /// The error the client reported, read as the command-line tool reads it: a bare code in the
 /// code spaces of the join's product (narrowed by `platform` or `space`), else a name or a
 /// text; it must mean exactly one error.
+#[cfg(feature = "explain")]
 fn reported_error(
     text: &str,
     product: Product,
@@ -202,6 +205,28 @@ fn reported_error(
         [e] => Ok(*e),
         _ => Err(type_error(format!("the reported error {report}"))),
     }
+}
+
+/// Without the catalog's texts (the debugger page's lean build), a reported error is read by
+/// its id only (`invalid_token`): the page reads codes, names and texts with its other build's
+/// `explain` (the SDKs' names would bring the spelling tables along).
+#[cfg(not(feature = "explain"))]
+fn reported_error(
+    text: &str,
+    _: Product,
+    _: Option<Platform>,
+    _: Option<CodeSpace>,
+) -> Result<TokenError, JsValue> {
+    let text = text.trim();
+    TokenError::ALL
+        .iter()
+        .copied()
+        .find(|e| e.as_str() == text)
+        .ok_or_else(|| {
+            type_error(
+                "this build reads a reported error by its id only (`invalid_token`, `token_expired`, ...)",
+            )
+        })
 }
 
 /// Decodes `token` alone, its transport damage (quotes, `Bearer `, URL encoding, ...) undone:

@@ -319,6 +319,7 @@ test("diagnose returns the whole Diagnosis, takes the reported error, and equals
   assert.equal(wasm.verify("not a token", vectors.app_certificate), null);
   const built = wasm.buildToken({ appId: vectors.app_id, certificate: vectors.app_certificate, expireIn: 30, rtc: { channel: "c", uid: 0, role: "publisher" } });
   assert.deepEqual(built.warnings.map((w) => w.kind).sort(), ["any_user", "short_lifetime"]);
+  assert.ok(built.warnings.every((w) => w.message && w.fix));
   const errors = wasm.tokenErrors();
   assert.ok(errors.length >= 8 && errors.some((e) => e.error === "invalid_token" && e.spellings.length > 0));
   assert.equal(new Set(errors.map((e) => e.error)).size, errors.length);

@@ -47,7 +47,7 @@ test("tsc --strict compiles the README's calls against the declarations", () => 
     'const d = ate.diagnose("007eJx", { appId: "a", channel: "c" });',
     'const fix: string | undefined = d.findings[0]?.fix;',
     'const when: number | null | undefined = d.token?.expires_at;',
-    'const built: { token: string; warnings: { kind: string; message: string }[] } = ate.buildToken({ appId: "a", certificate: "c", expireIn: 60, chat: { userId: "u" } });',
+    'const built: { token: string; warnings: { kind: string; message: string; fix: string }[] } = ate.buildToken({ appId: "a", certificate: "c", expireIn: 60, chat: { userId: "u" } });',
     "export { summary, fix, when, built };",
     "",
   ].join("\n"));

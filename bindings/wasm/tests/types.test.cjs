@@ -57,7 +57,7 @@ test("Report, Finding, Found and AgentAnswer are what the functions return", () 
   const n = conforms("Report", reports);
   const built = wasm.buildToken({ appId: "970CA35de60c44645bbae8a215061b33", certificate: "5CFd2fd1755d40ecb72977518be15d3b", expireIn: 30, issuedAt: 1780000000, salt: 1, rtc: { channel: "lobby", uid: 0, role: "publisher" } });
   conforms("Built", [built]);
-  conforms("BuildWarning", built.warnings);
+  conforms("Advice", built.warnings);
   assert.ok(built.warnings.length >= 2);
   const token = wasm.buildToken({ appId: "970CA35de60c44645bbae8a215061b33", certificate: "5CFd2fd1755d40ecb72977518be15d3b", expireIn: 600, issuedAt: 1780000000, salt: 1, rtc: { channel: "lobby", uid: 42, role: "publisher" } }).token;
   const app = "970CA35de60c44645bbae8a215061b33";
