@@ -326,14 +326,28 @@ pub(super) fn agreeing_code(
 /// table bars and indentation; it must be followed by a colon or, in a table, the next cell (a
 /// numbered list's `2.` or `2)` is not a code).
 fn leading_code(line: &[u8]) -> Option<(i32, core::ops::Range<usize>)> {
-    // Comment marks and indentation are short: at most 64 bytes are skipped, so a line of
-    // blanks costs the same for every match on it.
-    let start = line.iter().take(64).position(|b| {
-        !matches!(
-            b,
-            b' ' | b'\t' | b'\n' | b'\r' | b'*' | b'/' | b'(' | b'[' | b'#' | b'|' | b'`'
-        )
-    })?;
+    // Comment marks, markup tags (`<pd>`, `<li>` of a DITA or HTML table), full-width
+    // parentheses (`（2）：`) and indentation are short: at most 64 bytes are skipped, so a line
+    // of blanks costs the same for every match on it.
+    let mut start = 0;
+    while start < line.len().min(64) {
+        let rest = &line[start..];
+        let skip = match rest[0] {
+            b' ' | b'\t' | b'\n' | b'\r' | b'*' | b'/' | b'(' | b'[' | b'#' | b'|' | b'`' => 1,
+            b'<' => rest
+                .iter()
+                .take(8)
+                .position(|&b| b == b'>')
+                .filter(|&end| end > 1 && rest[1..end].iter().all(u8::is_ascii_alphanumeric))
+                .map_or(0, |end| end + 1),
+            _ if rest.starts_with("（".as_bytes()) => "（".len(),
+            _ => 0,
+        };
+        if skip == 0 {
+            break;
+        }
+        start += skip;
+    }
     let (value, end) = integer_at(line, start)?;
     // `109/118/2: Token expired`: the codes of one error in several spaces; the first is read.
     let mut rest = &line[end..];
@@ -348,7 +362,7 @@ fn leading_code(line: &[u8]) -> Option<(i32, core::ops::Range<usize>)> {
         }
         rest = &more[n..];
     }
-    let rest = [b")", b"]", b"`"]
+    let rest = [&b")"[..], b"]", b"`", "）".as_bytes()]
         .iter()
         .find_map(|p| rest.strip_prefix(*p))
         .unwrap_or(rest);

@@ -41,15 +41,16 @@ fn real_texts_are_recognised_right_or_left_alone() {
 fn what_the_sdks_and_their_docs_write_is_recognised_right_or_left_alone() {
     // SDK doc comments and error tables (English and Chinese), API docs, sample code and
     // bundle strings, users' and maintainers' words (tests/fixtures/sdk-texts.tsv).
-    // Issue 25 asks for 95%. What is left (23 texts) is words other software prints too with
-    // no code or sign of Agora beside them (`The token is invalid.` in a sample app's
-    // strings.xml), a role-switch failure without the word token, and users' own prose; reading
-    // those would cost false alarms on other vendors' lines.
+    // Issue 25 asks for 95%. What is left is words other software prints too with no code or
+    // sign of Agora beside them (`The token is invalid.` in a sample app's strings.xml, and in
+    // Chinese `Token 无效`, `Token 已过期`, which Alibaba's ARTC, Tencent's TRTC and Volcengine's
+    // ByteRTC print as well), and users' own prose; reading those costs false alarms on other
+    // vendors' lines (11 of them, before the Chinese phrases became shared).
     common::corpus::score_with(
         ("sdk-texts.tsv", "SDK and doc texts"),
         ("messages.tsv", "real texts, old and new"),
         150,
-        935,
+        925,
     );
 }
 
