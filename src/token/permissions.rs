@@ -48,7 +48,10 @@ impl RtmResource {
     /// The kind with this number, or `None` for one this crate does not know.
     #[must_use]
     pub fn from_wire(number: u16) -> Option<RtmResource> {
-        RtmResource::ALL.iter().copied().find(|r| r.wire() == number)
+        RtmResource::ALL
+            .iter()
+            .copied()
+            .find(|r| r.wire() == number)
     }
 }
 

@@ -17,7 +17,8 @@ fn seen(f: &Found<'_>) -> Seen {
         "{:?} {:?} {:?}",
         f.error(),
         f.event(),
-        f.error_match().map(|m| (m.span(), m.context(), m.support()))
+        f.error_match()
+            .map(|m| (m.span(), m.context(), m.support()))
     );
     let what = format!("{what} {:?}", f.text());
     (
