@@ -151,6 +151,7 @@ impl Spelling {
 
     /// The product whose SDK uses it (its code space's product; serialised beside the space).
     #[must_use]
+    #[cfg_attr(not(feature = "std"), allow(dead_code))]
     pub(crate) const fn product(&self) -> Product {
         self.space.product()
     }

@@ -167,7 +167,6 @@ impl fmt::Debug for Found<'_> {
 /// assert_eq!((found[1].line(), found[1].error()), (3, Some(TokenError::TokenExpired)));
 /// assert_eq!(&log[found[1].span()], b"onError: err 109");
 /// ```
-#[must_use]
 pub fn scan(log: &[u8]) -> impl Iterator<Item = Found<'_>> + fmt::Debug {
     Scan {
         log,

@@ -75,16 +75,14 @@ impl Token {
     #[must_use]
     #[cfg_attr(docsrs, doc(cfg(feature = "verify")))]
     pub fn verify(&self, app_certificate: &str) -> Verification {
-        match self.version {
-            Version::V007 => {
-                let issued = u32::try_from(self.issued_at.unwrap_or(0)).unwrap_or(0);
-                let mut m = mac(&key_007(app_certificate, issued, self.salt));
-                m.update(&self.signed);
-                proven(m.verify_slice(&self.signature).is_ok())
-            }
-            // 006 (a parsed token is never one of the retired versions).
-            _ => Verification::NeedsJoin,
+        // Else 006: a parsed token is never one of the retired versions.
+        if self.version != Version::V007 {
+            return Verification::NeedsJoin;
         }
+        let issued = u32::try_from(self.issued_at.unwrap_or(0)).unwrap_or(0);
+        let mut m = mac(&key_007(app_certificate, issued, self.salt));
+        m.update(&self.signed);
+        proven(m.verify_slice(&self.signature).is_ok())
     }
 
     /// Whether the token was signed with `app_certificate` for `join`'s App ID, channel and
@@ -95,26 +93,24 @@ impl Token {
     #[must_use]
     #[cfg_attr(docsrs, doc(cfg(feature = "verify")))]
     pub fn verify_with(&self, app_certificate: &str, join: &JoinParams) -> Verification {
-        match self.version {
-            Version::V007 => self.verify(app_certificate),
-            // 006 (a parsed token is never one of the retired versions).
-            _ => {
-                // 006 RTM tokens sign the user id in the channel's place, with an empty uid.
-                let (channel, uid) = match (join.service(), join.user(), join.channel()) {
-                    (ServiceKind::Rtm, Some(user), _) => (user.as_token_text(), String::new()),
-                    (_, Some(user), Some(channel)) => (channel.to_owned(), user.as_token_text()),
-                    (_, None, Some(channel)) if self.crc_uid == Some(0) => {
-                        (channel.to_owned(), String::new())
-                    }
-                    _ => return Verification::NeedsJoin,
-                };
-                let mut m = mac(app_certificate.as_bytes());
-                m.update(self.app_id.as_bytes());
-                m.update(channel.as_bytes());
-                m.update(uid.as_bytes());
-                m.update(&self.signed);
-                proven(m.verify_slice(&self.signature).is_ok())
-            }
+        if self.version == Version::V007 {
+            return self.verify(app_certificate);
         }
+        // 006 (a parsed token is never one of the retired versions). Its RTM tokens sign the
+        // user id in the channel's place, with an empty uid.
+        let (channel, uid) = match (join.service(), join.user(), join.channel()) {
+            (ServiceKind::Rtm, Some(user), _) => (user.as_token_text(), String::new()),
+            (_, Some(user), Some(channel)) => (channel.to_owned(), user.as_token_text()),
+            (_, None, Some(channel)) if self.crc_uid == Some(0) => {
+                (channel.to_owned(), String::new())
+            }
+            _ => return Verification::NeedsJoin,
+        };
+        let mut m = mac(app_certificate.as_bytes());
+        m.update(self.app_id.as_bytes());
+        m.update(channel.as_bytes());
+        m.update(uid.as_bytes());
+        m.update(&self.signed);
+        proven(m.verify_slice(&self.signature).is_ok())
     }
 }
