@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 
 use aho_corasick::AhoCorasick;
 
-use super::scan::{Candidates, Scanner, scanner};
+use super::scan::{Candidates, LOG_BUFFER, Scanner, TEXT_BUFFER, scanner};
 use super::{Evidence, MessageMatch, Support, error_word};
 use crate::TokenError;
 use crate::catalog::{CONTEXT_FOR_CODES_ONLY, CONTEXT_WORDS};
@@ -117,13 +117,13 @@ impl Known {
 }
 
 /// The matches in a text that count, in text order.
-pub(super) struct Judged<'s, 'b> {
-    candidates: Candidates<'s, 'b>,
+pub(super) struct Judged<'s, 'b, const N: usize = LOG_BUFFER> {
+    candidates: Candidates<'s, 'b, N>,
     bytes: &'b [u8],
     known: Known,
 }
 
-impl<'s, 'b> Judged<'s, 'b> {
+impl<'s, 'b, const N: usize> Judged<'s, 'b, N> {
     /// With `by_line`, each line of `bytes` is judged alone (a log); else the whole text.
     #[inline]
     pub(super) fn new(scanner: &'s Scanner, bytes: &'b [u8], by_line: bool) -> Self {
@@ -147,8 +147,7 @@ impl<'s, 'b> Judged<'s, 'b> {
             }
             for_codes.get_or_insert(at);
         }
-        let mut ahead = self.candidates.clone();
-        ahead.stop_at(line.end);
+        let mut ahead = self.candidates.ahead::<TEXT_BUFFER>(line.end);
         ahead
             .find(|c| !c.found.shared)
             .map(|c| (c.found.span(), false))
@@ -156,7 +155,7 @@ impl<'s, 'b> Judged<'s, 'b> {
     }
 }
 
-impl Iterator for Judged<'_, '_> {
+impl<const N: usize> Iterator for Judged<'_, '_, N> {
     type Item = MessageMatch;
 
     fn next(&mut self) -> Option<MessageMatch> {
@@ -179,7 +178,7 @@ impl Iterator for Judged<'_, '_> {
     }
 }
 
-impl Judged<'_, '_> {
+impl<const N: usize> Judged<'_, '_, N> {
     /// The match, if it counts on its line: Agora's own evidence, or evidence other software
     /// prints too with a code that agrees or a sign of Agora.
     fn judge(&mut self, mut found: MessageMatch, line: &Range<usize>) -> Option<MessageMatch> {
@@ -187,8 +186,7 @@ impl Judged<'_, '_> {
         let detail = self.known.detail.get_or_read(|| {
             let at = memchr::memmem::find(&bytes[line.clone()], DETAIL)?;
             let after = line.start + at + DETAIL.len();
-            let mut ahead = candidates.clone();
-            ahead.stop_at(line.end);
+            let mut ahead = candidates.ahead::<TEXT_BUFFER>(line.end);
             ahead
                 .find(|c| c.found.span.start >= after)
                 .map(|c| c.found.span.start)
@@ -267,8 +265,7 @@ impl Judged<'_, '_> {
     fn gives_way(&mut self, found: &MessageMatch, line: &Range<usize>) -> bool {
         let candidates = &self.candidates;
         let causes = self.known.causes.get_or_read(|| {
-            let mut ahead = candidates.clone();
-            ahead.stop_at(line.end);
+            let ahead = candidates.ahead::<TEXT_BUFFER>(line.end);
             ahead
                 .filter(|c| {
                     !c.found.shared
@@ -290,7 +287,7 @@ pub(super) fn first(bytes: &[u8]) -> Option<MessageMatch> {
 /// [`first`] with a given scanner.
 #[inline]
 pub(super) fn first_with(scanner: &Scanner, bytes: &[u8]) -> Option<MessageMatch> {
-    Judged::new(scanner, bytes, false).next()
+    Judged::<TEXT_BUFFER>::new(scanner, bytes, false).next()
 }
 
 /// What RTM 2.x writes between a generic reason and the access point's own.
