@@ -73,11 +73,15 @@ pub fn scan_reader<R: Read>(mut reader: R, mut each: impl FnMut(Found<'_>)) -> i
             }
         };
         let part = &buf[start..cut];
+        // The line breaks before the last finding's line are counted by the scan already: only
+        // the rest of the part is counted again.
+        let mut counted = (0, 0);
         for mut found in scan(part) {
+            counted = (found.line() - 1, found.span().start + 1 - found.column());
             found.shift(at, lines, columns);
             each(found);
         }
-        lines += memchr::memchr_iter(b'\n', part).count();
+        lines += counted.0 + memchr::memchr_iter(b'\n', &part[counted.1..]).count();
         columns = match memchr::memrchr(b'\n', part) {
             Some(i) => part.len() - i - 1,
             None => columns + part.len(),
