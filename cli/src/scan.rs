@@ -172,20 +172,27 @@ fn line_of(out: &mut String, f: &Found<'_>, name: &str, shape: Shape) {
         return;
     }
     let style = shape.style;
-    let what = match (f.error(), f.event(), f.token()) {
-        (Some(e), Some(ev), _) => format!("{} ({})", e.as_str(), ev.as_str()),
-        (Some(e), None, _) => e.as_str().to_owned(),
-        (None, Some(ev), _) => format!("event {}", ev.as_str()),
-        (None, None, Some(t)) => {
-            format!("token {} ({} bytes)", crate::summary::head(t), t.len())
+    // Without colour (piped, as a support engineer's scan of a big log mostly is) the line is
+    // written straight into the batch: no string per part of it.
+    if style.hit("").is_empty() {
+        if shape.named {
+            let _ = write!(out, "{name}:");
         }
-        (None, None, None) => String::new(),
-    };
+        let _ = write!(out, "{}:{}: ", f.line(), f.column());
+        what(out, f);
+        if f.token().is_none() {
+            out.push_str(": ");
+            out.push_str(first_chars(f.text(), 120));
+        }
+        out.push('\n');
+        return;
+    }
+    let mut what_text = String::new();
+    what(&mut what_text, f);
     let shown = if f.token().is_some() {
         String::new()
     } else {
-        let text: String = f.text().chars().take(120).collect();
-        format!(": {}", style.hit(&text))
+        format!(": {}", style.hit(first_chars(f.text(), 120)))
     };
     let file = if shape.named {
         format!("{}:", style.path(name))
@@ -193,7 +200,30 @@ fn line_of(out: &mut String, f: &Found<'_>, name: &str, shape: Shape) {
         String::new()
     };
     let place = style.line_number(&format!("{}:{}", f.line(), f.column()));
-    let _ = writeln!(out, "{file}{place}: {what}{shown}");
+    let _ = writeln!(out, "{file}{place}: {what_text}{shown}");
+}
+
+/// What a finding is (`invalid_token (will_expire)`, `event will_expire`, `token 007eJxTY...
+/// (139 bytes)`), added to `out`.
+fn what(out: &mut String, f: &Found<'_>) {
+    match (f.error(), f.event(), f.token()) {
+        (Some(e), Some(ev), _) => {
+            let _ = write!(out, "{} ({})", e.as_str(), ev.as_str());
+        }
+        (Some(e), None, _) => out.push_str(e.as_str()),
+        (None, Some(ev), _) => {
+            let _ = write!(out, "event {}", ev.as_str());
+        }
+        (None, None, Some(t)) => {
+            let _ = write!(out, "token {} ({} bytes)", crate::summary::head(t), t.len());
+        }
+        (None, None, None) => {}
+    }
+}
+
+/// The first `n` characters of `text`.
+fn first_chars(text: &str, n: usize) -> &str {
+    text.char_indices().nth(n).map_or(text, |(i, _)| &text[..i])
 }
 
 /// A progress bar on standard error, redrawn until `done`.
