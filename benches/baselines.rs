@@ -165,6 +165,7 @@ macro_rules! with_names {
             "RtmConnectionChangeReason.tokenExpired" => TokenExpired,
             "AgoraRtmClientConnectionChangedTokenExpired" => TokenExpired,
             "AgoraRtmClientConnectionChangeReason.changedTokenExpired" => TokenExpired,
+            "CONNECTION_CHANGE_REASON_TOKEN_EXPIRED" => TokenExpired,
             "RtmStatusCode.ConnectionChangeReason.TOKEN_EXPIRED" => TokenExpired,
             "RTM_CONNECTION_CHANGED_INCONSISTENT_APPID" => InconsistentAppId,
             "rtmConnectionChangedInconsistentAppid" => InconsistentAppId,
@@ -204,6 +205,7 @@ macro_rules! with_names {
             "AgoraRenewTokenInconsistentAppId" => InconsistentAppId,
             "AgoraRenewTokenErrorCode.invalidToken" => InvalidToken,
             "AgoraRenewTokenErrorCode.inconsistentAppId" => InconsistentAppId,
+            "ERR_INVALID_CHANNEL_KEY" => InvalidToken,
         }
     };
 }
