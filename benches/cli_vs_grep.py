@@ -17,7 +17,10 @@ and prints each one's median CPU time (user + system) and peak memory, and the r
 
 Usage (from the repository root, after `cargo build --release -p agora-token-errors-cli`):
   python3 benches/cli_vs_grep.py [--mb 60] [--rounds 5] [--rg PATH] [--only-scan] [--dense]
-`--mb 2048 --only-scan --rounds 1` measures the tool alone on a 2 GB log.
+                                 [--before PATH]
+`--mb 2048 --only-scan --rounds 1` measures the tool alone on a 2 GB log. `--before PATH` runs
+another build of the tool too (an earlier commit's), alternated with the others, so that a change
+is measured before and after in one run.
 """
 import argparse
 import os
@@ -88,6 +91,7 @@ def main():
     ap.add_argument("--tool", default=str(root / "target" / "release" / "agora-token-errors"))
     ap.add_argument("--only-scan", action="store_true")
     ap.add_argument("--dense", action="store_true")
+    ap.add_argument("--before", help="another build of the tool, run alternated as `scan (before)`")
     a = ap.parse_args()
     tmp = pathlib.Path(tempfile.mkdtemp())
     log, wordfile = tmp / "mixed.log", tmp / "words.txt"
@@ -95,6 +99,8 @@ def main():
     w = words()
     wordfile.write_text("\n".join(w) + "\n")
     cmds = {"scan": [a.tool, "scan", str(log)]}
+    if a.before:
+        cmds["scan (before)"] = [a.before, "scan", str(log)]
     if not a.only_scan:
         cmds["rg -F -f"] = [a.rg, "-F", "-f", str(wordfile), str(log)]
         cmds["rg -i -F -f"] = [a.rg, "-i", "-F", "-f", str(wordfile), str(log)]
@@ -116,6 +122,10 @@ def main():
         print(f"{k:<14} CPU {med:7.3f} s (median; {min(times[k]):.3f} to {max(times[k]):.3f})"
               f"  {size / 2**20 / med:7.1f} MiB/s  peak {peaks[k] / 1024:6.1f} MiB"
               + ("" if k == "scan" else f"  scan takes {base / med:.2f}x its time"))
+    if a.before and not a.only_scan:
+        before = statistics.median(times["scan (before)"])
+        rg = statistics.median(times["rg -F -f"])
+        print(f"scan (before) took {before / rg:.2f}x `rg -F -f`, scan takes {base / rg:.2f}x")
     log.unlink()
     wordfile.unlink()
     tmp.rmdir()
