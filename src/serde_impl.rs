@@ -51,6 +51,7 @@ by_str! {
     Platform => |p| p.as_str(), "a platform such as \"android\" or \"react_native\"";
     TokenEvent => |e| e.as_str(), "a token event such as \"will_expire\" or a callback name";
     Action => |a| a.as_str(), "an action such as \"renew_token\"";
+    crate::Locale => |l| l.as_str(), "a locale: \"en\" or \"zh\"";
 }
 
 #[cfg(feature = "messages")]

@@ -31,6 +31,7 @@ fn every_named_type_parses_its_as_str_and_its_display() {
     n += reads_back(CodeSpace::ALL, |v| v.as_str());
     n += reads_back(Language::ALL, |v| v.as_str());
     n += reads_back(Product::ALL, |v| v.as_str());
+    n += reads_back(agora_token_errors::Locale::ALL, |v| v.as_str());
     n += reads_back(Platform::ALL, |v| v.as_str());
     n += reads_back(TokenEvent::ALL, |v| v.as_str());
     n += reads_back(Action::ALL, |v| v.as_str());

@@ -129,6 +129,7 @@ fn every_named_type_serialises_as_its_as_str_and_reads_back() {
     check(CodeSpace::ALL, |c| c.as_str());
     check(Language::ALL, |l| l.as_str());
     check(Product::ALL, |p| p.as_str());
+    check(agora_token_errors::Locale::ALL, |l| l.as_str());
     check(Platform::ALL, |p| p.as_str());
     check(TokenEvent::ALL, |e| e.as_str());
     check(Action::ALL, |a| a.as_str());
