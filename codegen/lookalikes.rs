@@ -17,6 +17,8 @@ pub(crate) struct Lookalike {
     pub(crate) meaning: String,
     pub(crate) check: String,
     pub(crate) source: String,
+    /// `meaning` and `check` in Simplified Chinese (`lookalikes-zh.md`).
+    pub(crate) zh: (String, String),
 }
 
 pub(crate) fn parse(text: &str) -> Vec<Lookalike> {
@@ -73,9 +75,38 @@ pub(crate) fn parse(text: &str) -> Vec<Lookalike> {
                 meaning: c[5].clone(),
                 check: c[6].clone(),
                 source: c[7].clone(),
+                zh: (String::new(), String::new()),
             }
         })
         .collect()
+}
+
+/// Adds the Chinese `meaning` and `check` of `lookalikes-zh.md`: one row per row, in the same
+/// order, keyed by the same `match` cell, each text holding Chinese.
+pub(crate) fn add_chinese(text: &str, rows: &mut [Lookalike]) {
+    let zh = table(text, "lookalikes-zh.md", 3);
+    assert_eq!(
+        zh.len(),
+        rows.len(),
+        "lookalikes-zh.md: {} rows for the {} of lookalikes.md",
+        zh.len(),
+        rows.len()
+    );
+    let han = |t: &str| t.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    for (row, (line, c)) in rows.iter_mut().zip(zh) {
+        let at = format!("lookalikes-zh.md:{line}");
+        assert_eq!(
+            c[0].trim_matches('`'),
+            row.matched,
+            "{at}: the row of lookalikes.md:{} comes here",
+            row.line
+        );
+        assert!(
+            han(&c[1]) && han(&c[2]),
+            "{at}: the meaning and check are in Chinese"
+        );
+        row.zh = (c[1].clone(), c[2].clone());
+    }
 }
 
 /// No lookalike is a token error already: not an identifier of `identifiers.md`, not a code a
@@ -117,7 +148,7 @@ pub(crate) fn emit(out: &mut String, c: &Catalog) {
         let code = l.code.map_or("None".to_owned(), |n| format!("Some({n})"));
         writeln!(
             out,
-            "    {:?}, {}, {space}, {code}, {:?}, {:?}, {:?}, {:?};",
+            "    {:?}, {}, {space}, {code}, {:?}, {:?}, {:?}, {:?}, {:?}, {:?};",
             l.matched,
             match l.kind.as_str() {
                 "name" => "Name",
@@ -127,6 +158,8 @@ pub(crate) fn emit(out: &mut String, c: &Catalog) {
             l.product,
             l.meaning,
             l.check,
+            l.zh.0,
+            l.zh.1,
             l.source
         )
         .unwrap();

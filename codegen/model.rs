@@ -154,7 +154,8 @@ impl Catalog {
         let events = parse_events(&read("catalog/events.md"));
         let anchors = parse_anchors(&read("catalog/anchors.md"));
         let words = parse_words(&read("catalog/words.md"));
-        let lookalikes = crate::lookalikes::parse(&read("catalog/lookalikes.md"));
+        let mut lookalikes = crate::lookalikes::parse(&read("catalog/lookalikes.md"));
+        crate::lookalikes::add_chinese(&read("catalog/lookalikes-zh.md"), &mut lookalikes);
         let mut catalog = Catalog {
             spaces,
             variants,

@@ -1,8 +1,8 @@
 //! [`Lookalike`]: what users report as a token problem and is not a token error, from
 //! `catalog/lookalikes.md`, each with what it is, what to check and where that was read.
 
-use crate::CodeSpace;
 use crate::catalog::LOOKALIKES;
+use crate::{CodeSpace, Locale};
 
 /// How a lookalike is recognised.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -23,13 +23,14 @@ pub(crate) enum By {
 /// [`scan`](crate::scan) stay silent on it.
 ///
 /// ```
-/// use agora_token_errors::{CodeSpace, Report};
+/// use agora_token_errors::{CodeSpace, Locale, Report};
 ///
 /// let r = Report::of("-10012", &[CodeSpace::Rtm], None);
 /// assert!(r.errors().is_empty());
 /// let l = r.lookalike().unwrap();
 /// assert_eq!((l.space(), l.code()), (Some(CodeSpace::Rtm), Some(-10012)));
-/// assert!(l.meaning().contains("server"));
+/// assert!(l.meaning(Locale::En).contains("server"));
+/// assert!(l.meaning(Locale::Zh).contains("服务"));
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Lookalike {
@@ -39,8 +40,9 @@ pub struct Lookalike {
     pub(crate) space: Option<CodeSpace>,
     pub(crate) code: Option<i32>,
     pub(crate) product: &'static str,
-    pub(crate) meaning: &'static str,
-    pub(crate) check: &'static str,
+    /// In English and in Simplified Chinese.
+    pub(crate) meaning: [&'static str; 2],
+    pub(crate) check: [&'static str; 2],
     pub(crate) source: &'static str,
 }
 
@@ -70,16 +72,17 @@ impl Lookalike {
         self.product
     }
 
-    /// What it is, in a sentence (or that no public source says what it is, and what is known).
+    /// What it is, in a sentence in `locale` (or that no public source says what it is, and what
+    /// is known).
     #[must_use]
-    pub fn meaning(&self) -> &'static str {
-        self.meaning
+    pub fn meaning(&self, locale: Locale) -> &'static str {
+        self.meaning[usize::from(locale == Locale::Zh)]
     }
 
-    /// What to check instead, in a sentence.
+    /// What to check instead, in a sentence in `locale`.
     #[must_use]
-    pub fn check(&self) -> &'static str {
-        self.check
+    pub fn check(&self, locale: Locale) -> &'static str {
+        self.check[usize::from(locale == Locale::Zh)]
     }
 
     /// Where it was read: repository or package and path, a documentation page or an issue.

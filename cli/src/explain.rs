@@ -32,9 +32,17 @@ pub(crate) fn explain(input: &str, args: &Args, style: Style) -> Answer {
         let shown: String = report.input().chars().take(80).collect();
         let mut text = style.paragraph(
             "",
-            &style.bold(&format!("`{shown}` is not a token error: {}", l.meaning())),
+            &style.bold(&format!(
+                "`{shown}` is not a token error: {}",
+                l.meaning(args.lang)
+            )),
         );
-        text.push_str(&style.paragraph("check", l.check()));
+        let label = if args.lang == Locale::Zh {
+            "请检查"
+        } else {
+            "check"
+        };
+        text.push_str(&style.paragraph(label, l.check(args.lang)));
         text.push_str(&style.paragraph("source", l.citation()));
         return answer(text, false);
     }

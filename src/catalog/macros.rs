@@ -364,7 +364,7 @@ macro_rules! names {
 /// Every row of `lookalikes.md` (read by reports, which need `std`).
 #[cfg(feature = "std")]
 macro_rules! lookalikes {
-    ($($text:literal, $by:ident, $space:expr, $code:expr, $product:literal, $meaning:literal, $check:literal, $source:literal;)*) => {
+    ($($text:literal, $by:ident, $space:expr, $code:expr, $product:literal, $meaning:literal, $check:literal, $zh_meaning:literal, $zh_check:literal, $source:literal;)*) => {
         pub(crate) static LOOKALIKES: [Lookalike; <[&str]>::len(&[$($text),*])] = [$(
             Lookalike {
                 text: $text,
@@ -372,8 +372,8 @@ macro_rules! lookalikes {
                 space: $space,
                 code: $code,
                 product: $product,
-                meaning: $meaning,
-                check: $check,
+                meaning: [$meaning, $zh_meaning],
+                check: [$check, $zh_check],
                 source: $source,
             },
         )*];

@@ -279,7 +279,7 @@ impl core::fmt::Display for Report {
             if let Reading::Code { code, .. } = &self.reading {
                 write!(f, "{code} is ")?;
             }
-            return write!(f, "not a token error: {}", l.meaning());
+            return write!(f, "not a token error: {}", l.meaning(self.locale));
         }
         let Reading::Code { code, readings } = &self.reading else {
             return match self.errors.as_slice() {
@@ -418,7 +418,7 @@ mod serde_impl {
     }
 
     /// A lookalike: what it is recognised by, its code, what it is and what to check.
-    struct AsLookalike(&'static crate::Lookalike);
+    struct AsLookalike(&'static crate::Lookalike, Locale);
 
     impl Serialize for AsLookalike {
         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -428,8 +428,8 @@ mod serde_impl {
             out.serialize_field("space", &l.space().map(crate::CodeSpace::as_str))?;
             out.serialize_field("code", &l.code())?;
             out.serialize_field("product", l.product())?;
-            out.serialize_field("meaning", l.meaning())?;
-            out.serialize_field("check", l.check())?;
+            out.serialize_field("meaning", l.meaning(self.1))?;
+            out.serialize_field("check", l.check(self.1))?;
             out.serialize_field("citation", l.citation())?;
             out.end()
         }
@@ -504,7 +504,7 @@ mod serde_impl {
                 .collect();
             out.serialize_field("errors", &errors)?;
             match self.lookalike {
-                Some(l) => out.serialize_field("lookalike", &AsLookalike(l))?,
+                Some(l) => out.serialize_field("lookalike", &AsLookalike(l, self.locale))?,
                 None => out.skip_field("lookalike")?,
             }
             // Declared among the 9 fields; formats with fixed-size structs are told it is absent.

@@ -5,7 +5,7 @@
 
 use crate::common;
 
-use agora_token_errors::{CodeSpace, Report};
+use agora_token_errors::{CodeSpace, Locale, Report};
 
 /// Every row of the table as the table writes it: match, kind, space, code.
 fn rows() -> Vec<(String, String, Option<CodeSpace>, Option<i32>)> {
@@ -61,7 +61,13 @@ fn each_lookalike_is_answered_as_not_a_token_error_with_what_it_is() {
             r.to_string().contains("not a token error: "),
             "{input}: {r}"
         );
-        assert!(!l.meaning().is_empty() && !l.check().is_empty() && !l.citation().is_empty());
+        assert!(
+            !l.meaning(Locale::En).is_empty()
+                && !l.check(Locale::En).is_empty()
+                && !l.citation().is_empty()
+        );
+        assert_ne!(l.meaning(Locale::Zh), l.meaning(Locale::En));
+        assert_ne!(l.check(Locale::Zh), l.check(Locale::En));
         if kind != "code" {
             assert_eq!(l.text(), matched, "{input}");
         }
