@@ -73,6 +73,8 @@ pub(crate) fn parse_anchors(text: &str) -> Vec<(String, String)> {
 /// The rows of `events.md`.
 pub(crate) fn parse_events(text: &str) -> Vec<EventName> {
     let mut names = BTreeSet::new();
+    // A name means one event wherever it is used: the scan searches each name once.
+    let mut meaning: std::collections::BTreeMap<String, String> = std::collections::BTreeMap::new();
     table(text, "events.md", 5)
         .into_iter()
         .map(|(line, c)| {
@@ -91,6 +93,12 @@ pub(crate) fn parse_events(text: &str) -> Vec<EventName> {
             assert!(
                 matches!(c[1].as_str(), "WillExpire" | "DidExpire"),
                 "{at}: the event is WillExpire or DidExpire"
+            );
+            let event = meaning.entry(name.clone()).or_insert_with(|| c[1].clone());
+            assert!(
+                *event == c[1],
+                "{at}: `{name}` means {event} in another row, {} here",
+                c[1]
             );
             assert!(
                 matches!(c[2].as_str(), "Rtc" | "Rtm" | "Chat"),

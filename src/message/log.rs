@@ -16,16 +16,30 @@ use crate::catalog::EVENT_CALLBACKS;
 use crate::starts::STARTS_007;
 use crate::{TokenError, TokenEvent};
 
-/// What the second search finds: the names of `catalog/events.md`, then the starts of access
-/// tokens.
-fn markers() -> &'static AhoCorasick {
-    static MARKERS: OnceLock<AhoCorasick> = OnceLock::new();
+/// What the second search finds: each name of `catalog/events.md` once (several products and
+/// platforms share a name, and a name means one event wherever it is used: `build.rs` checks
+/// it), then the starts of access tokens.
+struct Markers {
+    searcher: AhoCorasick,
+    /// The event names, in pattern order, with the event each means.
+    events: Vec<(&'static str, TokenEvent)>,
+}
+
+fn markers() -> &'static Markers {
+    static MARKERS: OnceLock<Markers> = OnceLock::new();
     MARKERS.get_or_init(|| {
-        let names = EVENT_CALLBACKS.iter().map(crate::Callback::name);
-        AhoCorasick::builder()
+        let mut events: Vec<(&'static str, TokenEvent)> = Vec::new();
+        for c in &EVENT_CALLBACKS {
+            if !events.iter().any(|&(name, _)| name == c.name()) {
+                events.push((c.name(), c.event()));
+            }
+        }
+        let names = events.iter().map(|&(name, _)| name);
+        let searcher = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .build(names.chain(TOKEN_STARTS.iter().copied()))
-            .expect("a few dozen short literals are far within the automaton's limits")
+            .expect("a few dozen short literals are far within the automaton's limits");
+        Markers { searcher, events }
     })
 }
 
@@ -171,7 +185,7 @@ pub fn scan(log: &[u8]) -> impl Iterator<Item = Found<'_>> + fmt::Debug {
     Scan {
         log,
         errors: Judged::new(scanner(), log, true).peekable(),
-        markers: markers().find_iter(log).fuse(),
+        markers: markers().searcher.find_iter(log).fuse(),
         pending: None,
         token_end: 0,
         error_end: 0,
@@ -221,18 +235,18 @@ enum Marker<'a> {
 impl<'a> Scan<'a> {
     /// The next event or token, skipping markers that are part of something else.
     fn next_marker(&mut self) -> Option<(Range<usize>, Marker<'a>)> {
-        let events = EVENT_CALLBACKS.len();
+        let events = &markers().events;
         for hit in self.markers.by_ref() {
             let (start, end) = (hit.start(), hit.end());
             let log = self.log;
             let apart = |b: Option<&u8>| b.is_none_or(|&b| !is_word_byte(b) && b != b'-');
             let pattern = hit.pattern().as_usize();
-            if pattern < events {
-                let name = EVENT_CALLBACKS[pattern].name().as_bytes();
+            if let Some(&(name, event)) = events.get(pattern) {
+                let name = name.as_bytes();
                 let open_end = name.last().is_some_and(|b| matches!(b, b':' | b')'));
                 if apart(start.checked_sub(1).map(|i| &log[i])) && (open_end || apart(log.get(end)))
                 {
-                    return Some((start..end, Marker::Event(EVENT_CALLBACKS[pattern].event())));
+                    return Some((start..end, Marker::Event(event)));
                 }
                 continue;
             }
