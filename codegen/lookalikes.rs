@@ -29,8 +29,8 @@ pub(crate) fn parse(text: &str) -> Vec<Lookalike> {
             let matched = c[0].trim_matches('`').to_owned();
             let kind = c[1].clone();
             assert!(
-                matches!(kind.as_str(), "name" | "code" | "text"),
-                "{at}: the kind is name, code or text"
+                matches!(kind.as_str(), "name" | "code" | "status" | "text"),
+                "{at}: the kind is name, code, status or text"
             );
             let space = (c[2] != "-").then(|| c[2].clone());
             let code = (c[3] != "-").then(|| {
@@ -41,6 +41,12 @@ pub(crate) fn parse(text: &str) -> Vec<Lookalike> {
                 "code" => assert!(
                     space.is_some() && code.is_some(),
                     "{at}: a code row names its space and code"
+                ),
+                "status" => assert!(
+                    space.is_none()
+                        && code.is_some_and(|c| (100..600).contains(&c))
+                        && c[4] == "convoai",
+                    "{at}: a status row is an HTTP status of Conversational AI, in no code space"
                 ),
                 "name" => assert!(
                     !matched.is_empty()
@@ -153,6 +159,7 @@ pub(crate) fn emit(out: &mut String, c: &Catalog) {
             match l.kind.as_str() {
                 "name" => "Name",
                 "code" => "Code",
+                "status" => "Status",
                 _ => "Text",
             },
             l.product,

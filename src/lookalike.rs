@@ -11,9 +11,19 @@ pub(crate) enum By {
     Name,
     /// A code in its code space, alone or written after its product's name in a text.
     Code,
+    /// An HTTP status of Conversational AI's REST API, within a text that names the product.
+    Status,
     /// A phrase, in any case, within a text.
     Text,
 }
+
+/// How a text names Conversational AI, in lower case: a status number counts only beside one.
+const CONVOAI_NAMES: [&str; 4] = [
+    "convoai",
+    "conversational ai",
+    "conversational-ai",
+    "对话式 ai",
+];
 
 /// A code, an SDK identifier or a text that users report as a token problem and that is not a
 /// token error by itself (a project that is not active, RTM not enabled, a server error, a wrong
@@ -120,6 +130,10 @@ pub(crate) fn of(input: &str, spaces: &[CodeSpace]) -> Option<&'static Lookalike
             has_word(&lower, &name) || has_word(&lower, member)
         }
         By::Text => has_word(&lower, l.text),
+        By::Status => {
+            l.code.is_some_and(|code| has_number(&lower, code))
+                && CONVOAI_NAMES.iter().any(|name| lower.contains(name))
+        }
         By::Code => {
             let (Some(code), Some(space)) = (l.code, l.space) else {
                 return false;

@@ -34,7 +34,7 @@ fn rows() -> Vec<(String, String, Option<CodeSpace>, Option<i32>)> {
 #[test]
 fn each_lookalike_is_answered_as_not_a_token_error_with_what_it_is() {
     let rows = rows();
-    let (mut names, mut codes, mut texts) = (0, 0, 0);
+    let (mut names, mut codes, mut statuses, mut texts) = (0, 0, 0, 0);
     for (matched, kind, space, code) in &rows {
         let spaces: Vec<CodeSpace> = space.map_or_else(|| CodeSpace::ALL.to_vec(), |s| vec![s]);
         let input = match kind.as_str() {
@@ -45,6 +45,10 @@ fn each_lookalike_is_answered_as_not_a_token_error_with_what_it_is() {
             "name" => {
                 names += 1;
                 matched.clone()
+            }
+            "status" => {
+                statuses += 1;
+                format!("ConvoAI start failed: HTTP {}", code.unwrap())
             }
             _ => {
                 texts += 1;
@@ -68,12 +72,14 @@ fn each_lookalike_is_answered_as_not_a_token_error_with_what_it_is() {
         );
         assert_ne!(l.meaning(Locale::Zh), l.meaning(Locale::En));
         assert_ne!(l.check(Locale::Zh), l.check(Locale::En));
-        if kind != "code" {
+        if kind == "status" {
+            assert_eq!(l.code(), *code, "{input}");
+        } else if kind != "code" {
             assert_eq!(l.text(), matched, "{input}");
         }
     }
     println!(
-        "lookalikes: {} rows ({names} names, {codes} codes, {texts} texts), each answered as not a token error",
+        "lookalikes: {} rows ({names} names, {codes} codes, {statuses} Conversational AI statuses, {texts} texts), each answered as not a token error",
         rows.len()
     );
     assert!(rows.len() >= 25, "{} rows", rows.len());
@@ -144,4 +150,25 @@ fn other_vendors_lines_are_no_lookalike_of_agora() {
         ordinary.len()
     );
     assert!(claimed.is_empty(), "{claimed:?}");
+}
+
+#[test]
+fn a_conversational_ai_status_is_read_only_beside_the_products_name() {
+    // Every status of the REST reference is answered, the 401 naming the token it may be.
+    for status in [400, 401, 403, 404, 409, 422, 429, 500, 502, 503, 504] {
+        let r = Report::of(&format!("ConvoAI /join answered {status}"), &[], None);
+        let l = r.lookalike().unwrap_or_else(|| panic!("{status}"));
+        assert_eq!((l.product(), l.code()), ("convoai", Some(status)));
+        let token_named =
+            l.meaning(Locale::En).contains("token") || l.check(Locale::En).contains("diagnose");
+        assert_eq!(token_named, matches!(status, 401 | 503), "{status}");
+    }
+    // The same number without the product's name is no status of it.
+    for text in [
+        "HTTP 401 Unauthorized",
+        "error 403 from the CDN",
+        "upstream 502",
+    ] {
+        assert!(Report::of(text, &[], None).lookalike().is_none(), "{text}");
+    }
 }
