@@ -1,7 +1,7 @@
 //! [`Lookalike`]: what users report as a token problem and is not a token error, from
 //! `catalog/lookalikes.md`, each with what it is, what to check and where that was read.
 
-use crate::catalog::LOOKALIKES;
+use crate::catalog::{CONVOAI_NAMES, LOOKALIKES};
 use crate::{CodeSpace, Locale};
 
 /// How a lookalike is recognised.
@@ -16,14 +16,6 @@ pub(crate) enum By {
     /// A phrase, in any case, within a text.
     Text,
 }
-
-/// How a text names Conversational AI, in lower case: a status number counts only beside one.
-const CONVOAI_NAMES: [&str; 4] = [
-    "convoai",
-    "conversational ai",
-    "conversational-ai",
-    "对话式 ai",
-];
 
 /// A code, an SDK identifier or a text that users report as a token problem and that is not a
 /// token error by itself (a project that is not active, RTM not enabled, a server error, a wrong
@@ -131,8 +123,11 @@ pub(crate) fn of(input: &str, spaces: &[CodeSpace]) -> Option<&'static Lookalike
         }
         By::Text => has_word(&lower, l.text),
         By::Status => {
+            // Beside a name of Conversational AI (`catalog/words.md`), never alone.
             l.code.is_some_and(|code| has_number(&lower, code))
-                && CONVOAI_NAMES.iter().any(|name| lower.contains(name))
+                && CONVOAI_NAMES
+                    .iter()
+                    .any(|name| core::str::from_utf8(name).is_ok_and(|n| lower.contains(n)))
         }
         By::Code => {
             let (Some(code), Some(space)) = (l.code, l.space) else {
