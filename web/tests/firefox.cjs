@@ -8,14 +8,11 @@
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
-const net = require("node:net");
 const { spawn, spawnSync } = require("node:child_process");
 
-// puppeteer-core from this folder's package-lock.json, into this folder (as page.test.cjs does).
-if (!fs.existsSync(path.join(__dirname, "node_modules", "puppeteer-core", "package.json"))) {
-  const npm = spawnSync("npm", ["ci", "--no-audit", "--no-fund", "--ignore-scripts", "--silent"], { cwd: __dirname, stdio: "inherit" });
-  if (npm.status !== 0) throw new Error("npm ci failed in web/tests");
-}
+const { installClients, sleep, freePort, setValue, poll: pollFor } = require("./common.cjs");
+
+installClients();
 const puppeteer = require("puppeteer-core");
 
 const root = path.resolve(__dirname, "..", "..");
@@ -31,38 +28,9 @@ const check = (what, ok, detail = "") => {
   results.push(Boolean(ok));
   console.log(`${ok ? "ok  " : "FAIL"} ${what}${!ok && detail ? `: ${String(detail).slice(0, 300)}` : ""}`);
 };
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const freePort = () =>
-  new Promise((resolve) => {
-    const s = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
 
-async function setValue(page, selector, value) {
-  await page.evaluate(
-    (s, v) => {
-      const e = document.querySelector(s);
-      e.hidden = false;
-      e.closest(".secret")?.querySelector(".chip")?.setAttribute("hidden", "");
-      e.value = v;
-      e.dispatchEvent(new Event("input", { bubbles: true }));
-      e.dispatchEvent(new Event("change", { bubbles: true }));
-    },
-    selector,
-    value,
-  );
-}
 const state = (page) => page.evaluate(() => window.agoraDebugger.state);
-async function poll(f, ms = 15000) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await f()) return true;
-    await sleep(100);
-  }
-  return false;
-}
+const poll = (f, ms = 15000) => pollFor(f, ms);
 
 async function main() {
   if (!firefox) {

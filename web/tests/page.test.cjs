@@ -13,7 +13,6 @@
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
-const net = require("node:net");
 const { spawn, spawnSync } = require("node:child_process");
 
 const here = __dirname;
@@ -24,11 +23,9 @@ const fixtures = path.join(root, "tests", "fixtures");
 const cli = process.env.AGORA_TOKEN_ERRORS_CLI ?? path.join(root, "target", "debug", "agora-token-errors");
 const release = process.env.AGORA_TOKEN_ERRORS_RELEASE ?? path.join(root, "target", "release", "agora-token-errors");
 
-// puppeteer-core and axe-core, from this folder's package-lock.json, into this folder.
-if (!fs.existsSync(path.join(here, "node_modules", "puppeteer-core", "package.json")) || !fs.existsSync(path.join(here, "node_modules", "axe-core", "axe.min.js"))) {
-  const npm = spawnSync("npm", ["ci", "--no-audit", "--no-fund", "--ignore-scripts", "--silent"], { cwd: here, stdio: "inherit" });
-  if (npm.status !== 0) throw new Error("npm ci failed in web/tests");
-}
+const { installClients, sleep, freePort, setValue, poll } = require("./common.cjs");
+
+installClients();
 const puppeteer = require("puppeteer-core");
 const axeSource = fs.readFileSync(path.join(here, "node_modules", "axe-core", "axe.min.js"), "utf8");
 
@@ -37,7 +34,6 @@ function check(what, ok, detail = "") {
   results.push({ what, ok: Boolean(ok) });
   if (!ok) console.log(`FAIL ${what}${detail ? `: ${String(detail).slice(0, 400)}` : ""}`);
 }
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const json = (args) => {
   const out = spawnSync(cli, args, { encoding: "utf8", maxBuffer: 1 << 30 });
   return JSON.parse(out.stdout);
@@ -48,10 +44,6 @@ function sorted(v) {
   if (v && typeof v === "object") return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sorted(v[k])]));
   return v;
 }
-const freePort = () => new Promise((resolve) => {
-  const s = net.createServer();
-  s.listen(0, "127.0.0.1", () => { const { port } = s.address(); s.close(() => resolve(port)); });
-});
 
 const tokens = JSON.parse(fs.readFileSync(path.join(fixtures, "tokens.json"), "utf8"));
 const vectors = JSON.parse(fs.readFileSync(path.join(fixtures, "builder-vectors.json"), "utf8"));
@@ -108,28 +100,9 @@ async function open(browser, base, { lang = "en-GB", width = 1280, height = 900,
   return { page, record };
 }
 const state = (page) => page.evaluate(() => window.agoraDebugger.state);
-async function setValue(page, selector, value) {
-  await page.evaluate((s, v) => {
-    const e = document.querySelector(s);
-    e.hidden = false;
-    e.closest(".secret")?.querySelector(".chip")?.setAttribute("hidden", "");
-    e.value = v;
-    e.dispatchEvent(new Event("input", { bubbles: true }));
-    e.dispatchEvent(new Event("change", { bubbles: true }));
-  }, selector, value);
-}
 async function tab(page, name) {
   await page.click(`#tab-${name}`);
   await sleep(50);
-}
-/** Polls `f` (in Node) until it is true, for up to `ms`. */
-async function poll(f, ms = 5000) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await f()) return true;
-    await sleep(40);
-  }
-  return false;
 }
 async function until(page, f, arg, ms = 10000) {
   await page.waitForFunction(f, { timeout: ms, polling: 50 }, arg);
