@@ -4,7 +4,7 @@
 
 use super::MessageMatch;
 use super::callback::{callback_at, callback_code};
-use super::error_word::{bracketed_after_token, code_suffix, error_word};
+use super::error_word::{bracketed_after_naming_word, code_suffix, error_word};
 use super::phrase::{AnchorPhrases, Anchored, phrase_at};
 use super::read::{paren_code, qualifier_before, word_around};
 use crate::Spelling;
@@ -172,7 +172,7 @@ fn check_word(
         return (Some(m), word_end);
     }
     let found = phrase_at(bytes, start, end, phrases)
-        .or_else(|| bracketed_after_token(bytes, (word_start, word_end)));
+        .or_else(|| bracketed_after_naming_word(bytes, (word_start, word_end)));
     (found, word_end)
 }
 

@@ -104,16 +104,14 @@ pub(super) fn error_word(
     })
 }
 
-/// A native code in brackets right after the word `token` (`token [109]`, `Token(110)`), as
-/// issue titles write the code a token got. Shared like any code beside an error word: it counts
-/// only in Agora's text or one that names the error.
-pub(super) fn bracketed_after_token(
+/// A native code in brackets right after a word that names its error (the error's `named-as`
+/// words of `catalog/errors.md`: `token [109]`, `Token(110)`, `appid (101)`), as issue titles
+/// write the code a token got. Shared like any code beside an error word: it counts only in
+/// Agora's text or one that names the error.
+pub(super) fn bracketed_after_naming_word(
     bytes: &[u8],
     (word_start, word_end): (usize, usize),
 ) -> Option<MessageMatch> {
-    if !bytes[word_start..word_end].eq_ignore_ascii_case(b"token") {
-        return None;
-    }
     let rest = &bytes[word_end..bytes.len().min(word_end + 16)];
     let open = rest.iter().position(|&b| b != b' ')?;
     let close = match rest[open] {
@@ -128,6 +126,14 @@ pub(super) fn bracketed_after_token(
     let code = i32::try_from(code).ok()?;
     let space = CodeSpace::Native;
     let error = TokenError::from_code(space, code)?;
+    let word = &bytes[word_start..word_end];
+    if !error
+        .named_as()
+        .iter()
+        .any(|w| word.eq_ignore_ascii_case(w.as_bytes()))
+    {
+        return None;
+    }
     let mut m = MessageMatch::coded(error, ERROR_CODE, space, code, word_start..end + 1);
     m.veto = Some(Veto {
         word_start,

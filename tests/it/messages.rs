@@ -342,9 +342,12 @@ fn joining_a_channel_by_agoras_names_says_the_text_is_agoras() {
             "nodejs token [109] \"agora-access-token\"",
             TokenError::TokenExpired,
         ),
+        ("agora-rtc-sdk appid (101)", TokenError::InvalidAppId),
     ] {
         assert_eq!(TokenError::from_message(text), Some(error), "{text}");
     }
+    // A bracketed code counts after a word that names its own error only.
+    assert_eq!(TokenError::from_message("agora token (101)"), None);
     // The plain words are anyone's: a game bot that fails to join its chat channel. And the
     // API name is copied (NetEase's NERTC and Alibaba's ARTC call `joinChannel` too): it makes
     // Agora's a code, never a phrase anyone prints.
