@@ -19,7 +19,7 @@ pub(crate) fn catalog(c: &Catalog) -> String {
     callbacks(&mut out, c);
     context(&mut out, c);
     events(&mut out, c);
-    crate::event_texts::emit(&mut out);
+    crate::event_texts::emit(&mut out, c);
     anchors(&mut out, c);
     words(&mut out, c);
     names(&mut out, c);

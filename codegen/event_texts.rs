@@ -4,47 +4,44 @@
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
+use crate::model::Catalog;
 use crate::tables::{check_source, read, table};
 
-const EVENTS: [&str; 2] = ["WillExpire", "DidExpire"];
-const PRODUCTS: [&str; 3] = ["Rtc", "Rtm", "Chat"];
-
-/// Reads and checks the table, then writes its rows.
-pub(crate) fn emit(out: &mut String) {
+/// Reads and checks the table, then writes its rows: one per event of `events.md` and product
+/// of `spaces.md`.
+pub(crate) fn emit(out: &mut String, c: &Catalog) {
+    let events: BTreeSet<&str> = c.events.iter().map(|e| e.event.as_str()).collect();
+    let products: BTreeSet<&str> = c.spaces.iter().map(|s| s.product.as_str()).collect();
     let rows = table(&read("catalog/event-texts.md"), "event-texts.md", 5);
     let mut seen = BTreeSet::new();
     out.push_str("event_texts! {\n");
-    for (line, c) in &rows {
+    for (line, row) in &rows {
         let at = format!("event-texts.md:{line}");
+        let (event, product, en, zh) = (&row[0], &row[1], &row[2], &row[3]);
         assert!(
-            EVENTS.contains(&c[0].as_str()),
-            "{at}: the event is WillExpire or DidExpire"
+            events.contains(event.as_str()),
+            "{at}: no event `{event}` in events.md"
         );
         assert!(
-            PRODUCTS.contains(&c[1].as_str()),
-            "{at}: the product is Rtc, Rtm or Chat"
+            products.contains(product.as_str()),
+            "{at}: no product `{product}` in spaces.md"
         );
         assert!(
-            seen.insert((c[0].clone(), c[1].clone())),
-            "{at}: {} of {} is written twice",
-            c[0],
-            c[1]
+            seen.insert((event.clone(), product.clone())),
+            "{at}: {event} of {product} is written twice"
         );
         assert!(
-            c[2].len() > 30
-                && c[3]
-                    .chars()
-                    .any(|ch| ('\u{4e00}'..='\u{9fff}').contains(&ch)),
+            en.len() > 30 && zh.chars().any(|ch| ('\u{4e00}'..='\u{9fff}').contains(&ch)),
             "{at}: the text is written in English (`en`) and in Chinese (`zh`)"
         );
-        check_source(&c[4], &at);
-        writeln!(out, "    {}, {}, {:?}, {:?};", c[0], c[1], c[2], c[3]).unwrap();
+        check_source(&row[4], &at);
+        writeln!(out, "    {event}, {product}, {en:?}, {zh:?};").unwrap();
     }
     out.push_str("}\n\n");
-    for event in EVENTS {
-        for product in PRODUCTS {
+    for event in &events {
+        for product in &products {
             assert!(
-                seen.contains(&(event.to_owned(), product.to_owned())),
+                seen.contains(&((*event).to_owned(), (*product).to_owned())),
                 "event-texts.md: no row for {event} in {product}"
             );
         }
