@@ -30,13 +30,12 @@ pub(crate) fn explain(input: &str, args: &Args, style: Style) -> Answer {
     if let Some(l) = report.lookalike() {
         // Not a token error, and what it is: the user learns at least that the token is not it.
         let shown: String = report.input().chars().take(80).collect();
-        let mut text = style.paragraph(
-            "",
-            &style.bold(&format!(
-                "`{shown}` is not a token error: {}",
-                l.meaning(args.lang)
-            )),
-        );
+        let headline = if args.lang == Locale::Zh {
+            format!("`{shown}` 不是 Token 错误：{}", l.meaning(args.lang))
+        } else {
+            format!("`{shown}` is not a token error: {}", l.meaning(args.lang))
+        };
+        let mut text = style.paragraph("", &style.bold(&headline));
         let label = if args.lang == Locale::Zh {
             "请检查"
         } else {
@@ -83,6 +82,9 @@ pub(crate) fn explain(input: &str, args: &Args, style: Style) -> Answer {
         };
         describe(&mut text, &head, e, &report, args, style);
     }
+    if let Reading::Code { code, readings } = report.reading() {
+        elsewhere(&mut text, *code, readings, args, style);
+    }
     if let Reading::Code { code, readings } = report.reading()
         && args.verbose
     {
@@ -100,6 +102,48 @@ pub(crate) fn explain(input: &str, args: &Args, style: Style) -> Answer {
         }
     }
     answer(text, true)
+}
+
+/// A bare code read in several spaces is a token error in some and, in others, something users
+/// take for one (`17`: RTM's link-state reason for an expired token, native RTC's refused join):
+/// say what it is there too, so that an RTC user is not sent to renew a token.
+fn elsewhere(
+    out: &mut String,
+    code: i32,
+    readings: &[(CodeSpace, Option<TokenError>)],
+    args: &Args,
+    style: Style,
+) {
+    let others: Vec<CodeSpace> = readings
+        .iter()
+        .filter(|r| r.1.is_none())
+        .map(|r| r.0)
+        .collect();
+    if others.is_empty() || others.len() == readings.len() {
+        return;
+    }
+    let Some(l) = Report::of(&code.to_string(), &others, None).lookalike() else {
+        return;
+    };
+    let space = l.space().map_or("", CodeSpace::as_str);
+    let (label, line) = if args.lang == Locale::Zh {
+        (
+            "另见",
+            format!(
+                "在 {space} 中，{code} 不是 Token 错误：{}",
+                l.meaning(args.lang)
+            ),
+        )
+    } else {
+        (
+            "elsewhere",
+            format!(
+                "in {space}, {code} is not a token error: {}",
+                l.meaning(args.lang)
+            ),
+        )
+    };
+    out.push_str(&style.paragraph(label, &line));
 }
 
 /// One error: what it is and what to do on the first line, then its summary, cause and fix; the

@@ -279,7 +279,10 @@ impl core::fmt::Display for Report {
             if let Reading::Code { code, .. } = &self.reading {
                 write!(f, "{code} is ")?;
             }
-            return write!(f, "not a token error: {}", l.meaning(self.locale));
+            return match self.locale {
+                Locale::Zh => write!(f, "不是 Token 错误：{}", l.meaning(self.locale)),
+                Locale::En => write!(f, "not a token error: {}", l.meaning(self.locale)),
+            };
         }
         let Reading::Code { code, readings } = &self.reading else {
             return match self.errors.as_slice() {
