@@ -290,5 +290,36 @@ pub(super) fn first_with(scanner: &Scanner, bytes: &[u8]) -> Option<MessageMatch
     Judged::<TEXT_BUFFER>::new(scanner, bytes, false).next()
 }
 
+/// A text given to this crate as a user's report ([`crate::Report::of`]) that is nothing but a
+/// spelling other software prints too (`The token is invalid.`, `token 已过期`, `error 110`):
+/// only the whitespace, quotes and punctuation around it are not the match. Asked of an Agora
+/// tool, it can only mean Agora's error; in a log it stays unread (`first`).
+pub(super) fn reported(bytes: &[u8]) -> Option<MessageMatch> {
+    let mut candidates = Candidates::<TEXT_BUFFER>::new(scanner(), bytes, false);
+    let mut found = candidates.find(|c| c.found.shared)?.found;
+    let bare = |b: &[u8]| {
+        core::str::from_utf8(b).is_ok_and(|s| {
+            s.chars().all(|c| {
+                c.is_whitespace()
+                    || c.is_ascii_punctuation()
+                    || "。，：；！？“”‘’（）【】「」…".contains(c)
+            })
+        })
+    };
+    if !bare(&bytes[..found.span.start]) || !bare(&bytes[found.span.end..]) {
+        return None;
+    }
+    if found
+        .veto
+        .as_ref()
+        .is_some_and(|v| error_word::vetoed(bytes, v))
+    {
+        return None;
+    }
+    found.context = None;
+    found.support = Support::Reported;
+    Some(found)
+}
+
 /// What RTM 2.x writes between a generic reason and the access point's own.
 const DETAIL: &[u8] = b" detail: ";

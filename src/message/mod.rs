@@ -81,6 +81,11 @@ listed_enum! {
         /// A code and words beside it that mean the same token error: `101: Invalid App ID`,
         /// `error 110 invalid token`, `reason 8, the token is invalid`.
         Agreement = "agreement",
+        /// Nothing in the text says it is Agora's, but it was given to [`crate::Report::of`],
+        /// the reader of what a user reported to this crate, and it is nothing but a spelling
+        /// other software prints too (`The token is invalid.`, `token 已过期`): asked of an
+        /// Agora tool, it means Agora's error. `from_message` and `scan` never give it.
+        Reported = "reported",
     }
 }
 
@@ -396,5 +401,11 @@ impl TokenError {
     #[cfg_attr(docsrs, doc(cfg(feature = "messages")))]
     pub fn match_message(text: &str) -> Option<MessageMatch> {
         context::first(text.as_bytes())
+    }
+
+    /// [`TokenError::match_message`] for a text a user reported to this crate: also a text that
+    /// is nothing but a spelling other software prints too ([`Support::Reported`]).
+    pub(crate) fn match_reported(text: &str) -> Option<MessageMatch> {
+        TokenError::match_message(text).or_else(|| context::reported(text.as_bytes()))
     }
 }

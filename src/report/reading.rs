@@ -377,10 +377,13 @@ fn read_text(
     errors: &mut Vec<TokenError>,
     speaks_for: &mut Option<Product>,
 ) -> Reading {
-    match TokenError::match_message(input) {
+    match TokenError::match_reported(input) {
         Some(m) => {
             errors.push(m.error());
-            *speaks_for = m.product();
+            // A spelling anyone prints says nothing of the product it came from.
+            if m.support() != crate::Support::Reported {
+                *speaks_for = m.product();
+            }
             Reading::Text(m)
         }
         None => Reading::Unread,

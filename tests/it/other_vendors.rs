@@ -92,3 +92,35 @@ fn the_same_words_count_in_an_agora_text() {
         assert_eq!(m.error(), error, "{text}");
     }
 }
+
+/// Pasted whole into the Agora tool's reader of reports, another vendor's line stays unread
+/// too, unless it is nothing but a bare spelling (`INVALID_TOKEN`, `/** token 过期 */`): asked
+/// of an Agora tool, that can only mean Agora's error.
+#[test]
+fn other_vendors_lines_given_as_reports_are_read_only_when_bare() {
+    use agora_token_errors::{CodeSpace, Reading, Report, Support};
+    let lines = common::corpus::lines("other-vendors.txt");
+    let mut bare = 0;
+    let mut read = Vec::new();
+    for l in &lines {
+        let r = Report::of(l, CodeSpace::ALL, None);
+        if r.errors().is_empty() {
+            continue;
+        }
+        match r.reading() {
+            Reading::Name { .. } => bare += 1,
+            Reading::Text(m) if m.support() == Support::Reported => bare += 1,
+            _ => read.push(l),
+        }
+    }
+    println!(
+        "other vendors' lines as reports: read {} of {} ({bare} bare spellings, as asked of Agora's tool; {} more)",
+        bare + read.len(),
+        lines.len(),
+        read.len()
+    );
+    for l in &read {
+        println!("  read: {l:?}");
+    }
+    assert!(read.is_empty(), "{} read", read.len());
+}

@@ -304,3 +304,38 @@ fn rtm_and_chat_summaries_speak_of_logging_in_not_joining() {
         }
     }
 }
+
+#[cfg(feature = "messages")]
+#[test]
+fn a_report_that_is_only_a_spelling_anyone_prints_is_read_as_agoras() {
+    use agora_token_errors::Support;
+    // Given to an Agora tool, a bare `The token is invalid.` can only mean Agora's error; in a
+    // log it stays unread, since other software prints it too.
+    for (text, error) in [
+        ("The token is invalid.", TokenError::InvalidToken),
+        ("token 已过期", TokenError::TokenExpired),
+        ("“Token 无效”", TokenError::InvalidToken),
+        ("Signature verification failed", TokenError::InvalidToken),
+        ("  the token expired!  ", TokenError::TokenExpired),
+    ] {
+        assert_eq!(TokenError::from_message(text), None, "{text}");
+        let r = Report::of(text, CodeSpace::ALL, None);
+        assert_eq!(r.errors(), [error], "{text}");
+        let Reading::Text(m) = r.reading() else {
+            panic!("{r:?}")
+        };
+        assert_eq!(m.support(), Support::Reported, "{text}");
+        // A spelling anyone prints says nothing of the product.
+        assert_eq!(r.product(), Product::Rtc, "{text}");
+    }
+    // Anything more than the spelling is a text like any other: read only with a sign of Agora.
+    for text in [
+        "TRTC: token 无效",
+        "my token 已过期 again",
+        "error 110: Connection timed out",
+        "jwt: The token is invalid.",
+    ] {
+        let r = Report::of(text, CodeSpace::ALL, None);
+        assert!(r.errors().is_empty(), "{text}: {r:?}");
+    }
+}

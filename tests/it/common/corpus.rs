@@ -99,6 +99,7 @@ pub fn score_with(new: (&str, &str), old: (&str, &str), min: usize, permille: us
     all.extend(texts);
     let total = self::score(&all);
     total.print(old.1);
+    as_reports(&all, old.1);
     assert!(
         score.positives >= min && score.negatives >= min,
         "{score:?}"
@@ -109,4 +110,36 @@ pub fn score_with(new: (&str, &str), old: (&str, &str), min: usize, permille: us
         total.recognised * 1000 >= total.positives * permille,
         "recall below {permille} per mille"
     );
+}
+
+/// The same texts given to `Report::of`, the reader of what a user reported to an Agora tool,
+/// where a text that is nothing but a spelling anyone prints is read as Agora's: printed, with
+/// the negatives it reads (texts of other software that a user would not paste into it alone).
+#[cfg(feature = "messages")]
+pub fn as_reports(corpus: &[(Option<TokenError>, String, String)], what: &str) {
+    use agora_token_errors::{CodeSpace, Report};
+    let (mut positives, mut read, mut wrong, mut negatives, mut alarms) = (0, 0, 0, 0, Vec::new());
+    for (expected, source, text) in corpus {
+        let r = Report::of(text, CodeSpace::ALL, None);
+        match (expected, r.errors()) {
+            (Some(e), [got, ..]) => {
+                positives += 1;
+                if got == e { read += 1 } else { wrong += 1 }
+            }
+            (Some(_), []) => positives += 1,
+            (None, []) => negatives += 1,
+            (None, [got, ..]) => {
+                negatives += 1;
+                alarms.push(format!("{source}: {text:?} gave {got:?}"));
+            }
+        }
+    }
+    println!(
+        "{what}, as reports to Report::of: recognised {read} of {positives}, wrong labels {wrong}, read {} of {negatives} negatives",
+        alarms.len()
+    );
+    for a in &alarms {
+        println!("  read: {a}");
+    }
+    assert_eq!(wrong, 0, "wrong labels as reports");
 }
