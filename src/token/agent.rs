@@ -11,8 +11,9 @@
 use std::fmt;
 
 use super::finding::{Finding, FindingKind};
+use super::text::tr;
 use super::{Diagnosis, JoinParams, User};
-use crate::TokenError;
+use crate::{Locale, TokenError};
 
 /// Which token of a start request a finding is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -79,6 +80,7 @@ pub struct AgentRequest {
     string_uid: bool,
     rtm: bool,
     authorization: Option<String>,
+    locale: Locale,
 }
 
 /// The least lifetime left that an agent's token should have when the agent starts: an agent
@@ -117,7 +119,30 @@ impl AgentRequest {
                     .and_then(|a| a.get("enable_rtm")),
             ),
             authorization: authorization.map(str::to_owned),
+            locale: Locale::En,
         })
+    }
+
+    /// The same request, its [`diagnose`](Self::diagnose) findings written in `locale`
+    /// ([`Finding::message`], [`Finding::fix`], their `Display` and JSON); English by default.
+    /// What is found does not change, only how it is said.
+    ///
+    /// ```
+    /// use agora_token_errors::Locale;
+    /// use agora_token_errors::token::{AgentRequest, AgentToken, FindingKind};
+    ///
+    /// let body = r#"{"name": "a1", "properties": {"channel": "room-7", "agent_rtc_uid": "1001"}}"#;
+    /// let request = AgentRequest::parse(body, Some("Basic dXNlcjpzZWNyZXQ="))?.with_locale(Locale::Zh);
+    /// let findings = request.diagnose("970CA35de60c44645bbae8a215061b33", None, 1_800_000_000);
+    /// let (token, cause) = &findings[0];
+    /// assert_eq!((*token, cause.kind()), (AgentToken::Agent, FindingKind::NoToken));
+    /// assert!(cause.message().starts_with("没有传入 Token。"));
+    /// # Ok::<(), agora_token_errors::token::AgentRequestError>(())
+    /// ```
+    #[must_use]
+    pub fn with_locale(mut self, locale: Locale) -> AgentRequest {
+        self.locale = locale;
+        self
     }
 
     /// What would keep the agent from joining, or the REST call from being accepted, for the
@@ -134,7 +159,9 @@ impl AgentRequest {
         self.agent_findings(app_id, certificate, now_unix, &mut out);
         self.authorization_findings(app_id, certificate, now_unix, &mut out);
         out.sort_by_key(|(_, f)| f.rank());
-        out
+        out.into_iter()
+            .map(|(token, f)| (token, f.in_locale(self.locale)))
+            .collect()
     }
 
     fn agent_findings(
@@ -148,14 +175,14 @@ impl AgentRequest {
         let Some(channel) = self.channel.as_deref().filter(|c| !c.is_empty()) else {
             out.push(agent(request_field(
                 "channel",
-                "the channel the agent joins",
+                tr!(en: "the channel the agent joins", zh: "智能体加入的频道"),
             )));
             return;
         };
         let Some(uid) = self.agent_uid.as_deref().filter(|u| !u.is_empty()) else {
             out.push(agent(request_field(
                 "agent_rtc_uid",
-                "the uid the agent joins as",
+                tr!(en: "the uid the agent joins as", zh: "智能体加入频道时用的 uid"),
             )));
             return;
         };
@@ -167,8 +194,14 @@ impl AgentRequest {
             out.push(agent(Finding::new(
                 FindingKind::AgentUid,
                 TokenError::InvalidUserAccount,
-                format!("agent_rtc_uid is \"{}\", which is not an int uid, and enable_string_uid is not set: the agent cannot join as it.", shorten(uid)),
-                "Give an int uid (\"0\" lets Agora pick one; the token must then be built for uid 0), or set enable_string_uid to true and build the token for that user account.",
+                tr!(
+                    en: format!("agent_rtc_uid is \"{}\", which is not an int uid, and enable_string_uid is not set: the agent cannot join as it.", shorten(uid)),
+                    zh: format!("agent_rtc_uid 是 \"{}\"，不是 int uid，而 enable_string_uid 没有设置：智能体无法以它加入频道。", shorten(uid)),
+                ),
+                tr!(
+                    en: "Give an int uid (\"0\" lets Agora pick one; the token must then be built for uid 0), or set enable_string_uid to true and build the token for that user account.",
+                    zh: "填写 int uid（\"0\" 表示由声网分配，此时 Token 必须为 uid 0 生成），或把 enable_string_uid 设为 true，并为这个 user account 生成 Token。",
+                ),
             )));
             return;
         };
@@ -203,8 +236,14 @@ impl AgentRequest {
                     Finding::new(
                         FindingKind::ShortForSession,
                         TokenError::TokenExpired,
-                        format!("The agent's token expires {} min after the start: an agent does not renew its token, and leaves the channel then.", left / 60),
-                        "Build the agent's token to outlast the longest session you allow (up to 24 hours), or stop and start the agent again with a new token before it expires.",
+                        tr!(
+                            en: format!("The agent's token expires {} min after the start: an agent does not renew its token, and leaves the channel then.", left / 60),
+                            zh: format!("智能体的 Token 在启动后 {} min 就会过期：智能体不会为自己的 Token 续期，届时会离开频道。", left / 60),
+                        ),
+                        tr!(
+                            en: "Build the agent's token to outlast the longest session you allow (up to 24 hours), or stop and start the agent again with a new token before it expires.",
+                            zh: "为智能体生成有效期长于你允许的最长会话（最多 24 小时）的 Token，或在它过期前停止智能体，再用新 Token 重新启动。",
+                        ),
                     )
                     .warning(),
                 ));
@@ -225,8 +264,14 @@ impl AgentRequest {
             out.push(rest(Finding::new(
                 FindingKind::NoAuthorization,
                 TokenError::InvalidToken,
-                "The REST call carries no Authorization header: Conversational AI answers 401 before the agent is started.".to_owned(),
-                "Send `Authorization: Basic <base64 of customer key:secret>`, or `Authorization: agora token=<token>` with a token of this App ID built by the RTC+RTM builder.",
+                tr!(
+                    en: "The REST call carries no Authorization header: Conversational AI answers 401 before the agent is started.",
+                    zh: "REST 请求没有带 Authorization 请求头：对话式 AI 引擎会在启动智能体之前就返回 401。",
+                ),
+                tr!(
+                    en: "Send `Authorization: Basic <base64 of customer key:secret>`, or `Authorization: agora token=<token>` with a token of this App ID built by the RTC+RTM builder.",
+                    zh: "发送 `Authorization: Basic <base64 of customer key:secret>`，或 `Authorization: agora token=<token>`，其中的 Token 须是用 RTC+RTM 生成方法为这个 App ID 生成的。",
+                ),
             )));
             return;
         }
@@ -243,38 +288,48 @@ impl AgentRequest {
             out.push(rest(Finding::new(
                 FindingKind::NoAuthorization,
                 TokenError::InvalidToken,
-                "The Authorization header is neither `Basic <credentials>` nor `agora token=<token>`: Conversational AI answers 401.".to_owned(),
-                "Use `Authorization: Basic <base64 of customer key:secret>`, or `Authorization: agora token=<token>`.",
+                tr!(
+                    en: "The Authorization header is neither `Basic <credentials>` nor `agora token=<token>`: Conversational AI answers 401.",
+                    zh: "Authorization 请求头既不是 `Basic <credentials>`，也不是 `agora token=<token>`：对话式 AI 引擎会返回 401。",
+                ),
+                tr!(
+                    en: "Use `Authorization: Basic <base64 of customer key:secret>`, or `Authorization: agora token=<token>`.",
+                    zh: "使用 `Authorization: Basic <base64 of customer key:secret>` 或 `Authorization: agora token=<token>`。",
+                ),
             )));
             return;
         };
         let decoded = Diagnosis::of_token(token);
         let Some(t) = decoded.token() else {
-            let why = decoded
-                .unreadable()
-                .map_or_else(String::new, |e| format!(": {e}"));
-            out.push(rest(Finding::new(
-                FindingKind::Unparseable,
-                TokenError::InvalidToken,
-                format!("The token in the Authorization header cannot be read{why}: the REST call gets 401."),
-                "Pass a whole 007 token of this App ID after `agora token=`, unquoted and unescaped.",
-            )));
+            out.push(rest(unreadable_header(decoded.unreadable())));
             return;
         };
         if !t.app_id().eq_ignore_ascii_case(app_id) {
             out.push(rest(Finding::new(
                 FindingKind::AppIdMismatch,
                 TokenError::InvalidAppId,
-                format!("The Authorization header's token is for App ID {}, not {app_id}: the REST call gets 401.", t.app_id()),
-                "Build the header's token with the App ID and App Certificate of the project the agent runs in.",
+                tr!(
+                    en: format!("The Authorization header's token is for App ID {}, not {app_id}: the REST call gets 401.", t.app_id()),
+                    zh: format!("Authorization 请求头中的 Token 属于 App ID {}，而不是 {app_id}：REST 请求会得到 401。", t.app_id()),
+                ),
+                tr!(
+                    en: "Build the header's token with the App ID and App Certificate of the project the agent runs in.",
+                    zh: "用智能体所在项目的 App ID 和 App Certificate 生成请求头中的 Token。",
+                ),
             )));
         }
         if t.expires_at() <= now {
             out.push(rest(Finding::new(
                 FindingKind::Expired,
                 TokenError::TokenExpired,
-                format!("The Authorization header's token expired {} s before the call.", now - t.expires_at()),
-                "Build a fresh token for each REST call, or one that lives as long as the calls are made.",
+                tr!(
+                    en: format!("The Authorization header's token expired {} s before the call.", now - t.expires_at()),
+                    zh: format!("Authorization 请求头中的 Token 在这次请求之前 {} s 就已过期。", now - t.expires_at()),
+                ),
+                tr!(
+                    en: "Build a fresh token for each REST call, or one that lives as long as the calls are made.",
+                    zh: "每次 REST 请求都生成新的 Token，或生成有效期覆盖所有请求的 Token。",
+                ),
             )));
         }
         if let Some(cert) = certificate
@@ -283,21 +338,55 @@ impl AgentRequest {
             out.push(rest(Finding::new(
                 FindingKind::SignatureMismatch,
                 TokenError::InvalidToken,
-                "The Authorization header's token is not signed with the App Certificate given."
-                    .to_owned(),
-                "Build it with the project's current App Certificate.",
+                tr!(
+                    en: "The Authorization header's token is not signed with the App Certificate given.",
+                    zh: "Authorization 请求头中的 Token 不是用给出的 App Certificate 签名的。",
+                ),
+                tr!(
+                    en: "Build it with the project's current App Certificate.",
+                    zh: "用项目当前的 App Certificate 生成它。",
+                ),
             )));
         }
     }
 }
 
+/// The `Authorization` header's token cannot be read (`why`).
+fn unreadable_header(why: Option<&super::TokenParseError>) -> Finding {
+    let message = match why.map(super::TokenParseError::text) {
+        Some(why) => tr!(
+            en: format!("The token in the Authorization header cannot be read: {}: the REST call gets 401.", why.en),
+            zh: format!("无法读取 Authorization 请求头中的 Token：{}；REST 请求会得到 401。", why.zh),
+        ),
+        None => tr!(
+            en: "The token in the Authorization header cannot be read: the REST call gets 401.",
+            zh: "无法读取 Authorization 请求头中的 Token：REST 请求会得到 401。",
+        ),
+    };
+    Finding::new(
+        FindingKind::Unparseable,
+        TokenError::InvalidToken,
+        message,
+        tr!(
+            en: "Pass a whole 007 token of this App ID after `agora token=`, unquoted and unescaped.",
+            zh: "在 `agora token=` 之后传入这个 App ID 的完整 007 Token，不加引号，也不转义。",
+        ),
+    )
+}
+
 /// A start request that lacks what the agent joins with.
-fn request_field(field: &str, what: &str) -> Finding {
+fn request_field(field: &str, what: super::text::Text<&str>) -> Finding {
     Finding::new(
         FindingKind::AgentRequest,
         TokenError::InvalidToken,
-        format!("The start request's properties have no {field} ({what}): the agent cannot join."),
-        format!("Set properties.{field}, and build the agent's token for that channel and uid."),
+        tr!(
+            en: format!("The start request's properties have no {field} ({}): the agent cannot join.", what.en),
+            zh: format!("启动请求的 properties 中没有 {field}（{}）：智能体无法加入频道。", what.zh),
+        ),
+        tr!(
+            en: format!("Set properties.{field}, and build the agent's token for that channel and uid."),
+            zh: format!("设置 properties.{field}，并为对应的频道和 uid 生成智能体的 Token。"),
+        ),
     )
 }
 

@@ -4,7 +4,8 @@
 use core::fmt;
 
 use super::Damage;
-use crate::TokenError;
+use super::text::Text;
+use crate::{Locale, TokenError};
 
 /// Declares [`FindingKind`]: its field-less kinds, each with its stable name, and
 /// `Damaged`, so that `ALL` and `as_str` cannot drift from the enum.
@@ -164,14 +165,18 @@ crate::space::labelled!(
 );
 
 /// One fault diagnosis found, with the error the SDK reports for it and how to fix it.
+///
+/// Its texts are in English unless the diagnosis that gave it was put in another locale
+/// ([`Diagnosis::with_locale`](super::Diagnosis::with_locale)).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Finding {
     kind: FindingKind,
     error: TokenError,
     severity: Severity,
     certainty: Certainty,
-    message: String,
-    fix: String,
+    message: Text,
+    fix: Text,
+    locale: Locale,
 }
 
 impl fmt::Display for FindingKind {
@@ -220,27 +225,29 @@ impl serde::Serialize for Finding {
         out.serialize_field("error", &self.error)?;
         out.serialize_field("severity", self.severity.as_str())?;
         out.serialize_field("certainty", self.certainty.as_str())?;
-        out.serialize_field("message", &self.message)?;
-        out.serialize_field("fix", &self.fix)?;
+        out.serialize_field("message", self.message())?;
+        out.serialize_field("fix", self.fix())?;
         out.end()
     }
 }
 
 impl Finding {
-    pub(super) fn new(
-        kind: FindingKind,
-        error: TokenError,
-        message: String,
-        fix: impl Into<String>,
-    ) -> Finding {
+    pub(super) fn new(kind: FindingKind, error: TokenError, message: Text, fix: Text) -> Finding {
         Finding {
             kind,
             error,
             severity: Severity::Error,
             certainty: Certainty::Certain,
             message,
-            fix: fix.into(),
+            fix,
+            locale: Locale::En,
         }
+    }
+
+    /// The same finding, its texts in `locale`.
+    pub(super) fn in_locale(mut self, locale: Locale) -> Finding {
+        self.locale = locale;
+        self
     }
 
     pub(super) fn warning(mut self) -> Finding {
@@ -280,7 +287,7 @@ impl Finding {
     /// What is wrong, specifically (values, times, how long ago).
     #[must_use]
     pub fn message(&self) -> &str {
-        &self.message
+        self.message.get(self.locale)
     }
 
     /// What to change in this token or join: a step for the case at hand (serialised as `fix`).
@@ -288,7 +295,7 @@ impl Finding {
     /// whatever the token.
     #[must_use]
     pub fn fix(&self) -> &str {
-        &self.fix
+        self.fix.get(self.locale)
     }
 
     /// Whether this finding explains an SDK's report of `reported`: its own error, or one of the
@@ -318,16 +325,30 @@ impl Finding {
 
 impl fmt::Display for Finding {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let likely = if self.certainty == Certainty::Likely {
-            "likely "
-        } else {
-            ""
-        };
-        write!(
-            f,
-            "{likely}{} ({}): {} Fix: {}",
-            self.severity, self.error, self.message, self.fix
-        )
+        let likely = self.certainty == Certainty::Likely;
+        let (message, fix) = (self.message(), self.fix());
+        match self.locale {
+            Locale::En => {
+                let likely = if likely { "likely " } else { "" };
+                write!(
+                    f,
+                    "{likely}{} ({}): {message} Fix: {fix}",
+                    self.severity, self.error
+                )
+            }
+            Locale::Zh => {
+                let likely = if likely { "可能的" } else { "" };
+                let severity = match self.severity {
+                    Severity::Error => "错误",
+                    Severity::Warning => "警告",
+                };
+                write!(
+                    f,
+                    "{likely}{severity}（{}）：{message} 解决方法：{fix}",
+                    self.error.as_str()
+                )
+            }
+        }
     }
 }
 
@@ -365,22 +386,44 @@ crate::space::labelled!(
 
 /// Something about a token that works but is worth knowing: not a fault, so not a
 /// [`Finding`] and not tied to a [`TokenError`]. See [`Diagnosis::advice`](super::Diagnosis::advice)
-/// and, before a token is signed, [`TokenBuilder::warnings`](super::TokenBuilder::warnings).
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+/// (in the diagnosis's locale) and, before a token is signed,
+/// [`TokenBuilder::warnings`](super::TokenBuilder::warnings).
+///
+/// With `serde` it is written as `kind`, `message` and `fix`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Advice {
     kind: AdviceKind,
-    message: String,
-    fix: String,
+    message: Text,
+    fix: Text,
+    locale: Locale,
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Advice {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        let mut out = s.serialize_struct("Advice", 3)?;
+        out.serialize_field("kind", &self.kind)?;
+        out.serialize_field("message", self.message())?;
+        out.serialize_field("fix", self.fix())?;
+        out.end()
+    }
 }
 
 impl Advice {
-    pub(crate) fn new(kind: AdviceKind, message: String, fix: impl Into<String>) -> Advice {
+    pub(crate) fn new(kind: AdviceKind, message: Text, fix: Text) -> Advice {
         Advice {
             kind,
             message,
-            fix: fix.into(),
+            fix,
+            locale: Locale::En,
         }
+    }
+
+    /// The same advice, its texts in `locale`.
+    pub(in crate::token) fn in_locale(mut self, locale: Locale) -> Advice {
+        self.locale = locale;
+        self
     }
 
     /// What it is about.
@@ -392,18 +435,22 @@ impl Advice {
     /// What was seen.
     #[must_use]
     pub fn message(&self) -> &str {
-        &self.message
+        self.message.get(self.locale)
     }
 
     /// What to consider changing.
     #[must_use]
     pub fn fix(&self) -> &str {
-        &self.fix
+        self.fix.get(self.locale)
     }
 }
 
 impl fmt::Display for Advice {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "advice: {} Consider: {}", self.message, self.fix)
+        let (message, fix) = (self.message(), self.fix());
+        match self.locale {
+            Locale::En => write!(f, "advice: {message} Consider: {fix}"),
+            Locale::Zh => write!(f, "建议：{message} 可以考虑：{fix}"),
+        }
     }
 }

@@ -39,6 +39,7 @@ mod model;
 mod parse;
 mod permissions;
 mod repair;
+mod text;
 mod time;
 #[cfg(feature = "verify")]
 mod verify;

@@ -11,7 +11,9 @@ use super::{RtcPrivileges, Spec, TokenBuilder};
 use crate::token::Field;
 use crate::token::RtmPermissions;
 use crate::token::User;
+use crate::token::diagnosis::{any_user_fix, short_lifetime_fix};
 use crate::token::model::privilege;
+use crate::token::text::tr;
 use crate::token::time::{LOOKS_ABSOLUTE, MAX_LIFETIME, unix_seconds};
 use crate::token::verify::{key_007, mac};
 use crate::token::{Advice, AdviceKind};
@@ -166,8 +168,11 @@ pub(super) fn warnings(b: &TokenBuilder) -> Vec<Advice> {
     if let Some(s) = b.lifetime.filter(|&s| s > 0 && s < 60) {
         out.push(Advice::new(
             AdviceKind::ShortLifetime,
-            format!("A lifetime of {s} s leaves little time to renew after the will-expire callback (30 s before the end)."),
-            "Give tokens a lifetime that leaves time to fetch and renew a new one (minutes to hours).",
+            tr!(
+                en: format!("A lifetime of {s} s leaves little time to renew after the will-expire callback (30 s before the end)."),
+                zh: format!("{s} s 的有效期在即将过期的回调（到期前 30 s）之后留给续期的时间很少。"),
+            ),
+            short_lifetime_fix().into(),
         ));
     }
     let lifetime = b.lifetime;
@@ -177,8 +182,14 @@ pub(super) fn warnings(b: &TokenBuilder) -> Vec<Advice> {
         if let Some(lifetime) = lifetime.filter(|&l| seconds > l) {
             out.push(Advice::new(
                 AdviceKind::PrivilegeLongerThanToken,
-                format!("The {privilege} privilege is set to {seconds} s, longer than the token's {lifetime} s: the token's expiry ends it first."),
-                "Give the privilege at most the token's lifetime, or the token a longer one.",
+                tr!(
+                    en: format!("The {privilege} privilege is set to {seconds} s, longer than the token's {lifetime} s: the token's expiry ends it first."),
+                    zh: format!("{privilege} 权限设为 {seconds} s，比 Token 的 {lifetime} s 还长：Token 过期时它会随之提前结束。"),
+                ),
+                tr!(
+                    en: "Give the privilege at most the token's lifetime, or the token a longer one.",
+                    zh: "让该权限的时长不超过 Token 的有效期，或者给 Token 更长的有效期。",
+                ),
             ));
         }
     };
@@ -201,15 +212,6 @@ pub(super) fn warnings(b: &TokenBuilder) -> Vec<Advice> {
             longer("login", *s);
         }
     }
-    let without_limit = |privilege: &str| {
-        Advice::new(
-            AdviceKind::PrivilegeWithoutLimit,
-            format!(
-                "The {privilege} privilege has no limit of its own (0): it ends with the token, and some SDKs fire no will-expire callback for it."
-            ),
-            "Give the privilege the token's lifetime in seconds if the app renews on the will-expire callback.",
-        )
-    };
     for spec in &b.services {
         match spec {
             Spec::Rtc {
@@ -223,14 +225,23 @@ pub(super) fn warnings(b: &TokenBuilder) -> Vec<Advice> {
                 match user {
                     User::Uid(0) => out.push(Advice::new(
                         AdviceKind::AnyUser,
-                        "uid 0 admits any user into the channel.".to_owned(),
-                        "Build tokens for the user who joins if the channel must be restricted to known users.",
+                        tr!(
+                            en: "uid 0 admits any user into the channel.",
+                            zh: "uid 0 允许任何用户加入频道。",
+                        ),
+                        any_user_fix().into(),
                     )),
                     User::Account(a) if a.parse::<u32>().is_ok_and(|n| n.to_string() == *a) => {
                         out.push(Advice::new(
                             AdviceKind::NumericAccount,
-                            format!("The account {a:?} is all digits: the token also admits int uid {a}."),
-                            "Join with the int uid, or give accounts a non-digit character, so that one identity has one form.",
+                            tr!(
+                                en: format!("The account {a:?} is all digits: the token also admits int uid {a}."),
+                                zh: format!("user account {a:?} 全是数字：这个 Token 也允许 int uid {a} 加入。"),
+                            ),
+                            tr!(
+                                en: "Join with the int uid, or give accounts a non-digit character, so that one identity has one form.",
+                                zh: "改用 int uid 加入，或让 user account 含有非数字字符，使同一个身份只有一种形式。",
+                            ),
                         ));
                     }
                     _ => {}
@@ -243,6 +254,25 @@ pub(super) fn warnings(b: &TokenBuilder) -> Vec<Advice> {
         }
     }
     out
+}
+
+/// A privilege given 0 seconds: no limit of its own.
+fn without_limit(privilege: &str) -> Advice {
+    Advice::new(
+        AdviceKind::PrivilegeWithoutLimit,
+        tr!(
+            en: format!(
+                "The {privilege} privilege has no limit of its own (0): it ends with the token, and some SDKs fire no will-expire callback for it."
+            ),
+            zh: format!(
+                "{privilege} 权限没有单独的期限（0）：它随 Token 一起结束，而且有些 SDK 不会为它触发即将过期的回调。"
+            ),
+        ),
+        tr!(
+            en: "Give the privilege the token's lifetime in seconds if the app renews on the will-expire callback.",
+            zh: "如果应用在即将过期的回调中续期，就把该权限的时长设为 Token 的有效期（秒）。",
+        ),
+    )
 }
 
 /// RTM 2 permissions as `ServiceRtm2.pack` writes them: the count of resource kinds, then per
@@ -444,4 +474,39 @@ pub(super) fn encode(content: &[u8]) -> String {
     out.push_str("007");
     STANDARD.encode_string(&compressed, &mut out);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Locale;
+    use crate::token::{AdviceKind, Role, Token, User};
+
+    /// Every warning the builder gives has a Chinese text (no public method gives it yet; a
+    /// diagnosis's advice does, through `Diagnosis::with_locale`).
+    #[test]
+    fn every_warning_has_a_chinese_text() {
+        let app = "970CA35de60c44645bbae8a215061b33";
+        let cert = "5CFd2fd1755d40ecb72977518be15d3b";
+        let b = Token::builder(app, cert)
+            .expire_in(30)
+            .rtc_with_privilege_expire("a", User::Uid(0), Role::Publisher, 0)
+            .rtc("b", User::Account("12345".to_owned()), Role::Publisher)
+            .rtm_with_expire("u", 600);
+        let warnings = b.warnings();
+        let mut kinds: Vec<AdviceKind> = warnings.iter().map(super::Advice::kind).collect();
+        kinds.sort_by_key(|k| k.as_str());
+        kinds.dedup();
+        assert_eq!(kinds.len(), 5, "{kinds:?}");
+        for a in warnings {
+            let en = a.clone();
+            let zh = a.in_locale(Locale::Zh);
+            for text in [zh.message(), zh.fix()] {
+                assert!(
+                    text.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c)),
+                    "{text}"
+                );
+            }
+            assert_ne!(zh.message(), en.message());
+        }
+    }
 }

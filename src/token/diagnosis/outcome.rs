@@ -1,9 +1,9 @@
 //! [`Diagnosis`]: everything diagnosis says about one token (and the join it failed), as one
 //! value, which is also one JSON object for a command-line tool, a token server or a user.
 
-use crate::TokenError;
 use crate::token::finding::{Advice, Finding, Severity};
 use crate::token::{JoinParams, ServiceKind, Token, TokenParseError, User};
+use crate::{Locale, TokenError};
 
 /// What a token and the join it was used for say, together: the token decoded (its transport
 /// damage undone), the findings with their cause first, the advice, and the error the client
@@ -117,6 +117,39 @@ impl Diagnosis {
             findings: Vec::new(),
             advice,
         }
+    }
+
+    /// The same diagnosis with its findings' and advice's texts ([`Finding::message`],
+    /// [`Finding::fix`], [`Advice::message`], [`Advice::fix`], their `Display` and their JSON)
+    /// in `locale`; English by default. What is found does not change, only how it is said:
+    /// names, channel names, uids and times appear as in English.
+    ///
+    /// ```
+    /// use agora_token_errors::Locale;
+    /// use agora_token_errors::token::{Diagnosis, FindingKind, JoinParams};
+    ///
+    /// let join = JoinParams::new("970CA35de60c44645bbae8a215061b33", "lobby").with_uid(7);
+    /// let d = Diagnosis::of("", &join, 1_800_000_000, None);
+    /// assert!(d.findings()[0].message().starts_with("No token was given."));
+    ///
+    /// let zh = d.with_locale(Locale::Zh);
+    /// assert_eq!(zh.findings()[0].kind(), FindingKind::NoToken);
+    /// assert!(zh.findings()[0].message().starts_with("没有传入 Token。"));
+    /// assert!(zh.findings()[0].fix().contains("App Certificate"));
+    /// ```
+    #[must_use]
+    pub fn with_locale(mut self, locale: Locale) -> Diagnosis {
+        self.findings = self
+            .findings
+            .into_iter()
+            .map(|f| f.in_locale(locale))
+            .collect();
+        self.advice = self
+            .advice
+            .into_iter()
+            .map(|a| a.in_locale(locale))
+            .collect();
+        self
     }
 
     /// The token decoded, after its transport damage was undone.
