@@ -62,10 +62,29 @@ fn check(
     for (_, f) in &findings {
         assert!(!f.message().contains(CERT), "{f}");
     }
+    in_chinese(&request, &findings, certificate);
     findings
         .iter()
         .map(|(t, f)| (*t, f.kind(), f.severity()))
         .collect()
+}
+
+/// The same request diagnosed in Chinese: the same findings, each said in Chinese.
+fn in_chinese(
+    request: &AgentRequest,
+    findings: &[(AgentToken, agora_token_errors::token::Finding)],
+    certificate: Option<&str>,
+) {
+    let zh = request
+        .clone()
+        .with_locale(agora_token_errors::Locale::Zh)
+        .diagnose(APP, certificate, NOW);
+    assert_eq!(zh.len(), findings.len());
+    for ((token, en), (zh_token, f)) in findings.iter().zip(&zh) {
+        assert_eq!((token, en.kind()), (zh_token, f.kind()));
+        assert!(!f.message().contains(CERT), "{f}");
+        crate::diagnosis_zh::check_finding(f);
+    }
 }
 
 const BASIC: Option<&str> = Some("Basic Y3VzdG9tZXI6c2VjcmV0");
@@ -407,6 +426,7 @@ fn start_requests_as_agoras_reference_writes_them_are_judged() {
         };
         let request = AgentRequest::parse(&body, header.as_deref()).unwrap();
         let findings = request.diagnose(APP, Some(CERT), NOW);
+        in_chinese(&request, &findings, Some(CERT));
         let cause = findings
             .first()
             .filter(|(_, f)| f.severity() == Severity::Error)

@@ -10,6 +10,7 @@ mod catalog;
 mod convoai;
 mod diagnosis_report;
 mod diagnosis_right_or_silent;
+mod diagnosis_zh;
 mod display_and_parse;
 mod from_code;
 mod from_name;

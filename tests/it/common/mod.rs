@@ -46,9 +46,9 @@ pub fn diagnose(
     join: &agora_token_errors::token::JoinParams,
     now_unix: u64,
 ) -> Vec<agora_token_errors::token::Finding> {
-    agora_token_errors::token::Diagnosis::of(token, join, now_unix, None)
-        .findings()
-        .to_vec()
+    let d = agora_token_errors::token::Diagnosis::of(token, join, now_unix, None);
+    crate::diagnosis_zh::check_locales(&d);
+    d.findings().to_vec()
 }
 
 /// The findings of [`Diagnosis::of`] for a token string against a join, for an error the client
@@ -62,9 +62,9 @@ pub fn diagnose_reported(
     now_unix: u64,
     reported: TokenError,
 ) -> Vec<agora_token_errors::token::Finding> {
-    agora_token_errors::token::Diagnosis::of(token, join, now_unix, Some(reported))
-        .findings()
-        .to_vec()
+    let d = agora_token_errors::token::Diagnosis::of(token, join, now_unix, Some(reported));
+    crate::diagnosis_zh::check_locales(&d);
+    d.findings().to_vec()
 }
 
 /// A row of `catalog/events.md`: the callback or event name, the event it reports, and its
