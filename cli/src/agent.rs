@@ -4,7 +4,8 @@
 use std::fmt::Write as _;
 use std::time::SystemTime;
 
-use agora_token_errors::token::{AgentRequest, Severity, unix_seconds};
+use agora_token_errors::Locale;
+use agora_token_errors::token::{AgentRequest, AgentToken, Severity, unix_seconds};
 use serde_json::{Value, json};
 
 use super::{Answer, Args, Failure, read_input};
@@ -24,21 +25,33 @@ pub(crate) fn run(args: &Args) -> Result<Answer, Failure> {
             "--convoai-request needs --app-id (the project the agent runs in)".to_owned(),
         ));
     };
-    let request =
-        AgentRequest::parse(&body, args.authorization.as_deref()).map_err(|e| e.to_string())?;
+    let request = AgentRequest::parse(&body, args.authorization.as_deref())
+        .map_err(|e| e.to_string())?
+        .with_locale(args.lang);
     let now = args.now.unwrap_or_else(|| unix_seconds(SystemTime::now()));
     let findings = request.diagnose(app_id, args.certificate.as_deref(), now);
     let cannot = findings
         .iter()
         .any(|(_, f)| f.severity() == Severity::Error);
+    let zh = args.lang == Locale::Zh;
     let mut text = String::new();
     match findings.first() {
+        None if zh => text.push_str("智能体可以加入频道：它的 Token 和 REST 请求的鉴权对这个启动请求都是正确的\n"),
         None => text.push_str("the agent can join: its token and the REST call's authorisation are right for this start request\n"),
+        Some((token, f)) if cannot && zh => {
+            let which = match token {
+                AgentToken::Agent => "智能体的 Token（properties.token）",
+                _ => "REST 请求的 Token（Authorization: agora token=）",
+            };
+            writeln!(text, "智能体无法加入频道：{which}：{}", f.message()).unwrap();
+        }
         Some((token, f)) if cannot => {
             writeln!(text, "the agent cannot join: {token}: {}", f.message()).unwrap();
         }
+        Some(_) if zh => text.push_str("智能体可以加入频道，但有下面的警告\n"),
         Some(_) => text.push_str("the agent can join, with a warning below\n"),
     }
+    let fix = if zh { "解决方法：" } else { "fix: " };
     for (token, f) in &findings {
         writeln!(
             text,
@@ -49,7 +62,7 @@ pub(crate) fn run(args: &Args) -> Result<Answer, Failure> {
             f.message()
         )
         .unwrap();
-        writeln!(text, "  fix: {}", f.fix()).unwrap();
+        writeln!(text, "  {fix}{}", f.fix()).unwrap();
     }
     let listed: Vec<Value> = findings
         .iter()

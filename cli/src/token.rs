@@ -3,8 +3,8 @@
 use std::fmt::Write as _;
 use std::time::SystemTime;
 
-use agora_token_errors::token::{Certainty, Diagnosis, JoinParams, Token, unix_seconds};
-use agora_token_errors::{Product, TokenError};
+use agora_token_errors::token::{Certainty, Diagnosis, JoinParams, Severity, Token, unix_seconds};
+use agora_token_errors::{Locale, Product, TokenError};
 use serde_json::Value;
 
 use super::{Answer, Args, Failure};
@@ -40,44 +40,77 @@ pub(crate) fn run(args: &Args) -> Result<Answer, Failure> {
     };
     let join = join_of(args, app_id)?;
     let now = args.now.unwrap_or_else(|| unix_seconds(SystemTime::now()));
-    let d = Diagnosis::of(token, &join, now, reported);
+    let d = Diagnosis::of(token, &join, now, reported).with_locale(args.lang);
     describe_token(&mut out, &d);
-    write!(out, "\njoin at {}: App ID {}", utc(now), join.app_id()).unwrap();
+    let zh = args.lang == Locale::Zh;
+    let (at, channel, rtm_login, comma, no_user) = if zh {
+        (
+            "加入时间 {} ，App ID",
+            "频道",
+            "RTM 登录",
+            "，",
+            "未给出用户（未检查：请传入 --uid 或 --account）",
+        )
+    } else {
+        (
+            "join at {}: App ID",
+            "channel",
+            "RTM login",
+            ", ",
+            "user not given (not checked: pass --uid or --account)",
+        )
+    };
+    let at = at.replacen("{}", &utc(now), 1).replace(" ，", "，");
+    write!(out, "\n{at} {}", join.app_id()).unwrap();
     match join.channel() {
-        Some(channel) => write!(out, ", channel {channel:?}").unwrap(),
-        None => out.push_str(", RTM login"),
+        Some(name) => write!(out, "{comma}{channel} {name:?}").unwrap(),
+        None => write!(out, "{comma}{rtm_login}").unwrap(),
     }
     match join.user() {
-        Some(user) => writeln!(out, ", {user}").unwrap(),
-        None => out.push_str(", user not given (not checked: pass --uid or --account)\n"),
+        Some(user) => writeln!(out, "{comma}{user}").unwrap(),
+        None => writeln!(out, "{comma}{no_user}").unwrap(),
     }
     if d.findings().is_empty() {
-        out.push_str("\nnothing wrong can be seen offline. If the join still fails, check in Agora Console that the\nproject's App Certificate is enabled and matches the token server's, and that the project is active.\n");
+        out.push_str(if zh {
+            "\n离线看不出任何问题。如果加入频道仍然失败，请在声网控制台确认项目已启用 App Certificate、\n它与 Token 服务器使用的一致，并且项目处于激活状态。\n"
+        } else {
+            "\nnothing wrong can be seen offline. If the join still fails, check in Agora Console that the\nproject's App Certificate is enabled and matches the token server's, and that the project is active.\n"
+        });
     }
     for (i, f) in d.findings().iter().enumerate() {
-        let likely = if f.certainty() == Certainty::Likely {
-            "likely "
+        let likely = f.certainty() == Certainty::Likely;
+        let (head, fix) = if zh {
+            let severity = match f.severity() {
+                Severity::Error => "错误",
+                _ => "警告",
+            };
+            let likely = if likely { "可能的" } else { "" };
+            (format!("{likely}{severity}"), "解决方法：")
         } else {
-            ""
+            let likely = if likely { "likely " } else { "" };
+            (format!("{likely}{}", f.severity()), "fix: ")
         };
-        writeln!(
-            out,
-            "\n{}. {likely}{}: {} ({})\n   {}\n   fix: {}",
-            i + 1,
-            f.severity(),
-            f.error(),
-            f.error().as_str(),
-            f.message(),
-            f.fix()
-        )
-        .unwrap();
+        let e = f.error();
+        if zh {
+            // The error's own summary, in the join's product's terms.
+            let product = if args.rtm_user.is_some() {
+                Product::Rtm
+            } else {
+                Product::Rtc
+            };
+            let summary = e.texts(product, args.lang).summary();
+            write!(out, "\n{}. {head}（{}）：{summary}", i + 1, e.as_str()).unwrap();
+        } else {
+            write!(out, "\n{}. {head}: {e} ({})", i + 1, e.as_str()).unwrap();
+        }
+        writeln!(out, "\n   {}\n   {fix}{}", f.message(), f.fix()).unwrap();
     }
     for a in d.advice() {
         writeln!(out, "\n{a}").unwrap();
     }
     let failed = !d.join_looks_right();
     if failed {
-        out.push_str(&build_hint(&join));
+        out.push_str(&build_hint(&join, zh));
     }
     Ok(Answer {
         text: out,
@@ -192,7 +225,7 @@ fn describe(out: &mut String, t: &Token) {
 
 /// How to build the token this join needs, with this crate's builder (feature `build`) or
 /// Agora's own (npm `agora-token`).
-fn build_hint(join: &JoinParams) -> String {
+fn build_hint(join: &JoinParams, zh: bool) -> String {
     use agora_token_errors::token::User;
     let user = match join.user() {
         Some(User::Uid(uid)) => format!("User::Uid({uid})"),
@@ -206,10 +239,19 @@ fn build_hint(join: &JoinParams) -> String {
             _ => ".rtm(/* the user id that logs in */)".to_owned(),
         },
     };
-    format!(
-        "\nTo build what the join needs (feature `build`):\n  Token::builder({:?}, app_certificate).expire_in(3600){service}.build()?\nor with Agora's npm `agora-token`, from exactly that App ID, its project's App Certificate, channel and user.\n",
+    let code = format!(
+        "Token::builder({:?}, app_certificate).expire_in(3600){service}.build()?",
         join.app_id()
-    )
+    );
+    if zh {
+        format!(
+            "\n要生成这次加入所需的 Token（feature `build`）：\n  {code}\n或者用声网的 npm 包 `agora-token`，严格按这个 App ID、其项目的 App Certificate、频道和用户生成。\n"
+        )
+    } else {
+        format!(
+            "\nTo build what the join needs (feature `build`):\n  {code}\nor with Agora's npm `agora-token`, from exactly that App ID, its project's App Certificate, channel and user.\n"
+        )
+    }
 }
 
 #[cfg(test)]
