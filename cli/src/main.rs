@@ -267,6 +267,7 @@ impl From<String> for Failure {
 mod agent;
 mod explain;
 mod input;
+mod nearby;
 mod scan;
 mod summary;
 mod terminal;

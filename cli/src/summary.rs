@@ -34,6 +34,9 @@ struct TokenSeen {
     head: String,
     told: String,
     json: Value,
+    /// A token whose own line names no join, kept (never shown) with the time its line was
+    /// written until the lines around it are read ([`crate::nearby`]).
+    pending: Option<(String, Option<u64>)>,
 }
 
 /// The summary of one input, or of all.
@@ -45,11 +48,14 @@ pub(crate) struct Summary {
     tokens: Vec<TokenSeen>,
     more_tokens: u64,
     pub(crate) bytes: u64,
+    /// Whether the token the last `add` kept waits for a join nearby.
+    waiting: bool,
 }
 
 impl Summary {
     /// Counts a finding in.
     pub(crate) fn add(&mut self, f: &Found<'_>) {
+        self.waiting = false;
         let mut count = |key: (u8, &'static str)| {
             let s = self.seen.entry(key).or_insert(Seen {
                 count: 0,
@@ -70,10 +76,38 @@ impl Summary {
         if let Some(token) = f.token() {
             if self.tokens.len() < MAX_TOKENS {
                 self.tokens.push(token_seen(token, f));
+                self.waiting = self.tokens.last().is_some_and(|t| t.pending.is_some());
             } else {
                 self.more_tokens += 1;
             }
         }
+    }
+
+    /// The token the last [`Summary::add`] kept whose own line names no join: its index, to
+    /// pair it with a join a few lines away ([`crate::nearby`]).
+    pub(crate) fn waiting(&self) -> Option<usize> {
+        self.waiting.then(|| self.tokens.len() - 1)
+    }
+
+    /// Judges token `i` against the join on `line`, `lines` lines away (after it if positive).
+    pub(crate) fn join_nearby(&mut self, i: usize, line: &str, lines: isize) {
+        let Some(seen) = self.tokens.get_mut(i) else {
+            return;
+        };
+        let Some((token, used)) = seen.pending.take() else {
+            return;
+        };
+        let Ok(t) = Token::parse(&token) else {
+            return;
+        };
+        let n = lines.unsigned_abs();
+        let s = if n == 1 { "" } else { "s" };
+        let place = if lines < 0 {
+            format!("{n} line{s} above")
+        } else {
+            format!("{n} line{s} below")
+        };
+        seen.join_with(&token, &t, line, used, &place);
     }
 
     /// Whether any token error or event was seen.
@@ -102,6 +136,7 @@ impl Summary {
         for t in &other.tokens {
             if self.tokens.len() < MAX_TOKENS {
                 let mut t = t.clone();
+                t.pending = None;
                 t.place = format!("{name}:{}", t.line);
                 self.tokens.push(t);
             } else {
@@ -185,6 +220,7 @@ fn token_seen(token: &str, f: &Found<'_>) -> TokenSeen {
                 head,
                 told: format!("cannot be decoded: {e}"),
                 json,
+                pending: None,
             };
         }
     };
@@ -217,7 +253,34 @@ fn token_seen(token: &str, f: &Found<'_>) -> TokenSeen {
             .unwrap();
         }
     }
-    if let Some(channel) = field(line, &["channelId", "channelName", "channel"], token) {
+    let mut seen = TokenSeen {
+        place: String::new(),
+        line: f.line(),
+        head,
+        told,
+        json,
+        pending: None,
+    };
+    if !seen.join_with(token, &t, line, used, "on the same line") {
+        seen.pending = Some((token.to_owned(), used));
+    }
+    seen
+}
+
+impl TokenSeen {
+    /// Judges the token against the join `line` names (`joinChannel(... channelId: ..., uid:
+    /// ...)`), if it names a channel, and tells it, `where` it was found; whether it did.
+    fn join_with(
+        &mut self,
+        token: &str,
+        t: &Token,
+        line: &str,
+        used: Option<u64>,
+        place: &str,
+    ) -> bool {
+        let Some(channel) = field(line, &["channelId", "channelName", "channel"], token) else {
+            return false;
+        };
         let mut join = JoinParams::new(t.app_id(), &channel);
         if let Some(uid) = field(line, &["uid", "optionalUid"], token) {
             join = match uid.parse::<u32>() {
@@ -225,29 +288,25 @@ fn token_seen(token: &str, f: &Found<'_>) -> TokenSeen {
                 Err(_) => join.with_account(&uid),
             };
         }
-        let at = used.or(t.issued_at()).unwrap_or(expires.saturating_sub(1));
+        let at = used
+            .or(t.issued_at())
+            .unwrap_or(t.expires_at().saturating_sub(1));
         let d = Diagnosis::of(token, &join, at, None);
         let verdict = d.findings().first().map_or_else(
             || "good for it".to_owned(),
             |f| format!("{} ({})", f.message(), f.error().as_str()),
         );
-        write!(
-            told,
-            "; joined channel `{channel}` on the same line: {verdict}"
-        )
-        .unwrap();
-        json["join"] = json!({ "channel": channel, "join_looks_right": d.join_looks_right() });
+        write!(self.told, "; joined channel `{channel}` {place}: {verdict}").unwrap();
+        self.json["join"] = json!({
+            "channel": channel,
+            "place": place,
+            "join_looks_right": d.join_looks_right(),
+        });
         if let Some(f) = d.findings().first() {
-            json["join"]["finding"] = json!(f.kind().as_str());
-            json["join"]["error"] = json!(f.error().as_str());
+            self.json["join"]["finding"] = json!(f.kind().as_str());
+            self.json["join"]["error"] = json!(f.error().as_str());
         }
-    }
-    TokenSeen {
-        place: String::new(),
-        line: f.line(),
-        head,
-        told,
-        json,
+        true
     }
 }
 
