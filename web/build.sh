@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Builds the token debugger page into web/dist: the whole site, static files only, servable by
-# any static host (`cd web/dist && python3 -m http.server`). Two WebAssembly builds of
-# bindings/wasm, each only what its tabs need: core (feature `token`: decode, diagnose, repair,
-# verify; loaded first) and full (feature `messages`: explain, the dictionary and the log
-# scanner; loaded when the page is idle, and by the log's worker). Each is gzipped and embedded
-# in a JavaScript module, so the page needs no fetch() at all (its Content-Security-Policy has
-# connect-src 'none').
+# any static host (`cd web/dist && python3 -m http.server`). Three WebAssembly builds of
+# bindings/wasm, each only what its tabs need and each under 300 KiB: core (feature `token`:
+# decode, diagnose, repair, verify; loaded first), dict (features `explain,split`: explain and
+# the dictionary; loaded when the page is idle) and scan (features `log,split`: the log scanner
+# and the phrase tables, with which the worker also reads an error text for dict's explain; its
+# search built for speed, with SIMD). Each is gzipped and embedded in a JavaScript module, so
+# the page needs no fetch() at all (its Content-Security-Policy has connect-src 'none').
 set -euo pipefail
 cd "$(dirname "$0")"
 web=$(pwd)
@@ -15,16 +16,29 @@ rm -rf "$tmp"
 mkdir -p "$tmp"
 wasm="$web/../bindings/wasm"
 bash "$wasm/build.sh" --module "$tmp/core" --no-default-features --features token
-bash "$wasm/build.sh" --module "$tmp/full" --no-default-features --features messages
-for m in core full; do
+bash "$wasm/build.sh" --module "$tmp/dict" --no-default-features --features explain,split
+bash "$wasm/build.sh" --module "$tmp/scan" --profile wasm-scan --simd --no-default-features --features log,split
+# Each module gzipped by Zopfli (from PyPI, pinned, installed under web/target: 5-6% smaller
+# than gzip -9, and any gzip reader reads it), else by gzip -9.
+tools="$web/target/tools"
+zopfli=0.4.3
+if ! PYTHONPATH="$tools" python3 -c "import zopfli.gzip" 2>/dev/null; then
+  python3 -m pip install --quiet --disable-pip-version-check --no-warn-script-location --target "$tools" \
+    "zopfli==$zopfli" >/dev/null 2>&1 || echo "Zopfli could not be installed: the modules are gzipped by gzip -9"
+fi
+pack() {
+  PYTHONPATH="$tools" python3 -c 'import sys, zopfli.gzip; sys.stdout.buffer.write(zopfli.gzip.compress(sys.stdin.buffer.read()))' <"$1" 2>/dev/null ||
+    gzip -9 -n -c "$1"
+}
+for m in core dict scan; do
   # The module's bytes as a string (gzip, then base64), read with DecompressionStream.
-  gzip -9 -n -c "$tmp/$m/agora_token_errors_bg.wasm" | base64 -w0 | {
+  pack "$tmp/$m/agora_token_errors_bg.wasm" | base64 -w0 | {
     printf '// %s: the WebAssembly module, gzipped and base64-encoded (made by web/build.sh).\nexport default "' "$m"
     cat
     printf '";\n'
   } >"$tmp/$m/wasm.js"
   printf '%s wasm: %s bytes (%s gzipped)\n' "$m" "$(wc -c <"$tmp/$m/agora_token_errors_bg.wasm")" \
-    "$(gzip -9 -n -c "$tmp/$m/agora_token_errors_bg.wasm" | wc -c)"
+    "$(pack "$tmp/$m/agora_token_errors_bg.wasm" | wc -c)"
   rm -f "$tmp/$m"/*.d.ts "$tmp/$m/package.json" "$tmp/$m/.gitignore"
   mv "$tmp/$m/agora_token_errors_bg.wasm" "$tmp/$m.wasm.unused"
 done

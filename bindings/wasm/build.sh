@@ -47,29 +47,45 @@ wasm_opt="$tools/node_modules/.bin/wasm-opt"
 
 version=$(awk -F'"' '/^version = / { print $2; exit }' ../../Cargo.toml)
 
-# build <out dir> <wasm-bindgen target> [cargo feature flags...]: one entry point's module and wasm.
+# build <out dir> <wasm-bindgen target> [cargo feature flags...]: one entry point's module and wasm,
+# with the cargo profile $profile (wasm-release unless --module says otherwise) and $rustflags.
+profile=wasm-release
+rustflags=
 build() {
   local dir=$1 target=$2
   shift 2
-  cargo build --locked --quiet -p agora-token-errors-wasm --profile wasm-release --target wasm32-unknown-unknown "$@"
+  RUSTFLAGS="${RUSTFLAGS:-}${rustflags:+ $rustflags}" cargo build --locked --quiet -p agora-token-errors-wasm --profile "$profile" \
+    --target wasm32-unknown-unknown "$@"
   rm -rf "$dir"
   "$bindgen" --target "$target" --out-dir "$dir" --out-name agora_token_errors \
-    "$target_dir/wasm32-unknown-unknown/wasm-release/agora_token_errors_wasm.wasm"
+    "$target_dir/wasm32-unknown-unknown/$profile/agora_token_errors_wasm.wasm"
   # A trailing parameter declared `T | undefined` may be left out: `name?: T` (TypeScript would
   # otherwise ask for it, TS2554).
   sed -E -i ':a; s/^(export function .*[(,] ?)([A-Za-z]+): ([^,()]*) \| undefined([,)])/\1\2?: \3\4/; ta' "$dir/agora_token_errors.d.ts"
   if [ -x "$wasm_opt" ]; then
     "$wasm_opt" -Oz --enable-bulk-memory --enable-mutable-globals --enable-nontrapping-float-to-int \
-      --enable-sign-ext --enable-reference-types --enable-multivalue --strip-debug --strip-producers \
+      --enable-sign-ext --enable-reference-types --enable-multivalue --enable-simd --strip-debug --strip-producers \
       "$dir/agora_token_errors_bg.wasm" -o "$dir/agora_token_errors_bg.wasm"
   fi
   printf '%s: %s bytes\n' "$dir/agora_token_errors_bg.wasm" "$(wc -c <"$dir/agora_token_errors_bg.wasm")"
 }
 
-# The web page (web/build.sh) asks for an ES module of its own: build.sh --module DIR [cargo flags].
+# The web page (web/build.sh) asks for an ES module of its own:
+#   build.sh --module DIR [--profile NAME] [--simd] [cargo flags]
+# --profile: a cargo profile of the root Cargo.toml (wasm-scan: the log scanner's hot crates
+# built for speed); --simd: WebAssembly SIMD (simd128, in every browser since 2021), which
+# memchr's searches use.
 if [ "${1:-}" = "--module" ]; then
   dir=$2
   shift 2
+  if [ "${1:-}" = "--profile" ]; then
+    profile=$2
+    shift 2
+  fi
+  if [ "${1:-}" = "--simd" ]; then
+    rustflags="-C target-feature=+simd128"
+    shift
+  fi
   build "$dir" web "$@"
   exit 0
 fi

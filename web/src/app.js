@@ -12,9 +12,21 @@ async function load(name) {
   return glue;
 }
 const core = load("core");
-let fullPromise = null;
-/** The full build (log scanner, error texts): loaded once, when first needed. */
-const full = () => (fullPromise ??= load("full"));
+let dictPromise = null;
+/** The dictionary build (explain, the error dictionary): loaded once, when first needed. */
+const dict = () => (dictPromise ??= load("dict"));
+/** The library's explain: codes, names and events read by dict; an error text read by the
+ *  worker's scan build (the phrase tables are the scanner's) and its report written by dict. */
+async function explain(input, options) {
+  const m = await dict();
+  const r = m.explain(input, options);
+  if (r.kind !== "none") return r;
+  const matched = await workerReady.then(() => new Promise((resolve) => {
+    asked.set(++asks, resolve);
+    worker.postMessage({ match: input, ask: asks });
+  }));
+  return matched === undefined ? r : m.explainMatch(input, matched, options);
+}
 
 const $ = (id) => document.getElementById(id);
 const state = { lang: "en", token: "", decoded: null, diagnosis: null, verification: null, log: null, code: null };
@@ -231,12 +243,12 @@ async function diagnoseJoin() {
   let d;
   try {
     // The reported error is read as the CLI reads it (a code in the join's product's spaces, a
-    // name or a text) by the full build; the core build diagnoses with its id.
+    // name or a text) by explain; the core build diagnoses with its id.
     const text = $("join-reported").value.trim();
     let reported;
     if (text) {
       const product = { channel: "rtc", rtmUser: "rtm", chatUser: "chat" }[$("join-service").value];
-      const r = (await full()).explain(text, { product });
+      const r = await explain(text, { product });
       if (r.errors.length !== 1) throw new TypeError(`${t("join.reported")}: ${t("answer")[r.answer] ?? r.answer} (${r.errors.map((e) => e.error).join(", ") || r.kind})`);
       reported = r.errors[0].error;
     }
@@ -284,9 +296,16 @@ async function checkCertificate() {
 let worker = null;
 let workerReady = null;
 let jobs = 0;
+// Error texts asked of the worker (explain), each answered by its number.
+const asked = new Map();
+let asks = 0;
 const SHOWN = 2000;
 function startWorker() {
   worker = new Worker("worker.js", { type: "module" });
+  worker.addEventListener("message", ({ data }) => {
+    if (data.ask) asked.get(data.ask)?.(data.matched);
+    asked.delete(data.ask);
+  });
   workerReady = new Promise((resolve) => {
     worker.addEventListener("message", function once({ data }) {
       if (data.ready) { worker.removeEventListener("message", once); resolve(true); }
@@ -360,11 +379,10 @@ function renderLog() {
   if (log.found.length > SHOWN) $("log-list").before(el("p", { class: "hint", text: t("shownFirst", SHOWN, log.found.length) }));
 }
 async function explainFound(f) {
-  const m = await full();
   const input = f.error ?? f.event;
   const target = $("log-explain");
   if (!input) return target.replaceChildren(el("p", { class: "hint", text: `${f.token} — ${t("tab.token")}` }));
-  target.replaceChildren(renderReport2(m.explain(input, { lang: state.lang })));
+  target.replaceChildren(renderReport2(await explain(input, { lang: state.lang })));
   target.querySelector("h3")?.setAttribute("tabindex", "-1");
   target.querySelector("h3")?.focus();
 }
@@ -382,10 +400,9 @@ async function explainInput(input, options) {
     tokenBox.fold();
     return;
   }
-  const m = await full();
   let r;
   try {
-    r = m.explain(input, { ...options, lang: state.lang });
+    r = await explain(input, { ...options, lang: state.lang });
   } catch (e) {
     return out.replaceChildren(el("p", { class: "bad", role: "alert", text: e.message }));
   }
@@ -423,8 +440,7 @@ async function renderDictionary() {
   const key = `${state.lang}/${product}`;
   if (dictionaryLang === key) return;
   dictionaryLang = key;
-  const m = await full();
-  const errors = m.tokenErrors({ product, lang: state.lang });
+  const errors = (await dict()).tokenErrors({ product, lang: state.lang });
   $("dictionary").replaceChildren(...errors.map((e) => el("li", { "data-error": e.error },
     el("a", { href: `#/error/${e.error}` }, el("strong", { text: e.display }), " ", el("code", { text: e.error })),
     el("p", { text: e.summary }),
@@ -563,12 +579,12 @@ function init() {
   startWorker();
   window.addEventListener("hashchange", route);
   route();
-  // The full build is loaded once the page is idle: the first answer never waits for it.
-  (window.requestIdleCallback ?? ((f) => setTimeout(f, 200)))(() => full());
+  // The dict build is loaded once the page is idle: the first answer never waits for it.
+  (window.requestIdleCallback ?? ((f) => setTimeout(f, 200)))(() => dict());
   // For tests and curious users: what the page computed (never a token or a certificate).
   window.agoraDebugger = {
     ready: () => core.then(() => true),
-    fullReady: () => Promise.all([full(), workerReady]).then(() => true),
+    fullReady: () => Promise.all([dict(), workerReady]).then(() => true),
     get state() {
       return { lang: state.lang, decoded: state.decoded && { repaired: state.decoded.repaired, diagnosis: state.decoded.diagnosis }, diagnosis: state.diagnosis, verification: state.verification, code: state.code, log: state.log && { done: state.log.done, ms: state.log.ms, bytes: state.log.bytes, found: state.log.found.map(({ text, from, to, ...f }) => f), counts: Object.fromEntries(state.log.counts) } };
     },

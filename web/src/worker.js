@@ -1,8 +1,9 @@
 // Scans a log (a File or a Blob of any size) off the page's thread: read in pieces of 8 MiB,
 // each cut just after a line break, scanned by the crate's scanner (as its scan_reader does),
 // places sent back with line numbers and byte offsets from the start of the log, and progress.
-import init, { scanBytes } from "./full/agora_token_errors.js";
-import packed from "./full/wasm.js";
+// Also reads an error text for the page's explain ({ match, ask }): the phrase tables are here.
+import init, { matchMessage, scanBytes } from "./scan/agora_token_errors.js";
+import packed from "./scan/wasm.js";
 
 const PIECE = 8 << 20;
 
@@ -16,7 +17,17 @@ const ready = start().then(() => self.postMessage({ ready: true }));
 // would load its scripts again, and the page makes no request after its load).
 let job = 0;
 
-self.onmessage = async ({ data: { blob, shown, cancel } }) => {
+self.onmessage = async ({ data: { blob, shown, cancel, match, ask } }) => {
+  if (ask) {
+    await ready;
+    let matched;
+    try {
+      matched = matchMessage(match);
+    } catch {
+      matched = undefined;
+    }
+    return self.postMessage({ ask, matched });
+  }
   job += 1;
   if (cancel) return;
   const mine = job;
