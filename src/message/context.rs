@@ -291,8 +291,9 @@ pub(super) fn first_with(scanner: &Scanner, bytes: &[u8]) -> Option<MessageMatch
 }
 
 /// A text given to this crate as a user's report ([`crate::Report::of`]) that is nothing but a
-/// spelling other software prints too (`The token is invalid.`, `token 已过期`, `error 110`):
-/// only the whitespace, quotes and punctuation around it are not the match. Asked of an Agora
+/// spelling other software prints too (`The token is invalid.`, `token 已过期`, `error 110`)
+/// and that names its error (a `named-as` word of `catalog/errors.md`): only the whitespace,
+/// quotes and punctuation around it are not the match. Asked of an Agora
 /// tool, it can only mean Agora's error; in a log it stays unread (`first`).
 pub(super) fn reported(bytes: &[u8]) -> Option<MessageMatch> {
     let mut candidates = Candidates::<TEXT_BUFFER>::new(scanner(), bytes, false);
@@ -307,6 +308,14 @@ pub(super) fn reported(bytes: &[u8]) -> Option<MessageMatch> {
         })
     };
     if !bare(&bytes[..found.span.start]) || !bare(&bytes[found.span.end..]) {
+        return None;
+    }
+    // Words that do not name their error (native 119's `Switching roles fails`, jose's
+    // `signature verification failed`) say nothing of a token alone, even to Agora's tool; a
+    // code next to an error word is a code, read as a bare code is.
+    if found.evidence != Evidence::ErrorCode
+        && named_word(&bytes[found.span.clone()], found.error).is_none()
+    {
         return None;
     }
     if found

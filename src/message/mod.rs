@@ -83,8 +83,9 @@ listed_enum! {
         Agreement = "agreement",
         /// Nothing in the text says it is Agora's, but it was given to [`crate::Report::of`],
         /// the reader of what a user reported to this crate, and it is nothing but a spelling
-        /// other software prints too (`The token is invalid.`, `token 已过期`): asked of an
-        /// Agora tool, it means Agora's error. `from_message` and `scan` never give it.
+        /// other software prints too that names its error (`The token is invalid.`, `token
+        /// 已过期`): asked of an Agora tool, it means Agora's error
+        /// ([`TokenError::match_report`]). `from_message` and `scan` never give it.
         Reported = "reported",
     }
 }
@@ -403,9 +404,24 @@ impl TokenError {
         context::first(text.as_bytes())
     }
 
-    /// [`TokenError::match_message`] for a text a user reported to this crate: also a text that
-    /// is nothing but a spelling other software prints too ([`Support::Reported`]).
-    pub(crate) fn match_reported(text: &str) -> Option<MessageMatch> {
+    /// The match [`Report::of`](crate::Report::of) reads in a text a user reported to this
+    /// crate: [`TokenError::match_message`]'s, or, where that finds none, a text that is nothing
+    /// but a spelling other software prints too and that names its error (`token`, `app id`:
+    /// the `named-as` words of `catalog/errors.md`), or a code beside an error word
+    /// ([`Support::Reported`]). Asked of an Agora tool, a bare `The token is invalid.` can only
+    /// mean Agora's error; in a log it stays unread.
+    ///
+    /// ```
+    /// use agora_token_errors::{Support, TokenError};
+    ///
+    /// assert_eq!(TokenError::match_message("The token is invalid."), None);
+    /// let m = TokenError::match_report("The token is invalid.").unwrap();
+    /// assert_eq!((m.error(), m.support()), (TokenError::InvalidToken, Support::Reported));
+    /// assert_eq!(TokenError::match_report("jwt: The token is invalid."), None);
+    /// ```
+    #[must_use]
+    #[cfg_attr(docsrs, doc(cfg(feature = "messages")))]
+    pub fn match_report(text: &str) -> Option<MessageMatch> {
         TokenError::match_message(text).or_else(|| context::reported(text.as_bytes()))
     }
 }

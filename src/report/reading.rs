@@ -377,7 +377,7 @@ fn read_text(
     errors: &mut Vec<TokenError>,
     speaks_for: &mut Option<Product>,
 ) -> Reading {
-    match TokenError::match_reported(input) {
+    match TokenError::match_report(input) {
         Some(m) => {
             errors.push(m.error());
             // A spelling anyone prints says nothing of the product it came from.

@@ -101,7 +101,7 @@ export interface Found {
   end: number;
   error?: string;
   evidence?: string;
-  /** Why it counts: `"own"`, `"agora"` or `"agreement"` (`Support::as_str`). */
+  /** Why it counts: `"own"`, `"agora"`, `"agreement"` or, read only as a report, `"reported"` (`Support::as_str`). */
   support?: string;
   event?: string;
   /** The token's first 12 characters and `...`: a token is never shown whole. */

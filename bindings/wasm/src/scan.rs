@@ -138,7 +138,9 @@ pub fn match_message(
     #[wasm_bindgen(unchecked_param_type = "string")] text: &JsValue,
 ) -> Result<JsValue, JsValue> {
     let text = crate::string_argument(text, "text")?;
-    match agora_token_errors::TokenError::match_message(&text) {
+    // As the one reader of a user's report reads it: a text that is nothing but a spelling
+    // other software prints too counts here (`Support::Reported`), never in a log.
+    match agora_token_errors::TokenError::match_report(&text) {
         Some(m) => serde_json::to_string(&m)
             .map(JsValue::from)
             .map_err(|e| JsError::new(&e.to_string()).into()),

@@ -30,11 +30,13 @@ pub fn explain_match(
             .and_then(|v| v.as_string())
     };
     let error = field("error").ok_or_else(|| type_error("matched has no error"))?;
+    // A spelling anyone prints, read because a user reported it, says nothing of the product.
+    let own = field("product").filter(|_| field("support").as_deref() != Some("reported"));
     let o = ExplainOptions::of(options)?;
     let (report, kept) = report_of_match(
         &input,
         &error,
-        field("product").as_deref(),
+        own.as_deref(),
         o.product,
         o.platform,
         o.lang,
@@ -93,11 +95,12 @@ mod tests {
                 let Some(text) = line.splitn(3, '\t').nth(2) else {
                     continue;
                 };
-                let Some(m) = TokenError::match_message(text) else {
+                let Some(m) = TokenError::match_report(text) else {
                     continue;
                 };
                 let m = serde_json::to_value(m).unwrap();
                 let field = |key: &str| m.get(key).and_then(serde_json::Value::as_str);
+                let own = field("product").filter(|_| field("support") != Some("reported"));
                 for (product, platform, lang) in [
                     (None, None, Locale::En),
                     (Some(Product::Rtm), None, Locale::Zh),
@@ -117,7 +120,7 @@ mod tests {
                     let (report, kept) = report_of_match(
                         text,
                         field("error").unwrap(),
-                        field("product"),
+                        own,
                         product,
                         platform,
                         lang,

@@ -80,11 +80,14 @@ test("lookalikes from other vendors and ordinary Agora lines are no token error"
     const all = lines(name);
     const reports = all.map((l) => wasm.explain(l));
     // A line that is a bare identifier Agora's SDKs also use (`TOKEN_EXPIRED`) is read as that
-    // name, as the command-line tool reads it; a text must never be misread.
-    const names = reports.filter((r) => r.kind === "name").length;
-    const alarms = all.filter((l, i) => reports[i].kind !== "name" && reports[i].errors.length > 0);
+    // name, and one that is nothing but a spelling anyone prints (`/** token 过期 */`) as a
+    // report to Agora's tool (support "reported"), as the command-line tool reads them; any
+    // other text must never be misread.
+    const bare = (r) => r.kind === "name" || (r.kind === "text" && r.matched.support === "reported");
+    const names = reports.filter(bare).length;
+    const alarms = all.filter((l, i) => !bare(reports[i]) && reports[i].errors.length > 0);
     const scanned = wasm.scan(all.join("\n")).filter((f) => f.error);
-    console.log(`${name} (node): false alarms ${alarms.length} of ${all.length - names} texts (${names} lines are Agora names), scan ${scanned.length} of ${all.length}`);
+    console.log(`${name} (node): false alarms ${alarms.length} of ${all.length - names} texts (${names} lines are bare Agora names or spellings), scan ${scanned.length} of ${all.length}`);
     assert.deepEqual(alarms, []);
     assert.deepEqual(scanned, []);
   }

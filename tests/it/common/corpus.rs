@@ -114,7 +114,7 @@ pub fn score_with(new: (&str, &str), old: (&str, &str), min: usize, permille: us
 
 /// The same texts given to `Report::of`, the reader of what a user reported to an Agora tool,
 /// where a text that is nothing but a spelling anyone prints is read as Agora's: printed, with
-/// the negatives it reads (texts of other software that a user would not paste into it alone).
+/// no wrong label and no negative read.
 #[cfg(feature = "messages")]
 pub fn as_reports(corpus: &[(Option<TokenError>, String, String)], what: &str) {
     use agora_token_errors::{CodeSpace, Report};
@@ -142,4 +142,5 @@ pub fn as_reports(corpus: &[(Option<TokenError>, String, String)], what: &str) {
         println!("  read: {a}");
     }
     assert_eq!(wrong, 0, "wrong labels as reports");
+    assert_eq!(alarms, Vec::<String>::new(), "negatives read as reports");
 }
