@@ -44,6 +44,11 @@ for m in core dict scan; do
 done
 rm -f "$tmp"/*.wasm.unused
 cp src/* "$tmp/"
+# The page's own scripts without their whole-line comments (what a visitor downloads; the
+# comments stay in web/src). No such line stands inside a template literal.
+for f in "$tmp"/*.js; do
+  sed -E -i '/^[[:space:]]*\/\/( |$)/d' "$f"
+done
 rm -rf "$out"
 mv "$tmp" "$out"
 # What a visitor downloads, file by file, raw and gzipped.

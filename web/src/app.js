@@ -149,7 +149,7 @@ async function readToken() {
   }
   const m = await core;
   const repaired = m.repair(text);
-  const d = m.decode(text);
+  const d = m.decode(text, { lang: state.lang });
   state.decoded = { repaired: repaired.undone, diagnosis: d, head: head(repaired.token.trim()) };
   state.verification = null;
   const parts = [];
@@ -252,7 +252,7 @@ async function diagnoseJoin() {
       if (r.errors.length !== 1) throw new TypeError(`${t("join.reported")}: ${t("answer")[r.answer] ?? r.answer} (${r.errors.map((e) => e.error).join(", ") || r.kind})`);
       reported = r.errors[0].error;
     }
-    d = (await core).diagnose($("token-input").value, join, { nowUnix: time, reported });
+    d = (await core).diagnose($("token-input").value, join, { nowUnix: time, reported, lang: state.lang });
   } catch (e) {
     state.diagnosis = null;
     return out.replaceChildren(el("p", { class: "bad", role: "alert", text: e.message }));
@@ -270,7 +270,6 @@ async function diagnoseJoin() {
       el("a", { href: `#/error/${f.error}`, class: "error-id", text: f.error })),
     el("p", { class: "message", text: f.message }),
     el("p", { class: "fix" }, el("strong", { text: `${t("fix")}: ` }), f.fix)))));
-  if (d.findings.length && state.lang !== "en") parts.push(el("p", { class: "hint", text: t("findingsNote") }));
   if (d.advice.length) parts.push(el("h2", { text: t("advice") }), el("ul", {}, d.advice.map((a) => el("li", {}, a.message, " ", el("em", { text: a.fix })))));
   out.replaceChildren(...parts);
 }

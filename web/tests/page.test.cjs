@@ -179,6 +179,27 @@ async function run(browser, base) {
     if (want.findings.length) check(`join tab shows the cause first with its fix: ${v.name}`, first[0] === want.findings[0].error && first[1].includes(want.findings[0].fix));
     joinChecks += 1;
   }
+  // The same diagnosis in Chinese, as the CLI's `--lang zh` gives it: findings, fixes and advice.
+  {
+    const v = joins[0];
+    const now = tokens.generated_at + 60;
+    await setValue(page, "#token-input", v.token);
+    await setValue(page, "#join-name", "another_channel");
+    await setValue(page, "#join-user", String(v.inputs.uid ?? v.inputs.account));
+    await page.evaluate((acc) => { document.querySelector("#join-account").checked = acc; }, typeof v.inputs.uid !== "number");
+    await setValue(page, "#join-time", new Date(now * 1000).toISOString().slice(0, 19));
+    await setValue(page, "#join-reported", "110");
+    await page.select("#lang", "zh");
+    await page.click("#join-form button[type=submit]");
+    await until(page, () => /[\u4e00-\u9fff]/.test(window.agoraDebugger.state.diagnosis?.findings?.[0]?.message ?? ""));
+    const s = await state(page);
+    const want = json(["--json", "--lang", "zh", "--token", v.token, "--app-id", tokens.app_id, "--channel", "another_channel", typeof v.inputs.uid === "number" ? "--uid" : "--account", String(v.inputs.uid ?? v.inputs.account), "--now", String(now), "--", "110"]);
+    check("join tab in Chinese = CLI --lang zh", same(s.diagnosis, want), JSON.stringify(s.diagnosis?.findings?.map((f) => f.message)).slice(0, 200));
+    const shown = await page.$eval("#join-out .finding .message", (e) => e.textContent);
+    check("the cause is shown in Chinese", shown === want.findings[0].message && /[\u4e00-\u9fff]/.test(shown));
+    await page.select("#lang", "en");
+    joinChecks += 1;
+  }
 
   // ---- Certificate tab: the signature checked in the page ----
   await tab(page, "cert");

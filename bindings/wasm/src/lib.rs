@@ -268,8 +268,8 @@ impl ExplainOptions {
 }
 
 /// Whether a Conversational AI agent can join with the tokens of its start request: `body` is
-/// the request's JSON text, `options` `{ appId, authorization?, certificate?, nowUnix? }`
-/// (`authorization` the request's header value). The answer is `{ kind: "convoai", can_join,
+/// the request's JSON text, `options` `{ appId, authorization?, certificate?, nowUnix?, lang? }`
+/// (`authorization` the request's header value; `lang` `"en"` or `"zh"` for the findings). The answer is `{ kind: "convoai", can_join,
 /// findings }`, each finding with the `token` it is about (`"agent"` or `"authorization"`),
 /// cause first: the command-line tool's `--convoai-request --json`.
 ///
@@ -282,7 +282,7 @@ impl ExplainOptions {
 pub fn diagnose_agent(
     #[wasm_bindgen(unchecked_param_type = "string")] body: &JsValue,
     #[wasm_bindgen(
-        unchecked_param_type = "{ appId: string; authorization?: string; certificate?: string; nowUnix?: number }"
+        unchecked_param_type = "{ appId: string; authorization?: string; certificate?: string; nowUnix?: number; lang?: string }"
     )]
     options: &JsValue,
 ) -> Result<JsValue, JsValue> {
@@ -293,8 +293,9 @@ pub fn diagnose_agent(
     let o = Fields::of(
         options,
         "options",
-        &["appId", "authorization", "certificate", "nowUnix"],
+        &["appId", "authorization", "certificate", "nowUnix", "lang"],
     )?;
+    let lang = o.named::<Locale>("lang")?.unwrap_or_default();
     let app_id = o.required_string("appId")?;
     let authorization = o.string("authorization")?;
     let certificate = o.string("certificate")?;
@@ -302,7 +303,8 @@ pub fn diagnose_agent(
         .number("nowUnix", u64::MAX)?
         .unwrap_or_else(crate::token::now_unix);
     let request = agora_token_errors::token::AgentRequest::parse(&body, authorization.as_deref())
-        .map_err(|e| type_error(e.to_string()))?;
+        .map_err(|e| type_error(e.to_string()))?
+        .with_locale(lang);
     let findings = request.diagnose(&app_id, certificate.as_deref(), now);
     let cannot = findings
         .iter()

@@ -4,7 +4,7 @@
 #[cfg(feature = "explain")]
 use agora_token_errors::Report;
 use agora_token_errors::token::{Diagnosis, JoinParams, Token, User, repair as repair_text};
-use agora_token_errors::{CodeSpace, Platform, Product, TokenError};
+use agora_token_errors::{CodeSpace, Locale, Platform, Product, TokenError};
 use wasm_bindgen::prelude::*;
 
 use crate::input::{Fields, type_error, type_name, whole_number};
@@ -23,6 +23,9 @@ export interface DiagnoseOptions {
   platform?: string;
   /** The code space a reported bare code is read in. */
   space?: string;
+  /** The language of the findings' and advice's messages and fixes: `"en"` (the default) or
+   *  `"zh"` (简体中文). */
+  lang?: string;
 }
 
 /** One privilege a service grants. */
@@ -231,18 +234,25 @@ fn reported_error(
 
 /// Decodes `token` alone, its transport damage (quotes, `Bearer `, URL encoding, ...) undone:
 /// `{ kind: "token", token, unreadable, reported: null, findings: [], advice }`, the command-line
-/// tool's `--token ... --json` without a join. A token that cannot be decoded says why in
-/// `unreadable`; nothing is thrown for it.
+/// tool's `--token ... --json` without a join; the advice in `options.lang` (`"en"` by default,
+/// or `"zh"`). A token that cannot be decoded says why in `unreadable`; nothing is thrown for it.
 ///
 /// # Errors
 ///
-/// A `TypeError` when `token` is not a string.
+/// A `TypeError` when `token` is not a string or `options` is not `{ lang? }`.
 #[wasm_bindgen(unchecked_return_type = "Diagnosis")]
 pub fn decode(
     #[wasm_bindgen(unchecked_param_type = "string")] token: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "{ lang?: string } | undefined")] options: Option<
+        JsValue,
+    >,
 ) -> Result<JsValue, JsValue> {
     let token = string_argument(token, "token")?;
-    to_js(&Diagnosis::of_token(&token))
+    let options = options.unwrap_or_default();
+    let lang = Fields::of(&options, "options", &["lang"])?
+        .named::<Locale>("lang")?
+        .unwrap_or_default();
+    to_js(&Diagnosis::of_token(&token).with_locale(lang))
 }
 
 /// Diagnoses `token` against the join that failed: the whole `Diagnosis`, as the library and
@@ -268,13 +278,17 @@ pub fn diagnose(
     let token = string_argument(token, "token")?;
     let join = required_join(join, "diagnose")?;
     let options = options.unwrap_or_default();
-    let (now, reported) = if options.as_f64().is_some() {
-        (whole_number(&options, "nowUnix", u64::MAX)?, None)
+    let (now, reported, lang) = if options.as_f64().is_some() {
+        (
+            whole_number(&options, "nowUnix", u64::MAX)?,
+            None,
+            Locale::En,
+        )
     } else {
         let o = Fields::of(
             &options,
             "options",
-            &["reported", "nowUnix", "platform", "space"],
+            &["reported", "nowUnix", "platform", "space", "lang"],
         )?;
         let now = o.number("nowUnix", u64::MAX)?.unwrap_or_else(now_unix);
         let product = match join.service() {
@@ -291,9 +305,10 @@ pub fn diagnose(
             )?),
             _ => None,
         };
-        (now, reported)
+        let lang = o.named::<Locale>("lang")?.unwrap_or_default();
+        (now, reported, lang)
     };
-    to_js(&Diagnosis::of(&token, &join, now, reported))
+    to_js(&Diagnosis::of(&token, &join, now, reported).with_locale(lang))
 }
 
 /// The token in `text` (a header, a URL, JSON, a log line, or a token damaged on its way), with
