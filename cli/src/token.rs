@@ -28,9 +28,13 @@ pub(crate) fn run(args: &Args) -> Result<Answer, Failure> {
     };
     let mut out = String::new();
     let Some(app_id) = args.app_id.as_deref() else {
-        let d = Diagnosis::of_token(token);
-        describe_token(&mut out, &d);
-        out.push_str("\n(give --app-id and --channel (or --rtm-user), and --uid or --account, to diagnose a join)\n");
+        let d = Diagnosis::of_token(token).with_locale(args.lang);
+        describe_token(&mut out, &d, args.lang);
+        out.push_str(if args.lang == Locale::Zh {
+            "\n（给出 --app-id 和 --channel（或 --rtm-user），以及 --uid 或 --account，即可诊断一次加入）\n"
+        } else {
+            "\n(give --app-id and --channel (or --rtm-user), and --uid or --account, to diagnose a join)\n"
+        });
         return Ok(Answer {
             text: out,
             json: json_of(&d),
@@ -41,7 +45,7 @@ pub(crate) fn run(args: &Args) -> Result<Answer, Failure> {
     let join = join_of(args, app_id)?;
     let now = args.now.unwrap_or_else(|| unix_seconds(SystemTime::now()));
     let d = Diagnosis::of(token, &join, now, reported).with_locale(args.lang);
-    describe_token(&mut out, &d);
+    describe_token(&mut out, &d, args.lang);
     let zh = args.lang == Locale::Zh;
     let (at, channel, rtm_login, comma, no_user) = if zh {
         (
@@ -125,10 +129,13 @@ fn json_of(d: &Diagnosis) -> Value {
     serde_json::to_value(d).expect("a diagnosis serialises to JSON")
 }
 
-/// The token's fields, or why it could not be decoded.
-fn describe_token(out: &mut String, d: &Diagnosis) {
+/// The token's fields, or why it could not be decoded, in the reader's language.
+fn describe_token(out: &mut String, d: &Diagnosis, lang: Locale) {
+    let zh = lang == Locale::Zh;
     match (d.token(), d.unreadable()) {
-        (Some(t), _) => describe(out, t),
+        (Some(t), _) => describe(out, t, zh),
+        // Why it cannot be decoded is said in Chinese by the finding a join adds.
+        (None, Some(e)) if zh => writeln!(out, "Token：无法按原样解码：{e}").unwrap(),
         (None, Some(e)) => writeln!(out, "token: cannot be decoded as given: {e}").unwrap(),
         (None, None) => {}
     }
@@ -174,32 +181,100 @@ fn reported_error(text: &str, args: &Args) -> Result<TokenError, String> {
     }
 }
 
-fn describe(out: &mut String, t: &Token) {
-    writeln!(out, "token: {t}").unwrap();
+/// The words of [`describe`], in English or Chinese.
+struct Words {
+    head: &'static str,
+    lifetime: &'static str,
+    service: &'static str,
+    channel: &'static str,
+    any_user: &'static str,
+    user: &'static str,
+    privilege: &'static str,
+    no_limit: &'static str,
+    ends: &'static str,
+    permission: &'static str,
+    on: &'static str,
+    unknown: &'static str,
+}
+
+const EN: Words = Words {
+    head: "token: ",
+    lifetime: "  lifetime: ",
+    service: "  service ",
+    channel: ", channel ",
+    any_user: ", any user (uid 0)",
+    user: ", user ",
+    privilege: "    privilege ",
+    no_limit: "no limit of its own",
+    ends: "ends at ",
+    permission: "    permission ",
+    on: " on ",
+    unknown: "  (more services of a type this crate does not know)\n",
+};
+
+const ZH: Words = Words {
+    head: "Token：",
+    lifetime: "  有效期：",
+    service: "  服务 ",
+    channel: "，频道 ",
+    any_user: "，任意用户（uid 0）",
+    user: "，用户 ",
+    privilege: "    权限 ",
+    no_limit: "没有自己的期限",
+    ends: "结束于 ",
+    permission: "    RTM 权限 ",
+    on: "，作用于 ",
+    unknown: "  （还有本工具不认识的服务类型）\n",
+};
+
+fn describe(out: &mut String, t: &Token, zh: bool) {
+    let w = if zh { &ZH } else { &EN };
+    if zh {
+        write!(
+            out,
+            "{}{} Token，App ID {}",
+            w.head,
+            t.version(),
+            t.app_id()
+        )
+        .unwrap();
+        if let Some(at) = t.issued_at() {
+            write!(out, "，签发于 {}", utc(at)).unwrap();
+        }
+        writeln!(out, "，过期于 {}", utc(t.expires_at())).unwrap();
+    } else {
+        writeln!(out, "{}{t}", w.head).unwrap();
+    }
     if let Some(lifetime) = t.lifetime() {
-        writeln!(out, "  lifetime: {lifetime} s").unwrap();
+        writeln!(out, "{}{lifetime} s", w.lifetime).unwrap();
     }
     for s in t.services() {
-        write!(out, "  service {}", s.kind()).unwrap();
+        write!(out, "{}{}", w.service, s.kind()).unwrap();
         if let Some(c) = s.channel() {
-            write!(out, ", channel {c:?}").unwrap();
+            write!(out, "{}{c:?}", w.channel).unwrap();
         }
         match s.user() {
-            Some("") => write!(out, ", any user (uid 0)").unwrap(),
-            Some(u) => write!(out, ", user {u:?}").unwrap(),
+            Some("") => out.push_str(w.any_user),
+            Some(u) => write!(out, "{}{u:?}", w.user).unwrap(),
             None => {}
         }
         out.push('\n');
         for p in s.privileges() {
             let end = p.expires_at().map_or_else(
-                || "no limit of its own".to_owned(),
-                |e| format!("ends at {}", utc(e)),
+                || w.no_limit.to_owned(),
+                |e| format!("{}{}", w.ends, utc(e)),
             );
+            let name = p.name().unwrap_or("unknown");
+            let (open, close, colon) = if zh {
+                ("（", "）", "：")
+            } else {
+                (" (", ")", ": ")
+            };
             writeln!(
                 out,
-                "    privilege {} ({}): {end}",
-                p.id(),
-                p.name().unwrap_or("unknown")
+                "{}{}{open}{name}{close}{colon}{end}",
+                w.privilege,
+                p.id()
             )
             .unwrap();
         }
@@ -210,16 +285,19 @@ fn describe(out: &mut String, t: &Token) {
         {
             let resource = g.resource().map_or("an unknown kind", |r| r.as_str());
             let access = g.access().map_or("unknown access", |a| a.as_str());
+            let colon = if zh { "：" } else { ": " };
             writeln!(
                 out,
-                "    permission {access} on {resource}: {}",
+                "{}{access}{}{resource}{colon}{}",
+                w.permission,
+                w.on,
                 g.names().join(", ")
             )
             .unwrap();
         }
     }
     if t.has_unknown_services() {
-        out.push_str("  (more services of a type this crate does not know)\n");
+        out.push_str(w.unknown);
     }
 }
 
