@@ -72,7 +72,10 @@ fn lang_zh_diagnoses_a_token_in_chinese() {
     assert!(!out.contains("The token is for channel"), "{out}");
     // The token's own fields too.
     assert!(out.contains("Token：007 Token，App ID"), "{out}");
-    assert!(out.contains("  服务 RTC，频道 \"room-7\"，用户 \"42\""), "{out}");
+    assert!(
+        out.contains("  服务 RTC，频道 \"room-7\"，用户 \"42\""),
+        "{out}"
+    );
     assert!(out.contains("    权限 1（joinChannel）：结束于 "), "{out}");
     assert!(!out.contains("privilege 1"), "{out}");
     // The same answer in English, as it always was.

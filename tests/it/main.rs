@@ -4,8 +4,8 @@
 mod common;
 
 mod actions_events_platforms;
-mod build_round_trip;
 mod build_preflight;
+mod build_round_trip;
 mod build_same_bytes;
 mod catalog;
 mod convoai;
