@@ -56,6 +56,24 @@ impl Source {
     }
 }
 
+impl Source {
+    /// The file itself when it is read as it is (neither gzip nor UTF-16), so that a place in
+    /// it can be read again by seeking; `None` for standard input and transformed files.
+    pub(crate) fn plain(&self) -> Option<File> {
+        let Source::File(p) = self else {
+            return None;
+        };
+        let mut file = File::open(p).ok()?;
+        let mut head = Vec::with_capacity(128);
+        (&mut file).take(128).read_to_end(&mut head).ok()?;
+        let transformed = head.starts_with(&[0x1f, 0x8b])
+            || head.starts_with(&[0xff, 0xfe])
+            || head.starts_with(&[0xfe, 0xff])
+            || utf16_without_mark(&head).is_some();
+        (!transformed).then_some(file)
+    }
+}
+
 /// `reader` as UTF-8: UTF-16 text transcoded, anything else as it is.
 fn utf16_or_not<'a, R: BufRead + Send + 'a>(
     mut reader: R,

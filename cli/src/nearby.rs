@@ -1,12 +1,14 @@
 //! A token and the join it was used for, a few lines apart: apps log the token they fetched on
-//! one line and `joinChannel(channelId: ..., uid: ...)` on the next. The scan streams, so the
-//! input is read through a [`Tap`] that keeps its last bytes; a token whose own line names no
-//! join waits until the lines after it have been read, then the lines around it are searched
-//! for the nearest join (at most [`REACH`] lines away, never one that carries a token of its
-//! own, which is judged on its own line).
+//! one line and `joinChannel(channelId: ..., uid: ...)` on the next. The scan streams and keeps
+//! nothing of the lines it passes, so after it, the few kilobytes around each token that waits
+//! for its join are read again: by seeking in a plain file, by reading a gzip or UTF-16 file
+//! once more up to the last of them. Standard input cannot be read again: there a token is held
+//! against the join on its own line only. The nearest join at most [`REACH`] lines away is
+//! taken, never one that carries a token of its own (that one is judged on its own line).
 
-use std::io::{self, Read};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::io::{Read, Seek, SeekFrom};
+
+use crate::input::Source;
 
 /// How many lines away a join is looked for, before and after the token's line.
 pub(crate) const REACH: isize = 5;
@@ -14,110 +16,126 @@ pub(crate) const REACH: isize = 5;
 /// Bytes read around a token for its join, each way.
 const AROUND: usize = 4096;
 
-/// Bytes the tap keeps: what the scan may read ahead of the finding it is handing over (a read of
-/// 1 MiB and a buffer), and the lines around it.
-const KEPT: usize = 3 << 20;
-
-/// What the tap and the scan's handler share.
-#[derive(Default)]
-pub(crate) struct Nearby {
-    /// The last [`KEPT`] bytes read, as a ring: byte `n` of the input is at `n % KEPT`.
-    kept: Vec<u8>,
-    /// How many bytes have been read.
-    read: usize,
-    /// Tokens waiting for their join: the summary's index and the byte offset of the token.
-    waiting: Vec<(usize, usize)>,
-    /// Joins found: the summary's index, the join's line and how many lines away it is.
-    found: Vec<(usize, String, isize)>,
+/// The joins of the tokens `waiting` (the summary's index and the token's byte offset), each
+/// with its line and how many lines away it is (after the token when positive).
+pub(crate) fn joins(source: &Source, waiting: &[(usize, usize)]) -> Vec<(usize, String, isize)> {
+    if waiting.is_empty() || matches!(source, Source::Stdin) {
+        return Vec::new();
+    }
+    match source.plain() {
+        Some(mut file) => waiting
+            .iter()
+            .filter_map(|&(index, at)| {
+                let from = at.saturating_sub(AROUND);
+                file.seek(SeekFrom::Start(from as u64)).ok()?;
+                let want = at - from + AROUND;
+                let mut window = Vec::with_capacity(want);
+                (&mut file)
+                    .take(want as u64)
+                    .read_to_end(&mut window)
+                    .ok()?;
+                let ends = window.len() < want;
+                let (line, lines) = join_in(&window, at - from, from == 0, ends)?;
+                Some((index, line, lines))
+            })
+            .collect(),
+        None => read_again(source, waiting),
+    }
 }
 
-impl Nearby {
-    /// A token at byte `at` waits for the lines around it.
-    pub(crate) fn wait(&mut self, index: usize, at: usize) {
-        self.waiting.push((index, at));
-    }
-
-    /// At the input's end: looks for the joins of the tokens still waiting, and hands over
-    /// every join found.
-    pub(crate) fn take(&mut self) -> Vec<(usize, String, isize)> {
-        self.settle(true);
-        std::mem::take(&mut self.found)
-    }
-
-    fn settle(&mut self, end: bool) {
-        let mut i = 0;
-        while i < self.waiting.len() {
-            let (index, at) = self.waiting[i];
-            if !end && at + AROUND > self.read {
-                i += 1;
-                continue;
+/// [`joins`] for a file read through a decoder: read once more, up to the last token's window,
+/// keeping the last bytes only.
+fn read_again(source: &Source, waiting: &[(usize, usize)]) -> Vec<(usize, String, isize)> {
+    const READ: usize = 1 << 16;
+    let Ok(mut reader) = source.open(|_| {}) else {
+        return Vec::new();
+    };
+    let mut waiting = waiting.to_vec();
+    waiting.sort_by_key(|w| w.1);
+    let mut out = Vec::new();
+    // `kept` holds the input from byte `base` on.
+    let (mut kept, mut base) = (Vec::new(), 0usize);
+    let mut buf = vec![0; READ];
+    let mut next = 0;
+    loop {
+        let n = match reader.read(&mut buf) {
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(_) => 0,
+        };
+        kept.extend_from_slice(&buf[..n]);
+        let read = base + kept.len();
+        while let Some(&(index, at)) = waiting.get(next) {
+            if n > 0 && at + AROUND > read {
+                break;
             }
-            self.waiting.swap_remove(i);
-            if let Some((line, lines)) = self.join_around(at) {
-                self.found.push((index, line, lines));
-            }
-        }
-    }
-
-    /// Keeps `bytes`, read after everything before: each byte is copied once.
-    fn keep(&mut self, mut bytes: &[u8]) {
-        if bytes.len() > KEPT {
-            self.read += bytes.len() - KEPT;
-            bytes = &bytes[bytes.len() - KEPT..];
-        }
-        // The ring grows as the input does, up to its size: a small file keeps only itself.
-        if self.kept.len() < KEPT {
-            let grow = bytes.len().min(KEPT - self.kept.len());
-            self.kept.extend_from_slice(&bytes[..grow]);
-            self.read += grow;
-            bytes = &bytes[grow..];
-            if bytes.is_empty() {
-                return self.settled();
+            next += 1;
+            let from = at.saturating_sub(AROUND).max(base);
+            let to = (at + AROUND).min(read);
+            if let Some(window) = kept.get(from - base..to - base)
+                && let Some((line, lines)) = join_in(window, at - from, from == 0, n == 0)
+            {
+                out.push((index, line, lines));
             }
         }
-        let at = self.read % KEPT;
-        let first = bytes.len().min(KEPT - at);
-        self.kept[at..at + first].copy_from_slice(&bytes[..first]);
-        self.kept[..bytes.len() - first].copy_from_slice(&bytes[first..]);
-        self.read += bytes.len();
-        self.settled();
-    }
-
-    /// Before their lines are written over: the tokens whose following lines are in.
-    fn settled(&mut self) {
-        if !self.waiting.is_empty() {
-            self.settle(false);
+        if n == 0 || next == waiting.len() {
+            return out;
+        }
+        // What the next token's window may still need: the last read and a window's worth.
+        let keep = READ + 2 * AROUND;
+        if kept.len() > 2 * keep {
+            let drop = kept.len() - keep;
+            kept.drain(..drop);
+            base += drop;
         }
     }
+}
 
-    /// Bytes `from..to` of the input, if they are still kept.
-    fn bytes(&self, from: usize, to: usize) -> Option<Vec<u8>> {
-        if from + KEPT < self.read || to > self.read || from > to {
-            return None;
+/// The nearest line to byte `at` of `window` that joins a channel, and how many lines away it
+/// is. `starts` and `ends`: whether the window starts and ends where the input does (else its
+/// first and last lines may be cut, and are not read). Only the lines within reach are looked
+/// at, each once.
+fn join_in(window: &[u8], at: usize, starts: bool, ends: bool) -> Option<(String, isize)> {
+    let newline = |b: &u8| *b == b'\n';
+    let at = at.min(window.len());
+    let own_start = window[..at].iter().rposition(newline).map_or(0, |i| i + 1);
+    let own_end = window[at..]
+        .iter()
+        .position(newline)
+        .map_or(window.len(), |i| at + i);
+    let reach = REACH.unsigned_abs();
+    // The lines before, nearest first: each ends where the next one starts, less its break.
+    let mut before = Vec::with_capacity(reach);
+    let mut next = own_start;
+    while before.len() < reach && next > 0 {
+        let end = next - 1;
+        let start = window[..end].iter().rposition(newline).map_or(0, |i| i + 1);
+        if start == 0 && !starts {
+            break;
         }
-        Some((from..to).map(|n| self.kept[n % KEPT]).collect())
+        before.push(start..end);
+        next = start;
     }
-
-    /// The nearest line to byte `at`'s that joins a channel, and how many lines away it is.
-    fn join_around(&self, at: usize) -> Option<(String, isize)> {
-        let oldest = self.read.saturating_sub(KEPT);
-        let from = at.saturating_sub(AROUND).max(oldest);
-        let to = (at + AROUND).min(self.read);
-        let window = self.bytes(from, to)?;
-        let text = String::from_utf8_lossy(&window);
-        let own = text
-            .get(..at - from)
-            .map_or(0, |before| before.matches('\n').count());
-        let lines: Vec<&str> = text.split('\n').collect();
-        // The first and last lines of the window may be cut: not read.
-        let usable = |i: usize| (from == 0 || i > 0) && (to == self.read || i + 1 < lines.len());
-        (1..=REACH)
-            .flat_map(|d| [-d, d])
-            .filter_map(|d| Some((own.checked_add_signed(d)?, d)))
-            .filter(|&(i, _)| i < lines.len() && usable(i))
-            .find(|&(i, _)| is_join(lines[i]))
-            .map(|(i, d)| (lines[i].chars().take(1024).collect(), d))
+    let mut after = Vec::with_capacity(reach);
+    let mut start = own_end + 1;
+    while after.len() < reach && start < window.len() {
+        let end = window[start..].iter().position(newline).map(|i| start + i);
+        if end.is_none() && !ends {
+            break;
+        }
+        let end = end.unwrap_or(window.len());
+        after.push(start..end);
+        start = end + 1;
     }
+    (1..=REACH)
+        .flat_map(|d| [-d, d])
+        .filter_map(|d| {
+            let lines = if d < 0 { &before } else { &after };
+            Some((lines.get(d.unsigned_abs() - 1)?.clone(), d))
+        })
+        .map(|(r, d)| (String::from_utf8_lossy(&window[r]), d))
+        .find(|(line, _)| is_join(line))
+        .map(|(line, d)| (line.chars().take(1024).collect(), d))
 }
 
 /// Whether a line is a join call that names its channel and carries no token of its own.
@@ -130,63 +148,23 @@ fn is_join(line: &str) -> bool {
         && agora_token_errors::scan(line.as_bytes()).all(|f| f.token().is_none())
 }
 
-/// A reader that keeps what it reads in [`Nearby`].
-pub(crate) struct Tap<R> {
-    pub(crate) inner: R,
-    pub(crate) shared: Arc<Mutex<Nearby>>,
-}
-
-impl<R: Read> Read for Tap<R> {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        self.shared
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .keep(&buf[..n]);
-        Ok(n)
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    use super::Nearby;
+    use super::join_in;
 
-    fn joins(text: &str, at: usize) -> Vec<(usize, String, isize)> {
-        let mut n = Nearby::default();
-        n.keep(text.as_bytes());
-        n.wait(0, at);
-        n.take()
+    fn join(text: &str) -> Option<(String, isize)> {
+        join_in(text.as_bytes(), text.find("007e").unwrap(), true, true)
     }
 
     #[test]
     fn the_nearest_join_line_is_found_either_way() {
         let log =
             "12:00:01 token fetched: 007eJxTYBC0\n12:00:02 joinChannel(channelId: lobby, uid: 7)\n";
-        let found = joins(log, log.find("007e").unwrap());
-        assert_eq!(found.len(), 1);
-        assert_eq!(found[0].2, 1);
-        assert!(found[0].1.contains("lobby"));
+        let (line, lines) = join(log).unwrap();
+        assert_eq!(lines, 1);
+        assert!(line.contains("lobby"));
         let log = "joinChannel channelId=a uid=1\nother\nother\ntoken=007eJxTYBC0\n";
-        assert_eq!(joins(log, log.find("007e").unwrap())[0].2, -3);
-    }
-
-    #[test]
-    fn a_join_is_found_after_the_ring_has_wrapped() {
-        let mut log = "x\n".repeat(2 << 20);
-        let at = log.len() + "token ".len();
-        log.push_str("token 007eJxTYBC0\njoinChannel channelId=late uid=3\n");
-        log.push_str(&"y\n".repeat(1 << 20));
-        let mut n = Nearby::default();
-        for (i, chunk) in log.as_bytes().chunks(100_003).enumerate() {
-            n.keep(chunk);
-            if i == 42 {
-                n.wait(0, at);
-            }
-        }
-        let found = n.take();
-        assert_eq!(found.len(), 1);
-        assert!(found[0].1.contains("late"), "{found:?}");
-        assert_eq!(found[0].2, 1);
+        assert_eq!(join(log).unwrap().1, -3);
     }
 
     #[test]
@@ -195,8 +173,15 @@ mod tests {
             "joinChannel channelId=a\n{}token 007eJxTYBC0\n",
             "x\n".repeat(6)
         );
-        assert!(joins(&far, far.find("007e").unwrap()).is_empty());
-        let log = "token 007eJxTYBC0\njoin failed\n";
-        assert!(joins(log, log.find("007e").unwrap()).is_empty());
+        assert_eq!(join(&far), None);
+        assert_eq!(join("token 007eJxTYBC0\njoin failed\n"), None);
+    }
+
+    #[test]
+    fn a_cut_first_or_last_line_of_the_window_is_not_read() {
+        let text = "joinChannel channelId=a\ntoken 007eJxTYBC0\n";
+        let at = text.find("007e").unwrap();
+        assert_eq!(join_in(text.as_bytes(), at, false, true), None);
+        assert!(join_in(text.as_bytes(), at, true, true).is_some());
     }
 }

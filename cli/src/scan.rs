@@ -11,14 +11,13 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
-use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 use agora_token_errors::{Found, scan_reader};
 use serde_json::json;
 
 use crate::input::{Source, sources};
-use crate::nearby::{Nearby, Tap};
+use crate::nearby;
 use crate::summary::Summary;
 use crate::terminal::Style;
 
@@ -139,18 +138,9 @@ fn scan_one(source: &Source, tx: &SyncSender<Message>, shape: Shape, read: &Atom
         read.fetch_add(n as u64, Ordering::Relaxed);
     };
     let mut batch = String::new();
-    let nearby = Arc::new(Mutex::new(Nearby::default()));
-    let lock = || nearby.lock().unwrap_or_else(PoisonError::into_inner);
     let result = source.open(count).and_then(|reader| {
-        let tap = Tap {
-            inner: reader,
-            shared: Arc::clone(&nearby),
-        };
-        scan_reader(tap, |f| {
+        scan_reader(reader, |f| {
             summary.add(&f);
-            if let Some(i) = summary.waiting() {
-                lock().wait(i, f.span().start);
-            }
             if !shape.summary_only {
                 line_of(&mut batch, &f, &name, shape);
                 if batch.len() >= BATCH {
@@ -160,8 +150,10 @@ fn scan_one(source: &Source, tx: &SyncSender<Message>, shape: Shape, read: &Atom
             }
         })
     });
-    for (i, line, lines) in lock().take() {
-        summary.join_nearby(i, &line, lines);
+    if result.is_ok() {
+        for (i, line, lines) in nearby::joins(source, &summary.waiting()) {
+            summary.join_nearby(i, &line, lines);
+        }
     }
     if !batch.is_empty() {
         let _ = tx.send(Message::Lines(batch));

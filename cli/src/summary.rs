@@ -35,8 +35,8 @@ struct TokenSeen {
     told: String,
     json: Value,
     /// A token whose own line names no join, kept (never shown) with the time its line was
-    /// written until the lines around it are read ([`crate::nearby`]).
-    pending: Option<(String, Option<u64>)>,
+    /// written and its byte offset until the lines around it are read ([`crate::nearby`]).
+    pending: Option<(String, Option<u64>, usize)>,
 }
 
 /// The summary of one input, or of all.
@@ -48,14 +48,11 @@ pub(crate) struct Summary {
     tokens: Vec<TokenSeen>,
     more_tokens: u64,
     pub(crate) bytes: u64,
-    /// Whether the token the last `add` kept waits for a join nearby.
-    waiting: bool,
 }
 
 impl Summary {
     /// Counts a finding in.
     pub(crate) fn add(&mut self, f: &Found<'_>) {
-        self.waiting = false;
         let mut count = |key: (u8, &'static str)| {
             let s = self.seen.entry(key).or_insert(Seen {
                 count: 0,
@@ -76,17 +73,20 @@ impl Summary {
         if let Some(token) = f.token() {
             if self.tokens.len() < MAX_TOKENS {
                 self.tokens.push(token_seen(token, f));
-                self.waiting = self.tokens.last().is_some_and(|t| t.pending.is_some());
             } else {
                 self.more_tokens += 1;
             }
         }
     }
 
-    /// The token the last [`Summary::add`] kept whose own line names no join: its index, to
-    /// pair it with a join a few lines away ([`crate::nearby`]).
-    pub(crate) fn waiting(&self) -> Option<usize> {
-        self.waiting.then(|| self.tokens.len() - 1)
+    /// The tokens kept whose own line names no join, each by its index and byte offset, to pair
+    /// with a join a few lines away ([`crate::nearby`]).
+    pub(crate) fn waiting(&self) -> Vec<(usize, usize)> {
+        self.tokens
+            .iter()
+            .enumerate()
+            .filter_map(|(i, t)| Some((i, t.pending.as_ref()?.2)))
+            .collect()
     }
 
     /// Judges token `i` against the join on `line`, `lines` lines away (after it if positive).
@@ -94,7 +94,7 @@ impl Summary {
         let Some(seen) = self.tokens.get_mut(i) else {
             return;
         };
-        let Some((token, used)) = seen.pending.take() else {
+        let Some((token, used, _)) = seen.pending.take() else {
             return;
         };
         let Ok(t) = Token::parse(&token) else {
@@ -262,7 +262,7 @@ fn token_seen(token: &str, f: &Found<'_>) -> TokenSeen {
         pending: None,
     };
     if !seen.join_with(token, &t, line, used, "on the same line") {
-        seen.pending = Some((token.to_owned(), used));
+        seen.pending = Some((token.to_owned(), used, f.span().start));
     }
     seen
 }
