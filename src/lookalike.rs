@@ -1,7 +1,7 @@
 //! [`Lookalike`]: what users report as a token problem and is not a token error, from
 //! `catalog/lookalikes.md`, each with what it is, what to check and where that was read.
 
-use crate::catalog::{CONVOAI_NAMES, LOOKALIKES};
+use crate::catalog::{CONVOAI_NAMES, ERROR_WORDS, LOOKALIKES};
 use crate::{CodeSpace, Locale};
 
 /// How a lookalike is recognised.
@@ -134,10 +134,12 @@ pub(crate) fn of(input: &str, spaces: &[CodeSpace]) -> Option<&'static Lookalike
                 return false;
             };
             // A code of three digits or more, after its product's name: a bare small number in
-            // a text is too common to say anything.
+            // a text is too common to say anything. A code of five digits or more (RTM 2.x's
+            // -10001 to -15xxx) also right after an error word: `error code: -10012`.
             code.unsigned_abs() >= 100
-                && has_word(&lower, space.product().as_str())
                 && has_number(&lower, code)
+                && (has_word(&lower, space.product().as_str())
+                    || code.unsigned_abs() >= 10_000 && after_error_word(&lower, code))
         }
     })
 }
@@ -152,6 +154,30 @@ fn has_word(text: &str, word: &str) -> bool {
     };
     text.match_indices(word)
         .any(|(at, _)| (at == 0 || !inside(at - 1)) && !inside(at + word.len()))
+}
+
+/// Whether `code` is written in `text` right after a word that reports an error (`error code:
+/// -10012`, `errorCode=-10012`, `错误码：-10012`): nothing but separators between them.
+fn after_error_word(text: &str, code: i32) -> bool {
+    let written = code.to_string();
+    text.match_indices(&written).any(|(at, _)| {
+        let before = text[..at].trim_end_matches(|c: char| {
+            c.is_ascii_whitespace() || matches!(c, ':' | '=' | '：' | '(' | '[' | '"')
+        });
+        // An error word of `catalog/words.md`, alone or before `code` (`error code`), or
+        // Chinese `错误`, `错误码`, `错误代码`.
+        let before = before.strip_suffix("code").map_or(before, str::trim_end);
+        let before = before
+            .strip_suffix('码')
+            .map_or(before, |b| b.strip_suffix('代').unwrap_or(b));
+        before.ends_with("错误")
+            || ERROR_WORDS.iter().any(|w| {
+                let w = core::str::from_utf8(w).unwrap_or_default();
+                before.strip_suffix(w).is_some_and(|rest| {
+                    !rest.ends_with(|c: char| c.is_ascii_alphanumeric() || c == '_')
+                })
+            })
+    })
 }
 
 /// Whether `code` is written in `text` as a whole number, its sign included.

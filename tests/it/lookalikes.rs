@@ -172,3 +172,30 @@ fn a_conversational_ai_status_is_read_only_beside_the_products_name() {
         assert!(Report::of(text, &[], None).lookalike().is_none(), "{text}");
     }
 }
+
+#[test]
+fn an_rtm_code_of_five_digits_is_read_after_an_error_word_without_the_products_name() {
+    // RTM 2.x's codes (-10001 to -15xxx) are long enough to say whose they are after an error
+    // word, as users paste them; a small number needs the product's name beside it.
+    for text in [
+        "error code: -10012",
+        "errorCode=-10012",
+        "错误码：-10012",
+        "RTM error code: -10012",
+    ] {
+        let l = Report::of(text, &[], None).lookalike();
+        assert_eq!(
+            l.map(|l| (l.product(), l.code())),
+            Some(("rtm", Some(-10012))),
+            "{text}"
+        );
+    }
+    for text in [
+        "code -10012",
+        "myerror -10012",
+        "login failed -10012",
+        "error code: 10012",
+    ] {
+        assert!(Report::of(text, &[], None).lookalike().is_none(), "{text}");
+    }
+}
