@@ -37,8 +37,13 @@ for m in core dict scan; do
     cat
     printf '";\n'
   } >"$tmp/$m/wasm.js"
-  printf '%s wasm: %s bytes (%s gzipped)\n' "$m" "$(wc -c <"$tmp/$m/agora_token_errors_bg.wasm")" \
-    "$(pack "$tmp/$m/agora_token_errors_bg.wasm" | wc -c)"
+  size=$(wc -c <"$tmp/$m/agora_token_errors_bg.wasm")
+  printf '%s wasm: %s bytes (%s gzipped)\n' "$m" "$size" "$(pack "$tmp/$m/agora_token_errors_bg.wasm" | wc -c)"
+  # The page's budget (issue 29): each WebAssembly build at most 300 KiB.
+  if [ "$size" -gt $((300 * 1024)) ]; then
+    echo "error: the $m build is $size bytes, over the page's 300 KiB a build" >&2
+    exit 1
+  fi
   rm -f "$tmp/$m"/*.d.ts "$tmp/$m/package.json" "$tmp/$m/.gitignore"
   mv "$tmp/$m/agora_token_errors_bg.wasm" "$tmp/$m.wasm.unused"
 done
@@ -61,3 +66,9 @@ while IFS= read -r f; do
   gz_total=$((gz_total + gz))
 done < <(find "$out" -type f | sort)
 printf 'web/dist: %s files, %s bytes, %s bytes gzipped\n' "$(find "$out" -type f | wc -l)" "$total" "$gz_total"
+# And everything it loads at most 350 KiB gzipped; measured so only where Zopfli packed the
+# modules (gzip -9, the fallback, packs them some 5% larger).
+if PYTHONPATH="$tools" python3 -c "import zopfli.gzip" 2>/dev/null && [ "$gz_total" -gt $((350 * 1024)) ]; then
+  echo "error: the page loads $gz_total bytes gzipped, over its 350 KiB" >&2
+  exit 1
+fi
