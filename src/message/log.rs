@@ -16,13 +16,19 @@ use crate::catalog::EVENT_CALLBACKS;
 use crate::starts::STARTS_007;
 use crate::{TokenError, TokenEvent};
 
-/// What the second search finds: each name of `catalog/events.md` once (several products and
+/// What the second search finds: the names of `catalog/events.md` (several products and
 /// platforms share a name, and a name means one event wherever it is used: `build.rs` checks
 /// it), then the starts of access tokens.
+///
+/// Only the names that hold no other name are searched for (`RequestToken`, not
+/// `OnRequestToken` or `rtcEngineRequestToken:`): a longer name is read around the hit of the
+/// one it holds, leftmost and then longest, as a search for every name would find it. Fewer
+/// patterns (24 of 34) let the packed searcher take its faster, eight-bucket form.
 struct Markers {
     searcher: AhoCorasick,
-    /// The event names, in pattern order, with the event each means.
-    events: Vec<(&'static str, TokenEvent)>,
+    /// The names searched for, in pattern order: for each, the names that hold it (itself
+    /// included) and where in them it stands.
+    searched: Vec<Vec<(usize, &'static str, TokenEvent)>>,
 }
 
 fn markers() -> &'static Markers {
@@ -34,12 +40,36 @@ fn markers() -> &'static Markers {
                 events.push((c.name(), c.event()));
             }
         }
-        let names = events.iter().map(|&(name, _)| name);
-        let searcher = AhoCorasick::builder()
+        let holds_another = |name: &str| {
+            events
+                .iter()
+                .any(|&(other, _)| other != name && name.contains(other))
+        };
+        let inner: Vec<&'static str> = events
+            .iter()
+            .map(|&(name, _)| name)
+            .filter(|&name| !holds_another(name))
+            .collect();
+        let searched = inner
+            .iter()
+            .map(|&part| {
+                events
+                    .iter()
+                    .flat_map(|&(name, event)| {
+                        name.match_indices(part)
+                            .map(move |(at, _)| (at, name, event))
+                    })
+                    .collect()
+            })
+            .collect();
+        let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
-            .build(names.chain(TOKEN_STARTS.iter().copied()))
+            .build(inner.iter().copied().chain(TOKEN_STARTS.iter().copied()))
             .expect("a few dozen short literals are far within the automaton's limits");
-        Markers { searcher, events }
+        Markers {
+            searcher: automaton,
+            searched,
+        }
     })
 }
 
@@ -182,17 +212,24 @@ impl fmt::Debug for Found<'_> {
 /// assert_eq!(&log[found[1].span()], b"onError: err 109");
 /// ```
 pub fn scan(log: &[u8]) -> impl Iterator<Item = Found<'_>> + fmt::Debug {
-    Scan {
-        log,
-        errors: Judged::new(scanner(), log, true).peekable(),
-        markers: markers().searcher.find_iter(log).fuse(),
-        pending: None,
-        token_end: 0,
-        error_end: 0,
-        counted: 0,
-        line: 1,
-        line_start: 0,
-        line_text: (usize::MAX, ""),
+    Scan::new(log)
+}
+
+impl<'a> Scan<'a> {
+    fn new(log: &'a [u8]) -> Scan<'a> {
+        Scan {
+            log,
+            errors: Judged::new(scanner(), log, true).peekable(),
+            markers: markers().searcher.find_iter(log).fuse(),
+            pending: None,
+            marker_end: 0,
+            token_end: 0,
+            error_end: 0,
+            counted: 0,
+            line: 1,
+            line_start: 0,
+            line_text: (usize::MAX, ""),
+        }
     }
 }
 
@@ -205,6 +242,8 @@ pub(crate) struct Scan<'a> {
     markers: Fuse<FindIter<'static, 'a>>,
     /// The next event or token, found but not yet returned.
     pending: Option<(Range<usize>, Marker<'a>)>,
+    /// Where the last event name read ends: hits before it are inside it.
+    marker_end: usize,
     /// Where the last token found ends: starts before it are inside it.
     token_end: usize,
     /// Where the last error reported ends: a reading that starts before it is of the same place.
@@ -235,13 +274,32 @@ enum Marker<'a> {
 impl<'a> Scan<'a> {
     /// The next event or token, skipping markers that are part of something else.
     fn next_marker(&mut self) -> Option<(Range<usize>, Marker<'a>)> {
-        let events = &markers().events;
+        let searched = &markers().searched;
         for hit in self.markers.by_ref() {
             let (start, end) = (hit.start(), hit.end());
+            // A hit inside the longer name read around an earlier one is part of it.
+            if start < self.marker_end {
+                continue;
+            }
             let log = self.log;
             let apart = |b: Option<&u8>| b.is_none_or(|&b| !is_word_byte(b) && b != b'-');
             let pattern = hit.pattern().as_usize();
-            if let Some(&(name, event)) = events.get(pattern) {
+            if let Some(holders) = searched.get(pattern) {
+                // The name written here: of those holding the hit, the leftmost, then longest.
+                let Some((start, name, event)) = holders
+                    .iter()
+                    .filter_map(|&(at, name, event)| {
+                        let from = start.checked_sub(at)?;
+                        let written = log.get(from..from + name.len())?;
+                        (from >= self.marker_end && written == name.as_bytes())
+                            .then_some((from, name, event))
+                    })
+                    .min_by_key(|&(from, name, _)| (from, core::cmp::Reverse(name.len())))
+                else {
+                    continue;
+                };
+                let end = start + name.len();
+                self.marker_end = end;
                 let name = name.as_bytes();
                 let open_end = name.last().is_some_and(|b| matches!(b, b':' | b')'));
                 if apart(start.checked_sub(1).map(|i| &log[i])) && (open_end || apart(log.get(end)))
@@ -395,5 +453,70 @@ impl serde::Serialize for Found<'_> {
             out.serialize_entry("token", &format_args!("{}", crate::shown::Shown(t)))?;
         }
         out.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use aho_corasick::{AhoCorasick, MatchKind};
+
+    use super::{Marker, Scan};
+    use crate::TokenEvent;
+    use crate::catalog::EVENT_CALLBACKS;
+    use crate::message::read::is_word_byte;
+
+    /// The event names a search for every name finds (leftmost, then longest), with the same
+    /// checks of what stands around them: what the search for the inner names must give.
+    fn every_name(log: &[u8]) -> Vec<(core::ops::Range<usize>, TokenEvent)> {
+        let names: Vec<(&str, TokenEvent)> = EVENT_CALLBACKS
+            .iter()
+            .map(|c| (c.name(), c.event()))
+            .collect();
+        let all = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(names.iter().map(|n| n.0))
+            .unwrap();
+        let apart = |b: Option<&u8>| b.is_none_or(|&b| !is_word_byte(b) && b != b'-');
+        all.find_iter(log)
+            .filter_map(|hit| {
+                let (name, event) = names[hit.pattern().as_usize()];
+                let open_end = name.ends_with([':', ')']);
+                (apart(hit.start().checked_sub(1).map(|i| &log[i]))
+                    && (open_end || apart(log.get(hit.end()))))
+                .then_some((hit.range(), event))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_inner_names_find_what_a_search_for_every_name_finds() {
+        let names: Vec<&str> = EVENT_CALLBACKS
+            .iter()
+            .map(crate::event::Callback::name)
+            .collect();
+        let separators = ["", " ", "-", "_", ":", "(", "on", "x", "\n", "Token"];
+        // Names glued to each other and to separators, in a fixed pseudo-random order.
+        let mut state = 7u64;
+        let mut next = |n: usize| {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            usize::try_from(state >> 33).unwrap_or(0) % n
+        };
+        let mut log = String::new();
+        for _ in 0..20_000 {
+            log.push_str(names[next(names.len())]);
+            log.push_str(separators[next(separators.len())]);
+        }
+        let mut s = Scan::new(log.as_bytes());
+        let mut found = Vec::new();
+        while let Some((span, marker)) = s.next_marker() {
+            if let Marker::Event(e) = marker {
+                found.push((span, e));
+            }
+        }
+        let want = every_name(log.as_bytes());
+        assert!(want.len() > 3_000, "{}", want.len());
+        assert_eq!(found, want);
     }
 }
