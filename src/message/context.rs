@@ -303,7 +303,25 @@ pub(super) fn reported(bytes: &[u8]) -> Option<MessageMatch> {
             s.chars().all(|c| {
                 c.is_whitespace()
                     || c.is_ascii_punctuation()
-                    || "。，：；！？“”‘’（）【】「」…".contains(c)
+                    || matches!(
+                        c,
+                        '。' | '，'
+                            | '：'
+                            | '；'
+                            | '！'
+                            | '？'
+                            | '“'
+                            | '”'
+                            | '‘'
+                            | '’'
+                            | '（'
+                            | '）'
+                            | '【'
+                            | '】'
+                            | '「'
+                            | '」'
+                            | '…'
+                    )
             })
         })
     };

@@ -40,28 +40,32 @@ fn markers() -> &'static Markers {
                 events.push((c.name(), c.event()));
             }
         }
-        let holds_another = |name: &str| {
-            events
-                .iter()
-                .any(|&(other, _)| other != name && name.contains(other))
+        // Where `part` stands in `name`, byte by byte (the names are a few dozen bytes).
+        let at = |name: &str, part: &str, from: usize| {
+            (from..=name.len().saturating_sub(part.len()))
+                .find(|&i| name.as_bytes()[i..].starts_with(part.as_bytes()))
         };
-        let inner: Vec<&'static str> = events
-            .iter()
-            .map(|&(name, _)| name)
-            .filter(|&name| !holds_another(name))
-            .collect();
-        let searched = inner
-            .iter()
-            .map(|&part| {
-                events
-                    .iter()
-                    .flat_map(|&(name, event)| {
-                        name.match_indices(part)
-                            .map(move |(at, _)| (at, name, event))
-                    })
-                    .collect()
-            })
-            .collect();
+        let mut inner: Vec<&'static str> = Vec::new();
+        for &(name, _) in &events {
+            if !events
+                .iter()
+                .any(|&(o, _)| o != name && at(name, o, 0).is_some())
+            {
+                inner.push(name);
+            }
+        }
+        let mut searched = Vec::with_capacity(inner.len());
+        for &part in &inner {
+            let mut holders = Vec::new();
+            for &(name, event) in &events {
+                let mut from = 0;
+                while let Some(i) = at(name, part, from) {
+                    holders.push((i, name, event));
+                    from = i + 1;
+                }
+            }
+            searched.push(holders);
+        }
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .build(inner.iter().copied().chain(TOKEN_STARTS.iter().copied()))
