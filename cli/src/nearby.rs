@@ -9,6 +9,7 @@
 use std::io::{Read, Seek, SeekFrom};
 
 use crate::input::Source;
+use crate::summary;
 
 /// How many lines away a join is looked for, before and after the token's line.
 pub(crate) const REACH: isize = 5;
@@ -139,12 +140,11 @@ fn join_in(window: &[u8], at: usize, starts: bool, ends: bool) -> Option<(String
 }
 
 /// Whether a line is a join call that names its channel and carries no token of its own.
+/// The channel is read as the summary reads it on a token's own line ([`summary::field`]), so a
+/// line taken here always gives the join it is judged against.
 fn is_join(line: &str) -> bool {
-    let lower = line.to_ascii_lowercase();
-    (lower.contains("join") || line.contains("加入频道"))
-        && ["channelid", "channelname", "channel"]
-            .iter()
-            .any(|k| lower.contains(k))
+    (line.to_ascii_lowercase().contains("join") || line.contains("加入频道"))
+        && summary::field(line, &summary::CHANNEL_KEYS, "").is_some()
         && agora_token_errors::scan(line.as_bytes()).all(|f| f.token().is_none())
 }
 
@@ -175,6 +175,14 @@ mod tests {
         );
         assert_eq!(join(&far), None);
         assert_eq!(join("token 007eJxTYBC0\njoin failed\n"), None);
+    }
+
+    #[test]
+    fn a_line_that_says_join_and_channel_but_names_none_is_passed_over() {
+        let log = "token 007eJxTYBC0\njoin channel failed\njoinChannel(channelId: lobby)\n";
+        let (line, lines) = join(log).unwrap();
+        assert_eq!(lines, 2);
+        assert!(line.contains("lobby"));
     }
 
     #[test]

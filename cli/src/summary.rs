@@ -278,7 +278,7 @@ impl TokenSeen {
         used: Option<u64>,
         place: &str,
     ) -> bool {
-        let Some(channel) = field(line, &["channelId", "channelName", "channel"], token) else {
+        let Some(channel) = field(line, &CHANNEL_KEYS, token) else {
             return false;
         };
         let mut join = JoinParams::new(t.app_id(), &channel);
@@ -325,9 +325,12 @@ fn duration(secs: u64) -> String {
     }
 }
 
+/// The keys a join's channel is written after (`joinChannel(... channelId: ...)`).
+pub(crate) const CHANNEL_KEYS: [&str; 3] = ["channelId", "channelName", "channel"];
+
 /// The value written after one of `keys` on the line (`channelId:"lobby"`, `"uid":42`,
 /// `channel=lobby`), never the token itself.
-fn field(line: &str, keys: &[&str], token: &str) -> Option<String> {
+pub(crate) fn field(line: &str, keys: &[&str], token: &str) -> Option<String> {
     for key in keys {
         let mut from = 0;
         while let Some(i) = line[from..].find(key) {
