@@ -12,18 +12,18 @@
 use core::ops::Range;
 use std::sync::OnceLock;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::dfa::DFA;
 
-use super::scan::{Candidates, LOG_BUFFER, Scanner, TEXT_BUFFER, scanner};
+use super::scan::{Candidates, LOG_BUFFER, Scanner, TEXT_BUFFER, hits, scanner};
 use super::{Evidence, MessageMatch, Support, error_word};
 use crate::TokenError;
 use crate::catalog::{CONTEXT_FOR_CODES_ONLY, CONTEXT_WORDS};
 
 /// The words of `catalog/context.md`, searched in any ASCII case.
-fn context_words() -> &'static AhoCorasick {
-    static WORDS: OnceLock<AhoCorasick> = OnceLock::new();
+fn context_words() -> &'static DFA {
+    static WORDS: OnceLock<DFA> = OnceLock::new();
     WORDS.get_or_init(|| {
-        AhoCorasick::builder()
+        DFA::builder()
             .ascii_case_insensitive(true)
             .build(CONTEXT_WORDS)
             .expect("a few short literals are far within the automaton's limits")
@@ -32,8 +32,8 @@ fn context_words() -> &'static AhoCorasick {
 
 /// The `named-as` words of every error, each with the errors (as bits of their index in
 /// `TokenError::ALL`) it names.
-fn named_words() -> &'static (AhoCorasick, Vec<u32>) {
-    static WORDS: OnceLock<(AhoCorasick, Vec<u32>)> = OnceLock::new();
+fn named_words() -> &'static (DFA, Vec<u32>) {
+    static WORDS: OnceLock<(DFA, Vec<u32>)> = OnceLock::new();
     WORDS.get_or_init(|| {
         let mut words: Vec<(&str, u32)> = Vec::new();
         for (i, e) in TokenError::ALL.iter().enumerate() {
@@ -44,7 +44,7 @@ fn named_words() -> &'static (AhoCorasick, Vec<u32>) {
                 }
             }
         }
-        let automaton = AhoCorasick::builder()
+        let automaton = DFA::builder()
             .ascii_case_insensitive(true)
             .build(words.iter().map(|(w, _)| w))
             .expect("a few short literals are far within the automaton's limits");
@@ -55,8 +55,7 @@ fn named_words() -> &'static (AhoCorasick, Vec<u32>) {
 /// Where the first `named-as` word of `error` stands in `line`.
 fn named_word(line: &[u8], error: TokenError) -> Option<Range<usize>> {
     let (automaton, bits) = named_words();
-    automaton
-        .find_iter(line)
+    hits(automaton, line)
         .find(|hit| bits[hit.pattern().as_usize()] & bit(error) != 0)
         .map(|hit| hit.range())
 }
@@ -140,7 +139,7 @@ impl<'s, 'b, const N: usize> Judged<'s, 'b, N> {
     /// at most two searches.
     fn context_in(&self, line: Range<usize>) -> Option<(Range<usize>, bool)> {
         let mut for_codes = None;
-        for m in context_words().find_iter(&self.bytes[line.clone()]) {
+        for m in hits(context_words(), &self.bytes[line.clone()]) {
             let at = line.start + m.start()..line.start + m.end();
             if !CONTEXT_FOR_CODES_ONLY[m.pattern().as_usize()] {
                 return Some((at, false));
@@ -215,8 +214,7 @@ impl<const N: usize> Judged<'_, '_, N> {
         if found.evidence == Evidence::ErrorCode {
             let named = self.known.named.get_or_read(|| {
                 let (automaton, bits) = named_words();
-                automaton
-                    .find_iter(&bytes[line.clone()])
+                hits(automaton, &bytes[line.clone()])
                     .fold(0, |m, hit| m | bits[hit.pattern().as_usize()])
             });
             if named & bit(found.error) != 0 {

@@ -6,7 +6,9 @@ use core::iter::{Fuse, Peekable};
 use core::ops::Range;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, FindIter, MatchKind};
+use aho_corasick::MatchKind;
+use aho_corasick::automaton::FindIter;
+use aho_corasick::dfa::DFA;
 
 use super::MessageMatch;
 use super::context::Judged;
@@ -25,7 +27,7 @@ use crate::{TokenError, TokenEvent};
 /// one it holds, leftmost and then longest, as a search for every name would find it. Fewer
 /// patterns (24 of 34) let the packed searcher take its faster, eight-bucket form.
 struct Markers {
-    searcher: AhoCorasick,
+    searcher: DFA,
     /// The names searched for, in pattern order: for each, the names that hold it (itself
     /// included) and where in them it stands.
     searched: Vec<Vec<(usize, &'static str, TokenEvent)>>,
@@ -66,7 +68,7 @@ fn markers() -> &'static Markers {
             }
             searched.push(holders);
         }
-        let automaton = AhoCorasick::builder()
+        let automaton = DFA::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .build(inner.iter().copied().chain(TOKEN_STARTS.iter().copied()))
             .expect("a few dozen short literals are far within the automaton's limits");
@@ -224,7 +226,7 @@ impl<'a> Scan<'a> {
         Scan {
             log,
             errors: Judged::new(scanner(), log, true).peekable(),
-            markers: markers().searcher.find_iter(log).fuse(),
+            markers: super::scan::hits(&markers().searcher, log).fuse(),
             pending: None,
             marker_end: 0,
             token_end: 0,
@@ -243,7 +245,7 @@ pub(crate) struct Scan<'a> {
     errors: Peekable<Judged<'static, 'a>>,
     /// Fused: aho-corasick's iterator searches again from where it stood each time it is asked
     /// after its end, which would make every later call cost the rest of the log.
-    markers: Fuse<FindIter<'static, 'a>>,
+    markers: Fuse<FindIter<'static, 'a, DFA>>,
     /// The next event or token, found but not yet returned.
     pending: Option<(Range<usize>, Marker<'a>)>,
     /// Where the last event name read ends: hits before it are inside it.

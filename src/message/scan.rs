@@ -11,7 +11,9 @@
 use std::sync::OnceLock;
 
 use aho_corasick::packed::{Config, Searcher};
-use aho_corasick::{AhoCorasick, Match, MatchKind, Span};
+use aho_corasick::automaton::{Automaton, FindIter};
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Match, MatchKind, Span};
 
 use core::ops::Range;
 
@@ -54,6 +56,16 @@ fn search_end(from: usize, n: usize) -> usize {
         .min(n + PAD)
 }
 
+/// Every leftmost match of `automaton` in `haystack`. The crate's searches are DFAs used through
+/// aho-corasick's `Automaton` trait rather than its `AhoCorasick` (which holds any of three
+/// automata behind a trait object): the same matches, and the page's WebAssembly compiles one
+/// automaton's code instead of three.
+pub(super) fn hits<'a, 'h>(automaton: &'a DFA, haystack: &'h [u8]) -> FindIter<'a, 'h, DFA> {
+    automaton
+        .try_find_iter(aho_corasick::Input::new(haystack))
+        .expect("an unanchored search of a DFA built unanchored cannot fail")
+}
+
 /// The searcher, and what each anchor can be part of.
 pub(super) struct Scanner {
     search: Search,
@@ -66,7 +78,7 @@ pub(super) struct Scanner {
 /// target.
 enum Search {
     Packed(Searcher),
-    Automaton(AhoCorasick),
+    Automaton(DFA),
 }
 
 impl Search {
@@ -83,7 +95,7 @@ impl Search {
         match packed {
             Some(searcher) => Search::Packed(searcher),
             None => Search::Automaton(
-                AhoCorasick::builder()
+                DFA::builder()
                     .match_kind(MatchKind::LeftmostFirst)
                     .build(ANCHORS.iter().map(|(a, _)| a))
                     .expect("a few dozen short literals are far within the automaton's limits"),
@@ -97,9 +109,9 @@ impl Search {
         let span = Span::from(from..haystack.len());
         match self {
             Search::Packed(searcher) => searcher.find_in(haystack, span),
-            Search::Automaton(automaton) => {
-                automaton.find(aho_corasick::Input::new(haystack).span(span))
-            }
+            Search::Automaton(automaton) => automaton
+                .try_find(&aho_corasick::Input::new(haystack).span(span))
+                .expect("an unanchored search of a DFA built unanchored cannot fail"),
         }
     }
 }

@@ -15,8 +15,10 @@ async function start() {
   const gz = Uint8Array.from(atob(packed), (c) => c.charCodeAt(0));
   const bytes = await new Response(new Blob([gz]).stream().pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
   await init({ module_or_path: bytes });
-  // The scanner's automata are built on first use: here, not in the first scan's time.
-  scanBytes(new Uint8Array(0), 0);
+  // The scanner's automata are built on first use: here, not in the first scan's time. A
+  // megabyte with no anchor in it runs the search loop long enough for the engine to compile it
+  // with its optimising tier, which it does only for code that has run a while.
+  scanBytes(new Uint8Array(1 << 20).fill(0x20), 0);
 }
 const ready = start();
 // The scan under way stops at its next piece when the page asks (the worker is kept: a new one
@@ -44,11 +46,15 @@ async function scanPart(blob, from, to, shown, mine, send) {
   let carry = new Uint8Array(0); // a line begun in the last piece
   let budget = shown; // places still to be sent with their line's text
   let columns = 0; // bytes of `carry`'s line before it (a line longer than 8 MiB is cut)
+  // The next piece is read while this one is scanned, when the part goes on past it.
+  const readPiece = (from) => (from < blob.size ? blob.slice(from, from + PIECE).arrayBuffer() : null);
+  let next = readPiece(read);
   // Lines that start before `to`: a line cut into 8 MiB parts (`columns`) is read to its end.
   while ((at < to || columns > 0) && (read < blob.size || carry.length)) {
-    const chunk = read < blob.size ? new Uint8Array(await blob.slice(read, read + PIECE).arrayBuffer()) : new Uint8Array(0);
+    const chunk = new Uint8Array((await (next ?? readPiece(read))) ?? 0);
     if (mine !== job) return false;
     read += chunk.length;
+    next = read < to ? readPiece(read) : null;
     let piece = chunk;
     if (carry.length) {
       piece = new Uint8Array(carry.length + chunk.length);
