@@ -157,7 +157,10 @@ fn check_word(
             .filter(|s| same_shape(member, s.member().as_bytes()))
             .map(|s| (s, qualifier))
     });
-    if let Some((spelling, qualifier)) = spelling.flatten() {
+    let spelling = spelling.flatten().or_else(|| {
+        annotated_member(bytes, word_start, member).map(|s| (s, &bytes[word_start..word_start]))
+    });
+    if let Some((spelling, qualifier)) = spelling {
         let code = paren_code(&bytes[word_end..]);
         let spelling = code
             .and_then(|c| same_identifier_with_code(spelling, c))
@@ -174,6 +177,31 @@ fn check_word(
     let found = phrase_at(bytes, start, end, phrases)
         .or_else(|| bracketed_after_naming_word(bytes, (word_start, word_end)));
     (found, word_end)
+}
+
+/// The Dart row of a bare enum member whose value the line above declares, as the Flutter SDKs
+/// write their enums (`@JsonValue(-10005)` over `invalidToken,`): the member and its value are
+/// that row's, though the member alone is any enum's. Reads at most a line's 64 bytes back.
+fn annotated_member(bytes: &[u8], word_start: usize, member: &[u8]) -> Option<&'static Spelling> {
+    let reach = &bytes[word_start.saturating_sub(QUALIFIER_REACH)..word_start];
+    let indent = reach
+        .iter()
+        .rev()
+        .take_while(|b| matches!(b, b' ' | b'\t'))
+        .count();
+    let above = reach[..reach.len() - indent].strip_suffix(b"\n")?;
+    let above = above.strip_suffix(b"\r").unwrap_or(above);
+    let line = &above[memchr::memrchr(b'\n', above).map_or(0, |i| i + 1)..];
+    let value = line
+        .trim_ascii()
+        .strip_prefix(b"@JsonValue(")?
+        .strip_suffix(b")")?;
+    let code: i32 = core::str::from_utf8(value).ok()?.parse().ok()?;
+    SPELLINGS.iter().find(|s| {
+        s.language() == crate::Language::Dart
+            && s.member().as_bytes() == member
+            && s.code() == Some(code)
+    })
 }
 
 /// Whether a word written in a text can be the catalog member `member`: an upper-case constant

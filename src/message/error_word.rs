@@ -299,9 +299,13 @@ pub(super) fn agreeing_code(
                 && words[words.len() - w.len()..].eq_ignore_ascii_case(w)
                 && !words[words.len() - w.len() - 1].is_ascii_alphanumeric()
         });
+        // `(`, or after an identifier `=`: an enum member with its value (`INVALID_TOKEN =
+        // -10005,`, `TOKEN_EXPIRED = 17`), as SDK sources declare their codes.
+        let first = between.iter().find(|b| !b.is_ascii_whitespace());
         let marked = ends_in_error_word
             || between.iter().any(u8::is_ascii_alphabetic)
-            || between.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'(');
+            || first == Some(&b'(')
+            || (found.evidence == Evidence::Identifier && first == Some(&b'='));
         marked.then(|| {
             let digits = between
                 .iter()
@@ -311,9 +315,12 @@ pub(super) fn agreeing_code(
             (code, end - digits..end)
         })
     };
+    // The line the words stand on, in a text of several lines (a doc comment and its member).
+    let own_line = memchr::memrchr(b'\n', &bytes[line.start..span.start])
+        .map_or(line.start, |i| line.start + i + 1);
     let leading = || {
-        leading_code(&bytes[line.clone()])
-            .map(|(c, r)| (c, r.start + line.start..r.end + line.start))
+        leading_code(&bytes[own_line..line.end])
+            .map(|(c, r)| (c, r.start + own_line..r.end + own_line))
     };
     let (code, at) = before.or_else(after).or_else(leading)?;
     let own = found.product();

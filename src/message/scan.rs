@@ -10,9 +10,9 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::packed::{Config, Searcher};
 use aho_corasick::automaton::{Automaton, FindIter};
 use aho_corasick::dfa::DFA;
+use aho_corasick::packed::{Config, Searcher};
 use aho_corasick::{Match, MatchKind, Span};
 
 use core::ops::Range;
@@ -78,7 +78,7 @@ pub(super) struct Scanner {
 /// target.
 enum Search {
     Packed(Searcher),
-    Automaton(DFA),
+    Automaton(Box<DFA>),
 }
 
 impl Search {
@@ -94,12 +94,12 @@ impl Search {
             .flatten();
         match packed {
             Some(searcher) => Search::Packed(searcher),
-            None => Search::Automaton(
+            None => Search::Automaton(Box::new(
                 DFA::builder()
                     .match_kind(MatchKind::LeftmostFirst)
                     .build(ANCHORS.iter().map(|(a, _)| a))
                     .expect("a few dozen short literals are far within the automaton's limits"),
-            ),
+            )),
         }
     }
 

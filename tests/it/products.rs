@@ -207,6 +207,19 @@ fn rtm_chat_and_relay_texts_in_their_own_words_are_recognised_right_or_left_alon
     );
 }
 
+#[test]
+fn rtm_chat_and_relay_texts_gathered_after_the_last_tuning_are_recognised_right_or_left_alone() {
+    // 40 texts and 37 negatives gathered on 2026-12-07 by someone who did not run the recogniser
+    // (tests/fixtures/fresh-products-texts.tsv): 17 of 40 before anything was changed for them
+    // (RTM 2.x's enum members with their values, in C# doc comments and Dart's `@JsonValue`, and
+    // RTM 1.x's `[rtm-API]` log lines were unread).
+    crate::common::corpus::score_fresh(
+        "fresh-products-texts.tsv",
+        "fresh RTM, Chat and relay texts",
+        700,
+    );
+}
+
 #[cfg(feature = "token")]
 mod rtm_login {
     use crate::common::diagnose;

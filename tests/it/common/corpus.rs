@@ -144,3 +144,23 @@ pub fn as_reports(corpus: &[(Option<TokenError>, String, String)], what: &str) {
     assert_eq!(wrong, 0, "wrong labels as reports");
     assert_eq!(alarms, Vec::<String>::new(), "negatives read as reports");
 }
+
+/// A corpus gathered after the recogniser was last changed for the others (`fresh-*.tsv` of
+/// `tests/fixtures`, labelled by someone who did not run it): scored alone and printed, with no
+/// wrong label, no false alarm and a recall of at least `permille` thousandths.
+#[cfg(feature = "messages")]
+pub fn score_fresh(file: &str, what: &str, permille: usize) {
+    let texts = read(&format!(
+        "{}/tests/fixtures/{file}",
+        env!("CARGO_MANIFEST_DIR")
+    ));
+    let score = score(&texts);
+    score.print(what);
+    assert!(score.positives >= 40 && score.negatives >= 35, "{score:?}");
+    assert_eq!(score.wrong, Vec::<String>::new(), "wrong labels");
+    assert_eq!(score.false_alarms, Vec::<String>::new(), "false alarms");
+    assert!(
+        score.recognised * 1000 >= score.positives * permille,
+        "recall below {permille} per mille"
+    );
+}
