@@ -207,6 +207,7 @@ fn rtm_chat_and_relay_texts_in_their_own_words_are_recognised_right_or_left_alon
     );
 }
 
+#[cfg(feature = "messages")]
 #[test]
 fn rtm_chat_and_relay_texts_gathered_after_the_last_tuning_are_recognised_right_or_left_alone() {
     // 40 texts and 37 negatives gathered on 2026-12-07 by someone who did not run the recogniser
