@@ -321,6 +321,7 @@ pub(crate) const WORD_LISTS: &[&str] = &[
     "socket-call",
     "network-failure",
     "time-word",
+    "avoid-word",
     "convoai-name",
 ];
 

@@ -235,6 +235,10 @@ impl<const N: usize> Judged<'_, '_, N> {
             found.context = Some(at);
             found.support = Support::Agreement;
             return Some(found);
+        } else if error_word::describes_another_code(bytes, line.clone(), &found)
+            || error_word::avoided(bytes, line.clone(), &found)
+        {
+            return None;
         }
         let context = match self.known.context.clone() {
             Lazy::Read(context) => context,

@@ -15,7 +15,7 @@ fn error_code(space: CodeSpace) -> (&'static str, Evidence, bool) {
     (ERROR_CODE.0, ERROR_CODE.1, space == CodeSpace::Native)
 }
 use super::read::{code_at, code_before, contains_any_case, find_any_case, integer_at};
-use crate::catalog::{ERROR_WORDS, NETWORK_FAILURES, SOCKET_CALLS};
+use crate::catalog::{AVOID_WORDS, ERROR_WORDS, NETWORK_FAILURES, SOCKET_CALLS};
 use crate::{CodeSpace, TokenError};
 
 /// The length of `码` or `代码` ("code") at the start of `rest`, which turns `错误`/`报错` into
@@ -331,6 +331,47 @@ pub(super) fn agreeing_code(
         .find(means)
         .or_else(|| CodeSpace::ALL.iter().find(means))?;
     Some((*space, code, at))
+}
+
+/// Whether the sentence of `found`'s phrase speaks of its error as one to keep away from (an
+/// `avoid-word` of `catalog/words.md` before it: `to avoid unknown issues caused by an invalid
+/// token`), not one that happened. Reads at most 160 bytes back, to the sentence's start.
+pub(super) fn avoided(bytes: &[u8], line: core::ops::Range<usize>, found: &MessageMatch) -> bool {
+    let start = found.span().start;
+    if found.evidence != Evidence::Phrase || start < line.start || start > line.end {
+        return false;
+    }
+    let before = line_before(bytes, start, 160);
+    let sentence = before
+        .iter()
+        .rposition(|&b| matches!(b, b'.' | b';' | b'!' | b'?'))
+        .map_or(before, |i| &before[i + 1..]);
+    AVOID_WORDS.iter().any(|w| {
+        find_any_case(sentence, w).any(|i| {
+            let end = i + w.len();
+            !w.is_ascii()
+                || ((i == 0 || !sentence[i - 1].is_ascii_alphanumeric())
+                    && sentence.get(end).is_none_or(|b| !b.is_ascii_alphanumeric()))
+        })
+    })
+}
+
+/// Whether the phrase of `found` is a doc row's description of a code that is no token error:
+/// its line starts with a code (as [`agreeing_code`] reads one) that means `found`'s error in no
+/// code space (`-15: The token has expired.`, the media player's own error, in a header that
+/// names Agora). Asked only where [`agreeing_code`] found no code that agrees.
+pub(super) fn describes_another_code(
+    bytes: &[u8],
+    line: core::ops::Range<usize>,
+    found: &MessageMatch,
+) -> bool {
+    let start = found.span().start;
+    if found.evidence != Evidence::Phrase || start < line.start || start > line.end {
+        return false;
+    }
+    let own_line = memchr::memrchr(b'\n', &bytes[line.start..start])
+        .map_or(line.start, |i| line.start + i + 1);
+    leading_code(&bytes[own_line..start]).is_some()
 }
 
 /// The code a line of a doc table or doc comment starts with, as SDKs document their codes: `101:
