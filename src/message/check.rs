@@ -156,11 +156,18 @@ fn check_word(
         names::resolve(qualifier, member, Qualifier::Strict)
             .filter(|s| same_shape(member, s.member().as_bytes()))
             .map(|s| (s, qualifier))
+            .or_else(|| {
+                // Only a member that starts its line can be under an annotation.
+                let indented = word_start
+                    .checked_sub(1)
+                    .is_some_and(|i| matches!(bytes[i], b'\n' | b' ' | b'\t'));
+                indented
+                    .then(|| annotated_member(bytes, word_start, member))
+                    .flatten()
+                    .map(|s| (s, &bytes[word_start..word_start]))
+            })
     });
-    let spelling = spelling.flatten().or_else(|| {
-        annotated_member(bytes, word_start, member).map(|s| (s, &bytes[word_start..word_start]))
-    });
-    if let Some((spelling, qualifier)) = spelling {
+    if let Some((spelling, qualifier)) = spelling.flatten() {
         let code = paren_code(&bytes[word_end..]);
         let spelling = code
             .and_then(|c| same_identifier_with_code(spelling, c))
@@ -182,6 +189,8 @@ fn check_word(
 /// The Dart row of a bare enum member whose value the line above declares, as the Flutter SDKs
 /// write their enums (`@JsonValue(-10005)` over `invalidToken,`): the member and its value are
 /// that row's, though the member alone is any enum's. Reads at most a line's 64 bytes back.
+#[cold]
+#[inline(never)]
 fn annotated_member(bytes: &[u8], word_start: usize, member: &[u8]) -> Option<&'static Spelling> {
     let reach = &bytes[word_start.saturating_sub(QUALIFIER_REACH)..word_start];
     let indent = reach

@@ -235,10 +235,6 @@ impl<const N: usize> Judged<'_, '_, N> {
             found.context = Some(at);
             found.support = Support::Agreement;
             return Some(found);
-        } else if error_word::describes_another_code(bytes, line.clone(), &found)
-            || error_word::avoided(bytes, line.clone(), &found)
-        {
-            return None;
         }
         let context = match self.known.context.clone() {
             Lazy::Read(context) => context,
@@ -250,8 +246,13 @@ impl<const N: usize> Judged<'_, '_, N> {
         };
         match context {
             // A word that vouches for a code only (`joinChannel`) makes no shared phrase Agora's.
+            // Unless the words describe a doc row's other code (`-15: The token has expired.`)
+            // or an error to keep away from (`to avoid ... an invalid token`).
             Some((at, codes_only))
-                if (!codes_only || found.evidence == Evidence::ErrorCode) && !vetoed(&found) =>
+                if (!codes_only || found.evidence == Evidence::ErrorCode)
+                    && !vetoed(&found)
+                    && !error_word::describes_another_code(bytes, line.clone(), &found)
+                    && !error_word::avoided(bytes, line.clone(), &found) =>
             {
                 found.context = Some(at);
                 found.support = Support::Agora;
