@@ -198,6 +198,12 @@ const HOSTILE: &[&str] = &[
     "1100000000",
     // A code beside words other software prints too: checked for agreement.
     "110: invalid token ",
+    // An enum member with its value, a Dart member under its annotation, and a shared phrase
+    // with Agora's name and a word that makes it an error to avoid: each reads a bounded stretch
+    // back from its hit, never to the start of the line.
+    "INVALID_TOKEN = -10005, ",
+    "@JsonValue(8)\n invalidToken,",
+    "agora: avoid invalid token ",
     // The SDKs' own log shapes: callbacks with named fields, the wrapper layer's file.
     "onError->onError(this:0x0, error:",
     "[rtc_engine_event_handler.cc:1] err ",

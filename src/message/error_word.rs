@@ -315,10 +315,8 @@ pub(super) fn agreeing_code(
             (code, end - digits..end)
         })
     };
-    // The line the words stand on, in a text of several lines (a doc comment and its member).
-    let own_line = memchr::memrchr(b'\n', &bytes[line.start..span.start])
-        .map_or(line.start, |i| line.start + i + 1);
     let leading = || {
+        let own_line = own_line_start(bytes, &line, span.start)?;
         leading_code(&bytes[own_line..line.end])
             .map(|(c, r)| (c, r.start + own_line..r.end + own_line))
     };
@@ -366,13 +364,28 @@ pub(super) fn describes_another_code(
     found: &MessageMatch,
 ) -> bool {
     let start = found.span().start;
-    if found.evidence != Evidence::Phrase || start < line.start || start > line.end {
-        return false;
-    }
-    let own_line = memchr::memrchr(b'\n', &bytes[line.start..start])
-        .map_or(line.start, |i| line.start + i + 1);
-    leading_code(&bytes[own_line..start]).is_some()
+    found.evidence == Evidence::Phrase
+        && own_line_start(bytes, &line, start)
+            .is_some_and(|l| leading_code(&bytes[l..start]).is_some())
 }
+
+/// Where the line holding `at` starts, in `line` (a log's line, or a whole text of several
+/// lines: a doc comment and its member), if within [`LINE_REACH`] bytes before `at`: a code
+/// that starts a line describes the words near it. Bounded, so that the words of a long line
+/// cost the same wherever they stand.
+fn own_line_start(bytes: &[u8], line: &core::ops::Range<usize>, at: usize) -> Option<usize> {
+    if at < line.start || at > line.end {
+        return None;
+    }
+    let from = at.saturating_sub(LINE_REACH).max(line.start);
+    match memchr::memrchr(b'\n', &bytes[from..at]) {
+        Some(i) => Some(from + i + 1),
+        None => (from == line.start).then_some(line.start),
+    }
+}
+
+/// How far before its words a line's leading code is looked for.
+const LINE_REACH: usize = 256;
 
 /// The code a line of a doc table or doc comment starts with, as SDKs document their codes: `101:
 /// The specified App ID is invalid`, `(2): Token update failed because ...`, `-121：用户 ID
