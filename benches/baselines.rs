@@ -206,6 +206,10 @@ macro_rules! with_names {
             "AgoraRenewTokenErrorCode.invalidToken" => InvalidToken,
             "AgoraRenewTokenErrorCode.inconsistentAppId" => InconsistentAppId,
             "ERR_INVALID_CHANNEL_KEY" => InvalidToken,
+            "ERR_LOGOUT_TOKEN_EXPIRED" => TokenExpired,
+            "ERR_LOGOUT_TOKEN_WRONG" => InvalidToken,
+            "ERR_LOGIN_TOKEN_EXPIRED" => TokenExpired,
+            "ERR_LOGIN_TOKEN_WRONG" => InvalidToken,
         }
     };
 }
