@@ -322,6 +322,7 @@ pub(crate) const WORD_LISTS: &[&str] = &[
     "network-failure",
     "time-word",
     "avoid-word",
+    "return-word",
     "convoai-name",
 ];
 

@@ -81,8 +81,8 @@ pub(crate) use generated::event_remediation;
 #[cfg_attr(not(feature = "messages"), allow(unused_imports))]
 pub(crate) use generated::{
     ANCHORS, AVOID_WORDS, CALLBACKS, CODE_KEYWORDS, CONTEXT_FOR_CODES_ONLY, CONTEXT_WORDS,
-    ERROR_WORDS, EVENT_CALLBACKS, FILLERS, NETWORK_FAILURES, PHRASES, SOCKET_CALLS, SPELLINGS,
-    TIME_WORDS,
+    ERROR_WORDS, EVENT_CALLBACKS, FILLERS, NETWORK_FAILURES, PHRASES, RETURN_WORDS, SOCKET_CALLS,
+    SPELLINGS, TIME_WORDS,
 };
 #[cfg(feature = "std")]
 pub(crate) use generated::{CONVOAI_NAMES, LOOKALIKES};

@@ -300,7 +300,13 @@ pub(super) fn first_with(scanner: &Scanner, bytes: &[u8]) -> Option<MessageMatch
 /// tool, it can only mean Agora's error; in a log it stays unread (`first`).
 pub(super) fn reported(bytes: &[u8]) -> Option<MessageMatch> {
     let mut candidates = Candidates::<TEXT_BUFFER>::new(scanner(), bytes, false);
-    let mut found = candidates.find(|c| c.found.shared)?.found;
+    let Some(candidate) = candidates.find(|c| c.found.shared) else {
+        return error_word::returned_code(bytes).map(|mut m| {
+            m.support = Support::Reported;
+            m
+        });
+    };
+    let mut found = candidate.found;
     let bare = |b: &[u8]| {
         core::str::from_utf8(b).is_ok_and(|s| {
             s.chars().all(|c| {

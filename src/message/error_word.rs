@@ -15,7 +15,7 @@ fn error_code(space: CodeSpace) -> (&'static str, Evidence, bool) {
     (ERROR_CODE.0, ERROR_CODE.1, space == CodeSpace::Native)
 }
 use super::read::{code_at, code_before, contains_any_case, find_any_case, integer_at};
-use crate::catalog::{AVOID_WORDS, ERROR_WORDS, NETWORK_FAILURES, SOCKET_CALLS};
+use crate::catalog::{AVOID_WORDS, ERROR_WORDS, NETWORK_FAILURES, RETURN_WORDS, SOCKET_CALLS};
 use crate::{CodeSpace, TokenError};
 
 /// The length of `码` or `代码` ("code") at the start of `rest`, which turns `错误`/`报错` into
@@ -329,6 +329,29 @@ pub(super) fn agreeing_code(
         .find(means)
         .or_else(|| CodeSpace::ALL.iter().find(means))?;
     Some((*space, code, at))
+}
+
+/// In what a user reports (never in a log): a negative number right after a `return-word` of
+/// `catalog/words.md`, which the native SDK's methods return as their error code (`initialize
+/// failed: ret -101`, `返回-101`), unless the line names a socket call or the system's error. Each
+/// word's hit costs a bounded read, so the text costs its length.
+pub(super) fn returned_code(bytes: &[u8]) -> Option<MessageMatch> {
+    RETURN_WORDS.iter().find_map(|w| {
+        find_any_case(bytes, w).find_map(|i| {
+            let end = i + w.len();
+            let apart = w.len() != w.trim_ascii().len()
+                || !w.is_ascii()
+                || ((i == 0 || !bytes[i - 1].is_ascii_alphanumeric())
+                    && bytes.get(end).is_none_or(|b| !b.is_ascii_alphanumeric()));
+            let (code, code_end) = code_at(bytes, end, 8).filter(|_| apart)?;
+            let error = (code < 0)
+                .then(|| TokenError::from_code(CodeSpace::Native, code))
+                .flatten()?;
+            (!system_error(bytes, i, code_end)).then(|| {
+                MessageMatch::coded(error, ERROR_CODE, CodeSpace::Native, code, i..code_end)
+            })
+        })
+    })
 }
 
 /// Whether the sentence of `found`'s phrase speaks of its error as one to keep away from (an

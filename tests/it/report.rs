@@ -341,3 +341,43 @@ fn a_report_that_is_only_a_spelling_anyone_prints_is_read_as_agoras() {
         assert!(r.errors().is_empty(), "{text}: {r:?}");
     }
 }
+
+#[test]
+fn a_negative_code_a_user_reports_a_method_returned_is_the_native_sdks() {
+    use agora_token_errors::Support;
+    // `initialize` returns -101 for an App ID it refuses: in a report that says so, the number
+    // is the native SDK's error code. A log is read as before: no sign of Agora, no match.
+    for (text, error) in [
+        ("initialize failed: ret -101", TokenError::InvalidAppId),
+        ("joinChannel returned -110", TokenError::InvalidToken),
+        ("返回-101 初始化失败", TokenError::InvalidAppId),
+    ] {
+        assert_eq!(TokenError::from_message(text), None, "{text}");
+        let r = Report::of(text, CodeSpace::ALL, None);
+        assert_eq!(r.errors(), [error], "{text}");
+        let Reading::Text(m) = r.reading() else {
+            panic!("{r:?}")
+        };
+        assert_eq!(
+            (m.support(), m.space(), m.code()),
+            (
+                Support::Reported,
+                Some(CodeSpace::Native),
+                Some(error.code(CodeSpace::Native).unwrap())
+            ),
+            "{text}"
+        );
+    }
+    // A code that is no token error, a positive count, a return word glued to another word, or
+    // a socket's system error number: nothing.
+    for text in [
+        "ret -102",
+        "ret 110",
+        "secret -110",
+        "socket ret -110",
+        "ret -110 (Connection timed out)",
+    ] {
+        let r = Report::of(text, CodeSpace::ALL, None);
+        assert!(r.errors().is_empty(), "{text}: {r:?}");
+    }
+}
