@@ -187,13 +187,9 @@ pub(super) fn vetoed(bytes: &[u8], veto: &Veto) -> bool {
 /// error is described so.
 fn system_error(bytes: &[u8], before: usize, after: usize) -> bool {
     let line = line_before(bytes, before, 96);
-    let whole = |i: usize, n: usize| {
-        (i == 0 || !line[i - 1].is_ascii_alphanumeric())
-            && line.get(i + n).is_none_or(|b| !b.is_ascii_alphanumeric())
-    };
     let named_call = SOCKET_CALLS
         .iter()
-        .any(|c| find_any_case(line, c).any(|i| whole(i, c.len())));
+        .any(|c| whole_words(line, c).next().is_some());
     let rest = &bytes[after..bytes.len().min(after + 48)];
     named_call || NETWORK_FAILURES.iter().any(|f| contains_any_case(rest, f))
 }
@@ -337,13 +333,8 @@ pub(super) fn agreeing_code(
 /// word's hit costs a bounded read, so the text costs its length.
 pub(super) fn returned_code(bytes: &[u8]) -> Option<MessageMatch> {
     RETURN_WORDS.iter().find_map(|w| {
-        find_any_case(bytes, w).find_map(|i| {
-            let end = i + w.len();
-            let apart = w.len() != w.trim_ascii().len()
-                || !w.is_ascii()
-                || ((i == 0 || !bytes[i - 1].is_ascii_alphanumeric())
-                    && bytes.get(end).is_none_or(|b| !b.is_ascii_alphanumeric()));
-            let (code, code_end) = code_at(bytes, end, 8).filter(|_| apart)?;
+        whole_words(bytes, w).find_map(|i| {
+            let (code, code_end) = code_at(bytes, i + w.len(), 8)?;
             let error = (code < 0)
                 .then(|| TokenError::from_code(CodeSpace::Native, code))
                 .flatten()?;
@@ -367,13 +358,21 @@ pub(super) fn avoided(bytes: &[u8], line: core::ops::Range<usize>, found: &Messa
         .iter()
         .rposition(|&b| matches!(b, b'.' | b';' | b'!' | b'?'))
         .map_or(before, |i| &before[i + 1..]);
-    AVOID_WORDS.iter().any(|w| {
-        find_any_case(sentence, w).any(|i| {
-            let end = i + w.len();
-            !w.is_ascii()
-                || ((i == 0 || !sentence[i - 1].is_ascii_alphanumeric())
-                    && sentence.get(end).is_none_or(|b| !b.is_ascii_alphanumeric()))
-        })
+    AVOID_WORDS
+        .iter()
+        .any(|w| whole_words(sentence, w).next().is_some())
+}
+
+/// Where `word` (lower case) stands in `haystack` in any ASCII case as a whole word, glued to
+/// no letter or digit on either side; a word that is not ASCII (`返回`, `避免`) stands anywhere,
+/// as Chinese writes no spaces.
+fn whole_words<'h>(haystack: &'h [u8], word: &'h [u8]) -> impl Iterator<Item = usize> + 'h {
+    find_any_case(haystack, word).filter(move |&i| {
+        !word.is_ascii()
+            || ((i == 0 || !haystack[i - 1].is_ascii_alphanumeric())
+                && haystack
+                    .get(i + word.len())
+                    .is_none_or(|b| !b.is_ascii_alphanumeric()))
     })
 }
 
