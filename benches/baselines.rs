@@ -106,6 +106,7 @@ macro_rules! with_names {
             "INVALID_APP_ID" => InvalidAppId,
             "TOKEN_TIMEOUT" => TokenExpired,
             "INVALID_TOKEN_UID" => InvalidToken,
+            "INVALID_USER_ID" => InvalidToken,
             "TOKEN_EXPIRED" => TokenExpired,
             "DYNAMIC_KEY_NOT_ENABLED" => StaticUseDynamicKey,
             "DYNAMIC_ENABLED_BUT_STATIC_KEY" => DynamicUseStaticKey,

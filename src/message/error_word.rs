@@ -415,7 +415,7 @@ const LINE_REACH: usize = 256;
 /// table bars and indentation; it must be followed by a colon or, in a table, the next cell (a
 /// numbered list's `2.` or `2)` is not a code).
 fn leading_code(line: &[u8]) -> Option<(i32, core::ops::Range<usize>)> {
-    // Comment marks, markup tags (`<pd>`, `<li>` of a DITA or HTML table), full-width
+    // Comment marks, markup tags (`<pd>`, `<li>` of a DITA or HTML table, C#'s `<summary>`), full-width
     // parentheses (`（2）：`) and indentation are short: at most 64 bytes are skipped, so a line
     // of blanks costs the same for every match on it.
     let mut start = 0;
@@ -425,7 +425,7 @@ fn leading_code(line: &[u8]) -> Option<(i32, core::ops::Range<usize>)> {
             b' ' | b'\t' | b'\n' | b'\r' | b'*' | b'/' | b'(' | b'[' | b'#' | b'|' | b'`' => 1,
             b'<' => rest
                 .iter()
-                .take(8)
+                .take(12)
                 .position(|&b| b == b'>')
                 .filter(|&end| end > 1 && rest[1..end].iter().all(u8::is_ascii_alphanumeric))
                 .map_or(0, |end| end + 1),
