@@ -6,7 +6,7 @@ use super::MessageMatch;
 use super::callback::{callback_at, callback_code};
 use super::error_word::{bracketed_after_naming_word, code_suffix, error_word};
 use super::phrase::{AnchorPhrases, Anchored, phrase_at};
-use super::read::{paren_code, qualifier_before, word_around};
+use super::read::{integer_at, paren_code, qualifier_before, word_around};
 use crate::Spelling;
 use crate::catalog::names::{self, Qualifier};
 use crate::catalog::{ANCHORS, AnchorCheck as Check, CALLBACKS, CodedCallback, PHRASES, SPELLINGS};
@@ -162,7 +162,10 @@ fn check_word(
                     .checked_sub(1)
                     .is_some_and(|i| matches!(bytes[i], b'\n' | b' ' | b'\t'));
                 indented
-                    .then(|| annotated_member(bytes, word_start, member))
+                    .then(|| {
+                        annotated_member(bytes, word_start, member)
+                            .or_else(|| assigned_member(bytes, word_end, member))
+                    })
                     .flatten()
                     .map(|s| (s, &bytes[word_start..word_start]))
             })
@@ -211,6 +214,37 @@ fn annotated_member(bytes: &[u8], word_start: usize, member: &[u8]) -> Option<&'
             && s.member().as_bytes() == member
             && s.code() == Some(code)
     })
+}
+
+/// The row of a bare enum member declared with its value, as TypeScript, C# and C++ enums are
+/// written (`invalidToken = 16,` in React Native RTM's `RtmLinkStateChangeReason`): the member
+/// and its value are that row's, though the member alone is any enum's.
+#[cold]
+#[inline(never)]
+fn assigned_member(bytes: &[u8], word_end: usize, member: &[u8]) -> Option<&'static Spelling> {
+    let limit = bytes.len().min(word_end + 24);
+    let blanks = |from: usize| {
+        from + bytes[from..limit]
+            .iter()
+            .take_while(|&&b| b == b' ' || b == b'\t')
+            .count()
+    };
+    let equals = blanks(word_end);
+    if bytes.get(equals) != Some(&b'=') || bytes.get(equals + 1) == Some(&b'=') {
+        return None;
+    }
+    let (code, end) = integer_at(bytes, blanks((equals + 1).min(limit)))?;
+    // The value ends the declaration: `16,`, `16` at the end of a line, `16 }`.
+    if bytes
+        .get(end)
+        .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'.')
+    {
+        return None;
+    }
+    let code = i32::try_from(code).ok()?;
+    SPELLINGS
+        .iter()
+        .find(|s| s.member().as_bytes() == member && s.code() == Some(code))
 }
 
 /// Whether a word written in a text can be the catalog member `member`: an upper-case constant

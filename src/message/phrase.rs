@@ -341,7 +341,11 @@ fn phrase_here(
     // `token 过期前` (before the token expires), `token 过期事件` (the expiry event): a
     // moment or an event, not a report.
     let after = bytes[from + read..].trim_ascii_start();
-    if TIME_WORDS.iter().any(|w| after.starts_with(w)) {
+    if TIME_WORDS.iter().any(|w| {
+        after
+            .get(..w.len())
+            .is_some_and(|a| a.eq_ignore_ascii_case(w))
+    }) {
         return None;
     }
     // Whether other vendors print it as the text writes it: in words (WeChat's
