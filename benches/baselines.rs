@@ -3,6 +3,7 @@ macro_rules! with_names {
     ($m:ident) => {
         $m! {
             "ERR_INVALID_APP_ID" => InvalidAppId,
+            "Constants.ERR_INVALID_APP_ID" => InvalidAppId,
             "AgoraErrorCodeInvalidAppId" => InvalidAppId,
             "AgoraErrorCode.invalidAppId" => InvalidAppId,
             "ErrorCodeType.errInvalidAppId" => InvalidAppId,
@@ -10,12 +11,15 @@ macro_rules! with_names {
             "ErrInvalidAppId" => InvalidAppId,
             "ERR_TOKEN_EXPIRED" => TokenExpired,
             "ERR_CHANNEL_KEY_EXPIRED" => TokenExpired,
+            "Constants.ERR_TOKEN_EXPIRED" => TokenExpired,
             "AgoraErrorCodeTokenExpired" => TokenExpired,
             "AgoraErrorCode.tokenExpired" => TokenExpired,
             "ErrorCodeType.errTokenExpired" => TokenExpired,
             "ErrorCode.TokenExpired" => TokenExpired,
             "ErrTokenExpired" => TokenExpired,
             "ERR_INVALID_TOKEN" => InvalidToken,
+            "Constants.ERR_INVALID_TOKEN" => InvalidToken,
+            "ErrorCode.ERR_INVALID_TOKEN" => InvalidToken,
             "AgoraErrorCodeInvalidToken" => InvalidToken,
             "AgoraErrorCode.invalidToken" => InvalidToken,
             "ErrorCodeType.errInvalidToken" => InvalidToken,

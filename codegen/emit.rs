@@ -141,7 +141,7 @@ fn spellings(out: &mut String, c: &Catalog) {
             r.language,
             r.space,
             r.variant,
-            r.source,
+            citation(&r.source),
             r.shared
         )
         .unwrap();
@@ -185,7 +185,13 @@ fn phrases(out: &mut String, c: &Catalog) {
         writeln!(
             out,
             "    {:?}, {}, {}, {code}, {}, {:?}, {}, {};",
-            p.text, p.min, p.space, p.variant, p.source, p.shared, p.shared_joined
+            p.text,
+            p.min,
+            p.space,
+            p.variant,
+            citation(&p.source),
+            p.shared,
+            p.shared_joined
         )
         .unwrap();
     }
@@ -314,4 +320,28 @@ fn snake_case(name: &str) -> String {
         }
     }
     out
+}
+
+/// A row's source cell as its `citation()` gives it: where it was read (repository or package,
+/// path and line, `;` between several), without the notes in parentheses that the catalog keeps
+/// for its readers (what the line says, why the row reads as it does). Every build carries the
+/// citations, so the notes would weigh on the debugger page's WebAssembly.
+fn citation(source: &str) -> String {
+    let mut out = String::with_capacity(source.len());
+    let mut depth = 0usize;
+    for ch in source.chars() {
+        match ch {
+            '(' => depth += 1,
+            ')' if depth > 0 => depth -= 1,
+            _ if depth == 0 => out.push(ch),
+            _ => {}
+        }
+    }
+    let mut cited = out
+        .split(';')
+        .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "));
+    let first = cited.next().unwrap_or_default();
+    cited
+        .filter(|s| !s.is_empty())
+        .fold(first, |all, s| format!("{all}; {s}"))
 }

@@ -7,9 +7,9 @@ use super::callback::{callback_at, callback_code};
 use super::error_word::{bracketed_after_naming_word, code_suffix, error_word};
 use super::phrase::{AnchorPhrases, Anchored, phrase_at};
 use super::read::{integer_at, paren_code, qualifier_before, word_around};
-use crate::Spelling;
 use crate::catalog::names::{self, Qualifier};
 use crate::catalog::{ANCHORS, AnchorCheck as Check, CALLBACKS, CodedCallback, PHRASES, SPELLINGS};
+use crate::{CodeSpace, Spelling};
 
 /// How far back a qualifier is read (`io.agora.rtc2.Constants.`).
 const QUALIFIER_REACH: usize = 64;
@@ -151,11 +151,13 @@ fn check_word(
     phrases: &AnchorPhrases,
 ) -> (Option<MessageMatch>, usize) {
     let member = &bytes[word_start..word_end];
+    let value = || declared_value(bytes, word_end);
+    // (the row, its qualifier in the text, whether the row was found by the value beside it)
     let spelling = members.may_hold(member).then(|| {
         let qualifier = qualifier_before(bytes, word_start, QUALIFIER_REACH);
         names::resolve(qualifier, member, Qualifier::Strict)
             .filter(|s| same_shape(member, s.member().as_bytes()))
-            .map(|s| (s, qualifier))
+            .map(|s| (s, qualifier, false))
             .or_else(|| {
                 // Only a member that starts its line can be under an annotation.
                 let indented = word_start
@@ -164,24 +166,40 @@ fn check_word(
                 indented
                     .then(|| {
                         annotated_member(bytes, word_start, member)
-                            .or_else(|| assigned_member(bytes, word_end, member))
+                            .or_else(|| assigned_member(member, value()))
                     })
                     .flatten()
-                    .map(|s| (s, &bytes[word_start..word_start]))
+                    .map(|s| (s, &bytes[word_start..word_start], true))
             })
     });
-    if let Some((spelling, qualifier)) = spelling.flatten() {
+    if let Some((spelling, qualifier, by_value)) = spelling.flatten() {
         let code = paren_code(&bytes[word_end..]);
         let spelling = code
             .and_then(|c| same_identifier_with_code(spelling, c))
             .unwrap_or(spelling);
+        // A native RTC name declared with a value none of its rows has (`ERR_TOKEN_EXPIRED =
+        // 111` of an engine that copies Agora's names): another enum's member. Native codes have
+        // kept their numbers in every SDK generation; other spaces' have not always.
+        if !by_value
+            && spelling.space() == CodeSpace::Native
+            && spelling.code().is_some()
+            && value().is_some_and(|v| !has_value(spelling, v))
+        {
+            return (None, word_end);
+        }
         let from = word_start
             - if qualifier.is_empty() {
                 0
             } else {
                 qualifier.len() + 1
             };
-        let m = MessageMatch::row(spelling, spelling.identifier(), from..word_end);
+        let mut m = MessageMatch::row(spelling, spelling.identifier(), from..word_end);
+        // A member read with its value (`@JsonValue(110)` over it, `= 16` after it), or a string
+        // constant declared as itself (`TOKEN_EXPIRE = "TOKEN_EXPIRE"`, the Web SDK's string
+        // enums): the declaration is the SDK's, whoever else names a member so.
+        if by_value || (spelling.code().is_none() && self_named(bytes, word_end, member)) {
+            m.shared = false;
+        }
         return (Some(m), word_end);
     }
     let found = phrase_at(bytes, start, end, phrases)
@@ -221,30 +239,56 @@ fn annotated_member(bytes: &[u8], word_start: usize, member: &[u8]) -> Option<&'
 /// and its value are that row's, though the member alone is any enum's.
 #[cold]
 #[inline(never)]
-fn assigned_member(bytes: &[u8], word_end: usize, member: &[u8]) -> Option<&'static Spelling> {
+fn assigned_member(member: &[u8], value: Option<i64>) -> Option<&'static Spelling> {
+    let code = i32::try_from(value?).ok()?;
+    SPELLINGS
+        .iter()
+        .find(|s| s.member().as_bytes() == member && s.code() == Some(code))
+}
+
+/// Where the `=` after a word declares it: the first byte after the `=` and its blanks.
+fn after_equals(bytes: &[u8], word_end: usize) -> Option<usize> {
     let limit = bytes.len().min(word_end + 24);
     let blanks = |from: usize| {
+        let from = from.min(limit);
         from + bytes[from..limit]
             .iter()
             .take_while(|&&b| b == b' ' || b == b'\t')
             .count()
     };
     let equals = blanks(word_end);
-    if bytes.get(equals) != Some(&b'=') || bytes.get(equals + 1) == Some(&b'=') {
-        return None;
-    }
-    let (code, end) = integer_at(bytes, blanks((equals + 1).min(limit)))?;
-    // The value ends the declaration: `16,`, `16` at the end of a line, `16 }`.
-    if bytes
+    (bytes.get(equals) == Some(&b'=') && !matches!(bytes.get(equals + 1), Some(b'=' | b'>')))
+        .then(|| blanks(equals + 1))
+}
+
+/// The number a word is declared with (`X = 16,`, `X = -10005`, `X = 3600*24`), if any.
+fn declared_value(bytes: &[u8], word_end: usize) -> Option<i64> {
+    let (value, end) = integer_at(bytes, after_equals(bytes, word_end)?)?;
+    // A value ends the declaration (`16,`, `16 }`) or starts an expression (`3600*24`); a
+    // version or a name (`1.2`, `16px`) is no value.
+    (!bytes
         .get(end)
-        .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'.')
-    {
-        return None;
-    }
-    let code = i32::try_from(code).ok()?;
-    SPELLINGS
-        .iter()
-        .find(|s| s.member().as_bytes() == member && s.code() == Some(code))
+        .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'.'))
+    .then_some(value)
+}
+
+/// Whether a row of this identifier, in any space, has the value `value`.
+fn has_value(spelling: &'static Spelling, value: i64) -> bool {
+    i32::try_from(value).is_ok_and(|v| {
+        SPELLINGS
+            .iter()
+            .any(|s| s.identifier() == spelling.identifier() && s.code() == Some(v))
+    })
+}
+
+/// Whether a word is declared as the string of its own name (`TOKEN_EXPIRE = "TOKEN_EXPIRE"`).
+fn self_named(bytes: &[u8], word_end: usize, member: &[u8]) -> bool {
+    after_equals(bytes, word_end).is_some_and(|at| {
+        let quote = bytes.get(at).copied();
+        matches!(quote, Some(b'"' | b'\''))
+            && bytes.get(at + 1..at + 1 + member.len()) == Some(member)
+            && bytes.get(at + 1 + member.len()).copied() == quote
+    })
 }
 
 /// Whether a word written in a text can be the catalog member `member`: an upper-case constant
@@ -252,7 +296,12 @@ fn assigned_member(bytes: &[u8], word_end: usize, member: &[u8]) -> Option<&'sta
 /// case it is a variable, a JSON field or another protocol's code (`token_expired=0`, OAuth's
 /// `invalid_token`), never how an SDK prints its constant.
 fn same_shape(word: &[u8], member: &[u8]) -> bool {
-    member.iter().any(u8::is_ascii_lowercase) || !word.iter().any(u8::is_ascii_lowercase)
+    if member.iter().any(u8::is_ascii_lowercase) {
+        // A mixed-case member is written as the SDK writes it: Go's `ErrInvalidAppID` is not
+        // React Native's `ErrInvalidAppId`.
+        return word == member;
+    }
+    !word.iter().any(u8::is_ascii_lowercase)
 }
 
 /// Another row of the same identifier whose code is `code` (`ERR_INVALID_VENDOR_KEY(2013)` is

@@ -14,7 +14,9 @@ const ERROR_CODE: (&str, Evidence, bool) = ("error code", Evidence::ErrorCode, t
 fn error_code(space: CodeSpace) -> (&'static str, Evidence, bool) {
     (ERROR_CODE.0, ERROR_CODE.1, space == CodeSpace::Native)
 }
-use super::read::{code_at, code_before, contains_any_case, find_any_case, integer_at};
+use super::read::{
+    code_at, code_before, contains_any_case, find_any_case, integer_at, signed_code_before,
+};
 use crate::catalog::{AVOID_WORDS, ERROR_WORDS, NETWORK_FAILURES, RETURN_WORDS, SOCKET_CALLS};
 use crate::{CodeSpace, TokenError};
 
@@ -273,14 +275,15 @@ pub(super) fn agreeing_code(
     }
     let span = found.span();
     let line_bytes = &bytes[..line.end];
-    let before = code_before(line_bytes, span.start)
+    let before = signed_code_before(line_bytes, span.start)
         .filter(|&(_, start)| start >= line.start)
         .map(|(code, start)| {
-            let digits = bytes[start..span.start]
+            let sign = usize::from(bytes[start] == b'-');
+            let digits = bytes[start + sign..span.start]
                 .iter()
                 .take_while(|b| b.is_ascii_digit())
                 .count();
-            (code, start..start + digits)
+            (code, start..start + sign + digits)
         });
     // After the words, only a code in parentheses or after a keyword (`invalid token (110)`,
     // `invalid token, code 110`): a bare number there is a count or a time (`token has expired:
@@ -295,13 +298,14 @@ pub(super) fn agreeing_code(
                 && words[words.len() - w.len()..].eq_ignore_ascii_case(w)
                 && !words[words.len() - w.len() - 1].is_ascii_alphanumeric()
         });
-        // `(`, or after an identifier `=`: an enum member with its value (`INVALID_TOKEN =
-        // -10005,`, `TOKEN_EXPIRED = 17`), as SDK sources declare their codes.
+        // `(`, or after an identifier `=` or `:`: an enum member with its value (`INVALID_TOKEN =
+        // -10005,`, `TOKEN_EXPIRED = 17`), as SDK sources declare their codes, or a map's entry
+        // (`ErrorCode.InvalidToken: 110,` of Flutter's generated converters).
         let first = between.iter().find(|b| !b.is_ascii_whitespace());
         let marked = ends_in_error_word
             || between.iter().any(u8::is_ascii_alphabetic)
             || first == Some(&b'(')
-            || (found.evidence == Evidence::Identifier && first == Some(&b'='));
+            || (found.evidence == Evidence::Identifier && matches!(first, Some(b'=' | b':')));
         marked.then(|| {
             let digits = between
                 .iter()

@@ -308,7 +308,14 @@ impl<'a> Scan<'a> {
                 self.marker_end = end;
                 let name = name.as_bytes();
                 let open_end = name.last().is_some_and(|b| matches!(b, b':' | b')'));
-                if apart(start.checked_sub(1).map(|i| &log[i])) && (open_end || apart(log.get(end)))
+                // A capitalised bare name after a `.` is a member of someone's enum
+                // (`ErrorCode.TokenExpired`, `ConnectionChangedReason.TokenExpired`), not the
+                // event fired under that name.
+                let member = name[0].is_ascii_uppercase()
+                    && start.checked_sub(1).is_some_and(|i| log[i] == b'.');
+                if !member
+                    && apart(start.checked_sub(1).map(|i| &log[i]))
+                    && (open_end || apart(log.get(end)))
                 {
                     return Some((start..end, Marker::Event(event)));
                 }

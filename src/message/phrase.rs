@@ -352,6 +352,11 @@ fn phrase_here(
     // `invalid appid`) or joined (OAuth's `invalid_token`; `invalid_appid` is Agora's
     // gateway reason, no one else's).
     let joined = bytes[from..from + read].contains(&b'_') && !p.contains(&b'_');
+    // Cut short is what a log's line limit does to words; words joined by underscores and cut
+    // short are a name of someone else's (`invalid_vendor_key` of a game server).
+    if joined && read < p.len() {
+        return None;
+    }
     let mut m = MessageMatch::phrase(phrase, from..from + read);
     m.shared = if joined {
         phrase.shared_joined

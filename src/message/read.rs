@@ -280,6 +280,30 @@ pub(super) fn code_before(bytes: &[u8], to: usize) -> Option<(i32, usize)> {
     Some((value, start))
 }
 
+/// [`code_before`], or a negative code standing alone before the words (`-101(ERR_INVALID_APP_ID)`,
+/// `-121: The user ID is invalid`), as the SDKs document what a method returns.
+pub(super) fn signed_code_before(bytes: &[u8], to: usize) -> Option<(i32, usize)> {
+    code_before(bytes, to).or_else(|| {
+        let mut at = to;
+        while at > 0 && is_code_separator(bytes[at - 1]) {
+            at -= 1;
+        }
+        let digits = bytes[..at]
+            .iter()
+            .rev()
+            .take(10)
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        let start = at.checked_sub(digits + 1).filter(|_| digits > 0)?;
+        let alone =
+            start == 0 || matches!(bytes[start - 1], b' ' | b'\t' | b'\n' | b'(' | b'[' | b'|');
+        (bytes[start] == b'-' && alone)
+            .then(|| core::str::from_utf8(&bytes[start..at]).ok()?.parse().ok())
+            .flatten()
+            .map(|v| (v, start))
+    })
+}
+
 /// Where `needle` (lower case) stands in `haystack`, in any ASCII case: its first letter found in
 /// either case by memchr's vector search, the rest compared.
 pub(super) fn find_any_case<'h>(

@@ -31,9 +31,13 @@ fn real_texts_are_recognised_right_or_left_alone() {
     // What that costs is prose users wrote in Agora's issue threads (`I'm receiving the error
     // code 110`) and two short quotes (`error: code 110 -`, a bare `appid is invalid`), where
     // the thread itself is the only sign of Agora.
+    // 92% until the names and words other software declares too went to catalog/shared.md
+    // (minio's and Go back ends' `ErrInvalidToken`, WePublish's `ErrorCode.InvalidToken`,
+    // Evervault's `The provided App ID is invalid`; tests/fixtures/other-vendors.txt holds them):
+    // `onError ErrInvalidToken` and a bare `ErrorCode.InvalidToken` now need a sign of Agora.
     assert!(
-        score.recognised * 100 >= score.positives * 92,
-        "recall below 92%"
+        score.recognised * 100 >= score.positives * 90,
+        "recall below 90%"
     );
 }
 
@@ -50,7 +54,7 @@ fn what_the_sdks_and_their_docs_write_is_recognised_right_or_left_alone() {
         ("sdk-texts.tsv", "SDK and doc texts"),
         ("messages.tsv", "real texts, old and new"),
         150,
-        925,
+        915,
     );
 }
 
@@ -84,6 +88,31 @@ fn each_codes_own_description_in_agoras_sources_and_docs_is_read_beside_its_code
         score.recognised * 100 >= score.positives * 98,
         "recall below 98%"
     );
+}
+
+#[test]
+fn a_declaration_is_read_by_its_value_and_its_exact_name() {
+    for (text, want) in [
+        // Agora's value agrees, or a string constant is declared as itself.
+        (
+            "    ERR_TOKEN_EXPIRED = 109,",
+            Some(TokenError::TokenExpired),
+        ),
+        (
+            "  TOKEN_EXPIRE = \"TOKEN_EXPIRE\",",
+            Some(TokenError::TokenExpired),
+        ),
+        // React Native RTM's bare member with the value of its row.
+        ("  invalidToken = 16,", Some(TokenError::InvalidToken)),
+        // An engine that copies Agora's names with its own numbers; a Go error of another case;
+        // words joined by underscores and cut short (a game server's `invalid_vendor_key`).
+        ("    ERR_TOKEN_EXPIRED = 111,", None),
+        ("\tErrInvalidAppID = errors.New(\"invalid app_id\")", None),
+        ("WriteHTTPError(w, 401, \"invalid_vendor_key\")", None),
+        ("  invalidToken = 401,", None),
+    ] {
+        assert_eq!(TokenError::from_message(text), want, "{text}");
+    }
 }
 
 /// Every line of `tests/fixtures/ordinary-logs.txt`.
@@ -121,16 +150,17 @@ fn each_match_reports_the_row_it_matched() {
             "ConnectionChangedReason.InvalidToken",
         ),
         (
-            "ErrorCode.InvalidToken",
+            // A name other software declares too (WePublish's API): read beside its value.
+            "ErrorCode.InvalidToken: 110,",
             CodeSpace::Native,
             110,
             "ErrorCode.InvalidToken",
         ),
         (
-            "ERR_INVALID_TOKEN(2)",
+            "AgoraErrorCodeInvalidToken(2)",
             CodeSpace::Native,
             110,
-            "ERR_INVALID_TOKEN",
+            "AgoraErrorCodeInvalidToken",
         ),
         (
             "ERR_INVALID_VENDOR_KEY(2013)",
@@ -549,6 +579,9 @@ proptest! {
     #[test]
     fn every_identifier_in_noise_is_found(i in 0..spellings().len(), before in noise(), after in noise(), code in prop::option::of(0i32..3000)) {
         let s = &spellings()[i];
+        // `= 0` right after a native name declares another enum's member (an engine that copies
+        // Agora's names with its own numbers), which is left alone on purpose.
+        prop_assume!(!after.trim_start().starts_with('='));
         let code = code.map_or_else(String::new, |c| format!("({c})"));
         // A spelling other vendors print too needs the text to say it is Agora's.
         let agora = if s.is_shared() { "Agora" } else { "" };

@@ -72,7 +72,10 @@ fn names_shared_across_products_resolve_by_their_qualifier() {
         assert_eq!((s.space(), s.code()), (space, Some(code)), "{name}");
         #[cfg(feature = "messages")]
         {
-            let m = TokenError::match_message(&format!("error: {name}")).unwrap();
+            // Some of these names are other software's too (`ErrorCode.InvalidToken` of
+            // WePublish, `ErrorCode.invalidToken` of ByteRTC's Flutter SDK): in a text that says
+            // it is Agora's.
+            let m = TokenError::match_message(&format!("Agora error: {name}")).unwrap();
             assert_eq!(
                 (m.space(), m.code()),
                 (Some(space), Some(code)),
@@ -179,9 +182,12 @@ fn rtm_chat_and_relay_texts_are_recognised_right_or_left_alone() {
     score.print("RTM, Chat and relay texts");
     assert_eq!(score.wrong, Vec::<String>::new());
     assert_eq!(score.false_alarms, Vec::<String>::new());
+    // 85% until the names other software declares too (Catapush's and Betfair's
+    // `INVALID_APP_KEY`, NASA's `Illegal App ID`, App Engine's `Inconsistent app ids`) went to
+    // catalog/shared.md: bare, they are no longer read as Agora's (84.6%).
     assert!(
-        score.recognised * 100 >= score.positives * 85,
-        "recall below 85%"
+        score.recognised * 100 >= score.positives * 84,
+        "recall below 84%"
     );
 }
 
