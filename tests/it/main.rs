@@ -9,6 +9,7 @@ mod build_round_trip;
 mod build_same_bytes;
 mod catalog;
 mod convoai;
+mod declarations;
 mod diagnosis_report;
 mod diagnosis_right_or_silent;
 mod diagnosis_zh;

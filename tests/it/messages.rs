@@ -68,53 +68,6 @@ fn texts_gathered_after_the_last_tuning_are_recognised_right_or_left_alone() {
     common::corpus::score_fresh("fresh-texts.tsv", "fresh RTC texts", 800);
 }
 
-#[test]
-fn each_codes_own_description_in_agoras_sources_and_docs_is_read_beside_its_code() {
-    // What Agora's SDK sources and doc tables write beside each coded identifier of the catalog,
-    // English and Chinese (tests/fixtures/doc-descriptions.tsv, harvested by
-    // fixtures/harvest-doc-descriptions.py): 169 of 197 before the descriptions it found missing
-    // became phrases, each beside its own code (`121: Invalid user ID.`, `（6）：无效的 App ID。`);
-    // 195 now. The two left are native 119 in words (`Failed to switch roles`) whose anchors
-    // would cost the scan's search 1%.
-    let texts = common::corpus::read(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/doc-descriptions.tsv"
-    ));
-    let score = common::corpus::score(&texts);
-    score.print("Agora's descriptions beside their codes");
-    assert!(score.positives >= 150, "{score:?}");
-    assert_eq!(score.wrong, Vec::<String>::new(), "wrong labels");
-    assert!(
-        score.recognised * 100 >= score.positives * 98,
-        "recall below 98%"
-    );
-}
-
-#[test]
-fn a_declaration_is_read_by_its_value_and_its_exact_name() {
-    for (text, want) in [
-        // Agora's value agrees, or a string constant is declared as itself.
-        (
-            "    ERR_TOKEN_EXPIRED = 109,",
-            Some(TokenError::TokenExpired),
-        ),
-        (
-            "  TOKEN_EXPIRE = \"TOKEN_EXPIRE\",",
-            Some(TokenError::TokenExpired),
-        ),
-        // React Native RTM's bare member with the value of its row.
-        ("  invalidToken = 16,", Some(TokenError::InvalidToken)),
-        // An engine that copies Agora's names with its own numbers; a Go error of another case;
-        // words joined by underscores and cut short (a game server's `invalid_vendor_key`).
-        ("    ERR_TOKEN_EXPIRED = 111,", None),
-        ("\tErrInvalidAppID = errors.New(\"invalid app_id\")", None),
-        ("WriteHTTPError(w, 401, \"invalid_vendor_key\")", None),
-        ("  invalidToken = 401,", None),
-    ] {
-        assert_eq!(TokenError::from_message(text), want, "{text}");
-    }
-}
-
 /// Every line of `tests/fixtures/ordinary-logs.txt`.
 fn ordinary_logs() -> Vec<String> {
     common::corpus::lines("ordinary-logs.txt")
