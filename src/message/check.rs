@@ -241,9 +241,15 @@ fn annotated_member(bytes: &[u8], word_start: usize, member: &[u8]) -> Option<&'
 #[inline(never)]
 fn assigned_member(member: &[u8], value: Option<i64>) -> Option<&'static Spelling> {
     let code = i32::try_from(value?).ok()?;
-    SPELLINGS
+    rows_of(member).find(|s| s.member().as_bytes() == member && s.code() == Some(code))
+}
+
+/// The rows whose member is `member` in any case, from the name map (no scan of the catalog).
+fn rows_of(member: &[u8]) -> impl Iterator<Item = &'static Spelling> {
+    names::candidates(member)
+        .unwrap_or_default()
         .iter()
-        .find(|s| s.member().as_bytes() == member && s.code() == Some(code))
+        .map(|&i| &SPELLINGS[usize::from(i)])
 }
 
 /// Where the `=` after a word declares it: the first byte after the `=` and its blanks.
@@ -275,8 +281,7 @@ fn declared_value(bytes: &[u8], word_end: usize) -> Option<i64> {
 /// Whether a row of this identifier, in any space, has the value `value`.
 fn has_value(spelling: &'static Spelling, value: i64) -> bool {
     i32::try_from(value).is_ok_and(|v| {
-        SPELLINGS
-            .iter()
+        rows_of(spelling.member().as_bytes())
             .any(|s| s.identifier() == spelling.identifier() && s.code() == Some(v))
     })
 }

@@ -419,9 +419,9 @@ const LINE_REACH: usize = 256;
 /// table bars and indentation; it must be followed by a colon or, in a table, the next cell (a
 /// numbered list's `2.` or `2)` is not a code).
 fn leading_code(line: &[u8]) -> Option<(i32, core::ops::Range<usize>)> {
-    // Comment marks, markup tags (`<pd>`, `<li>` of a DITA or HTML table, C#'s `<summary>`), full-width
-    // parentheses (`（2）：`) and indentation are short: at most 64 bytes are skipped, so a line
-    // of blanks costs the same for every match on it.
+    // Comment marks, markup tags (`<pd>`, `<li>` of a DITA or HTML table, C#'s `<summary>`),
+    // full-width parentheses (`（2）：`) and indentation are short: at most 64 bytes are skipped,
+    // so a line of blanks costs the same for every match on it.
     let mut start = 0;
     while start < line.len().min(64) {
         let rest = &line[start..];

@@ -213,6 +213,12 @@ pub(super) fn find_word(bytes: &[u8], from: usize, to: usize, word: &[u8]) -> Op
 /// skipped: `110` in `110 error`, `101的错误`, `109(expired)`, `110 token is invalid`. It must
 /// stand alone: not part of a time (`12:00:01.110`), a decimal, a version or an identifier.
 pub(super) fn code_before(bytes: &[u8], to: usize) -> Option<(i32, usize)> {
+    code_before_with(bytes, to, false)
+}
+
+/// [`code_before`], with a `-` that stands alone before the digits read as their sign where
+/// `signed`.
+fn code_before_with(bytes: &[u8], to: usize, signed: bool) -> Option<(i32, usize)> {
     let mut at = to;
     let mut fillers = 0;
     loop {
@@ -268,7 +274,12 @@ pub(super) fn code_before(bytes: &[u8], to: usize) -> Option<(i32, usize)> {
         start = end - group;
     }
     let before = start.checked_sub(1).map(|i| bytes[i]);
-    if before
+    let sign_alone = |minus: usize| {
+        minus == 0 || matches!(bytes[minus - 1], b' ' | b'\t' | b'\n' | b'(' | b'[' | b'|')
+    };
+    if signed && before == Some(b'-') && sign_alone(start - 1) {
+        start -= 1;
+    } else if before
         .is_some_and(|b| is_word_byte(b) || matches!(b, b'.' | b',' | b':' | b'/' | b'-' | b'+'))
     {
         return None;
@@ -283,25 +294,7 @@ pub(super) fn code_before(bytes: &[u8], to: usize) -> Option<(i32, usize)> {
 /// [`code_before`], or a negative code standing alone before the words (`-101(ERR_INVALID_APP_ID)`,
 /// `-121: The user ID is invalid`), as the SDKs document what a method returns.
 pub(super) fn signed_code_before(bytes: &[u8], to: usize) -> Option<(i32, usize)> {
-    code_before(bytes, to).or_else(|| {
-        let mut at = to;
-        while at > 0 && is_code_separator(bytes[at - 1]) {
-            at -= 1;
-        }
-        let digits = bytes[..at]
-            .iter()
-            .rev()
-            .take(10)
-            .take_while(|b| b.is_ascii_digit())
-            .count();
-        let start = at.checked_sub(digits + 1).filter(|_| digits > 0)?;
-        let alone =
-            start == 0 || matches!(bytes[start - 1], b' ' | b'\t' | b'\n' | b'(' | b'[' | b'|');
-        (bytes[start] == b'-' && alone)
-            .then(|| core::str::from_utf8(&bytes[start..at]).ok()?.parse().ok())
-            .flatten()
-            .map(|v| (v, start))
-    })
+    code_before_with(bytes, to, true)
 }
 
 /// Where `needle` (lower case) stands in `haystack`, in any ASCII case: its first letter found in
