@@ -305,6 +305,22 @@ fn rtm_and_chat_summaries_speak_of_logging_in_not_joining() {
     }
 }
 
+/// A text `from_message` leaves alone and `Report::of` reads as `error`: the report and its match.
+#[cfg(feature = "messages")]
+fn read_only_as_reported(
+    text: &str,
+    error: TokenError,
+) -> (Report, agora_token_errors::MessageMatch) {
+    assert_eq!(TokenError::from_message(text), None, "{text}");
+    let r = Report::of(text, CodeSpace::ALL, None);
+    assert_eq!(r.errors(), [error], "{text}");
+    let Reading::Text(m) = r.reading() else {
+        panic!("{r:?}")
+    };
+    let m = m.clone();
+    (r, m)
+}
+
 #[cfg(feature = "messages")]
 #[test]
 fn a_report_that_is_only_a_spelling_anyone_prints_is_read_as_agoras() {
@@ -317,12 +333,7 @@ fn a_report_that_is_only_a_spelling_anyone_prints_is_read_as_agoras() {
         ("“Token 无效”", TokenError::InvalidToken),
         ("  the token expired!  ", TokenError::TokenExpired),
     ] {
-        assert_eq!(TokenError::from_message(text), None, "{text}");
-        let r = Report::of(text, CodeSpace::ALL, None);
-        assert_eq!(r.errors(), [error], "{text}");
-        let Reading::Text(m) = r.reading() else {
-            panic!("{r:?}")
-        };
+        let (r, m) = read_only_as_reported(text, error);
         assert_eq!(m.support(), Support::Reported, "{text}");
         // A spelling anyone prints says nothing of the product.
         assert_eq!(r.product(), Product::Rtc, "{text}");
@@ -352,12 +363,7 @@ fn a_negative_code_a_user_reports_a_method_returned_is_the_native_sdks() {
         ("joinChannel returned -110", TokenError::InvalidToken),
         ("返回-101 初始化失败", TokenError::InvalidAppId),
     ] {
-        assert_eq!(TokenError::from_message(text), None, "{text}");
-        let r = Report::of(text, CodeSpace::ALL, None);
-        assert_eq!(r.errors(), [error], "{text}");
-        let Reading::Text(m) = r.reading() else {
-            panic!("{r:?}")
-        };
+        let (_, m) = read_only_as_reported(text, error);
         assert_eq!(
             (m.support(), m.space(), m.code()),
             (
