@@ -69,7 +69,16 @@ pub(crate) fn explain(input: &str, args: &Args, style: Style) -> Answer {
                 (Some(space), None) => format!(" ({space})"),
                 _ => String::new(),
             };
-            format!("`{}`{at} is {}", m.matched(), m.error().as_str())
+            // The words as the text wrote them (`ret -101`, `错误码：110`), not the catalog's
+            // name for the kind of evidence.
+            let said: String = report
+                .input()
+                .get(m.span())
+                .unwrap_or(m.matched())
+                .chars()
+                .take(80)
+                .collect();
+            format!("`{said}`{at} is {}", m.error().as_str())
         }
         _ => report.to_string(),
     };

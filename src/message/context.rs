@@ -53,7 +53,7 @@ fn named_words() -> &'static (DFA, Vec<u32>) {
 }
 
 /// Where the first `named-as` word of `error` stands in `line`.
-fn named_word(line: &[u8], error: TokenError) -> Option<Range<usize>> {
+pub(super) fn named_word(line: &[u8], error: TokenError) -> Option<Range<usize>> {
     let (automaton, bits) = named_words();
     hits(automaton, line)
         .find(|hit| bits[hit.pattern().as_usize()] & bit(error) != 0)

@@ -80,11 +80,13 @@ pub(super) fn error_word(
     let (code, code_start) = code_before(bytes, word_start)?;
     let error = TokenError::from_code(space, code)?;
     // A word that only describes (`expired`, `invalid`) counts next to a code only where the
-    // text is about a token: `109(expired)` in `token is 109(expired)`, not `Session 109 expired`.
+    // text is about a token or names the code's error: `109(expired)` in `token is
+    // 109(expired)`, `101: App Id invalid`, not `Session 109 expired`.
     let about_token = || {
         let from = code_start.saturating_sub(48);
         let to = bytes.len().min(word_end + 16);
         contains_any_case(&bytes[from..to], b"token")
+            || super::context::named_word(&bytes[from..to], error).is_some()
     };
     let agrees = match kind {
         Agrees::Any => true,
