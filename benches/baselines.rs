@@ -118,6 +118,7 @@ macro_rules! with_names {
             "LOGIN_ERR_INVALID_APP_ID" => InvalidAppId,
             "AgoraRtmLoginErrorInvalidAppId" => InvalidAppId,
             "AgoraRtmLoginErrorCode.invalidAppId" => InvalidAppId,
+            "INIT_ERR_INVALID_APP_ID" => InvalidAppId,
             "LOGIN_ERR_INVALID_TOKEN" => InvalidToken,
             "AgoraRtmLoginErrorInvalidToken" => InvalidToken,
             "AgoraRtmLoginErrorCode.invalidToken" => InvalidToken,
@@ -173,6 +174,7 @@ macro_rules! with_names {
             "AgoraRtmClientConnectionChangedTokenExpired" => TokenExpired,
             "AgoraRtmClientConnectionChangeReason.changedTokenExpired" => TokenExpired,
             "RTM_CONNECTION_CHANGE_TOKEN_EXPIRED" => TokenExpired,
+            "AgoraRtmConnectionChangeReasonTokenExpired" => TokenExpired,
             "CONNECTION_CHANGE_REASON_TOKEN_EXPIRED" => TokenExpired,
             "RtmStatusCode.ConnectionChangeReason.TOKEN_EXPIRED" => TokenExpired,
             "RTM_CONNECTION_CHANGED_INCONSISTENT_APPID" => InconsistentAppId,
@@ -300,6 +302,7 @@ macro_rules! with_codes {
             Chat, 100, 51539607652_u64 => InvalidAppId,
             Chat, 104, 51539607656_u64 => InvalidToken,
             Chat, 108, 51539607660_u64 => TokenExpired,
+            RtmInit, 3, 55834574851_u64 => InvalidAppId,
         }
     };
 }
