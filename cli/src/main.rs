@@ -30,7 +30,7 @@ use serde_json::{Value, json};
 
 /// Explains an Agora token error code, SDK identifier, error text or event name, scans a log
 /// for every one, or diagnoses a token against the join that failed.
-#[derive(Parser, Debug)]
+#[derive(Parser, Debug, Clone)]
 #[command(
     name = "agora-token-errors",
     version,
@@ -98,7 +98,7 @@ struct Args {
     now: Option<u64>,
 }
 
-#[derive(clap::Subcommand, Debug)]
+#[derive(clap::Subcommand, Debug, Clone)]
 enum Command {
     /// Print every token error, token event and access token in logs, one line each, starting
     /// `FILE:LINE:COLUMN:` (tokens are shown by their first characters only), then a summary.
@@ -153,6 +153,18 @@ where
     s.parse::<T>().map_err(|e| e.to_string())
 }
 
+/// Whether a word given to explain is an Agora access token (or one cut short for display,
+/// `007eJx...`): a version prefix, then base64, perhaps ending in an ellipsis.
+fn looks_like_a_token(word: &str) -> bool {
+    let cut = word.strip_suffix("...").or_else(|| word.strip_suffix('…'));
+    let body = cut.unwrap_or(word);
+    (word.starts_with("006") || word.starts_with("007"))
+        && body.len() >= if cut.is_some() { 6 } else { 12 }
+        && body
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'='))
+}
+
 /// An answer: what to print, and whether a token error (or event, or finding) was found.
 struct Answer {
     text: String,
@@ -175,6 +187,15 @@ fn main() -> ExitCode {
         agent::run(&args)
     } else if args.token.is_some() {
         token::run(&args)
+    } else if let [word] = args.input.as_slice()
+        && looks_like_a_token(word)
+    {
+        // A token given as the thing to explain (`agora-token-errors 007eJx...`): decoded as
+        // `--token` would, its head only shown; a token cut for display is named as such.
+        let mut as_token = args.clone();
+        as_token.token = Some(word.clone());
+        as_token.input.clear();
+        token::run(&as_token)
     } else if !args.input.is_empty() {
         read_input(&args.input.join(" "))
             .map_err(Failure::Usage)

@@ -499,3 +499,35 @@ fn a_voice_agents_start_request_is_checked_and_exits_1_when_it_cannot_join() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_token_given_as_the_thing_to_explain_is_decoded_and_a_cut_one_is_named() {
+    use agora_token_errors::token::{Role, Token, User};
+    let built = Token::builder(
+        "970CA35de60c44645bbae8a215061b33",
+        "5CFd2fd1755d40ecb72977518be15d3b",
+    )
+    .expire_in(3600)
+    .rtc("lobby", User::Uid(42), Role::Publisher)
+    .build()
+    .unwrap();
+    let (code, out, _) = run(&[&built], None);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.starts_with("token: 007 token for App ID"), "{out}");
+    assert!(out.contains("channel \"lobby\""), "{out}");
+    assert!(
+        !out.contains(&built),
+        "the whole token is never printed: {out}"
+    );
+    // The form the README and `scan` print: named as a token cut short, not as an unknown text.
+    for cut in ["007eJx...", "007eJxTYDhw…"] {
+        let (code, v) = json(&[cut], None);
+        assert_eq!(code, 1, "{v}");
+        assert_eq!(v["kind"], "token", "{v}");
+        let why = v["unreadable"].as_str().unwrap();
+        assert!(why.contains("shortened for display"), "{why}");
+    }
+    // A code with leading zeros is still a code.
+    let (_, v) = json(&["0070"], None);
+    assert_ne!(v["kind"], "token", "{v}");
+}
