@@ -4,7 +4,7 @@
 
 use super::MessageMatch;
 use super::callback::{callback_at, callback_code};
-use super::error_word::{bracketed_after_naming_word, code_suffix, error_word};
+use super::error_word::{bracketed_after_naming_word, code_suffix, error_word, leading_code};
 use super::phrase::{AnchorPhrases, Anchored, phrase_at};
 use super::read::{integer_at, paren_code, qualifier_before, word_around};
 use crate::catalog::names::{self, Qualifier};
@@ -169,6 +169,7 @@ fn check_word(
                             .or_else(|| assigned_member(member, value()))
                     })
                     .flatten()
+                    .or_else(|| tabled_member(bytes, (word_start, word_end), member))
                     .map(|s| (s, &bytes[word_start..word_start], true))
             })
     });
@@ -242,6 +243,29 @@ fn annotated_member(bytes: &[u8], word_start: usize, member: &[u8]) -> Option<&'
 fn assigned_member(member: &[u8], value: Option<i64>) -> Option<&'static Spelling> {
     let code = i32::try_from(value?).ok()?;
     rows_of(member).find(|s| s.member().as_bytes() == member && s.code() == Some(code))
+}
+
+/// The row of a bare enum member in a doc table's row that starts with its value, as Agora's
+/// docs list codes (`` | `-10003` | `invalidAppId` | Invalid App ID ... ``): the member, quoted as
+/// code, and the row's code are that row's. Reads at most 256 bytes back, to the line's start.
+#[cold]
+#[inline(never)]
+fn tabled_member(
+    bytes: &[u8],
+    (word_start, word_end): (usize, usize),
+    member: &[u8],
+) -> Option<&'static Spelling> {
+    if word_start == 0 || bytes[word_start - 1] != b'`' || bytes.get(word_end) != Some(&b'`') {
+        return None;
+    }
+    let from = word_start.saturating_sub(256);
+    let start = match memchr::memrchr(b'\n', &bytes[from..word_start]) {
+        Some(i) => from + i + 1,
+        None if from == 0 => 0,
+        None => return None,
+    };
+    let (code, _) = leading_code(&bytes[start..word_start])?;
+    assigned_member(member, Some(i64::from(code)))
 }
 
 /// The rows whose member is `member` in any case, from the name map (no scan of the catalog).

@@ -420,7 +420,7 @@ const LINE_REACH: usize = 256;
 /// 无效`, `* 8: The generated token is invalid`, `| 108 | TOKEN_EXPIRED | ...`, after comment marks,
 /// table bars and indentation; it must be followed by a colon or, in a table, the next cell (a
 /// numbered list's `2.` or `2)` is not a code).
-fn leading_code(line: &[u8]) -> Option<(i32, core::ops::Range<usize>)> {
+pub(super) fn leading_code(line: &[u8]) -> Option<(i32, core::ops::Range<usize>)> {
     // Comment marks, markup tags (`<pd>`, `<li>` of a DITA or HTML table, C#'s `<summary>`),
     // full-width parentheses (`（2）：`) and indentation are short: at most 64 bytes are skipped,
     // so a line of blanks costs the same for every match on it.

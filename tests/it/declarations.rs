@@ -13,8 +13,7 @@ fn each_codes_own_description_in_agoras_sources_and_docs_is_read_beside_its_code
     // English and Chinese (tests/fixtures/doc-descriptions.tsv, harvested by
     // fixtures/harvest-doc-descriptions.py): 169 of 197 before the descriptions it found missing
     // became phrases, each beside its own code (`121: Invalid user ID.`, `（6）：无效的 App ID。`);
-    // 195 now. The two left are native 119 in words (`Failed to switch roles`) whose anchors
-    // would cost the scan's search 1%.
+    // 195, then all 197 once one anchor (`witch`) took the place of native 119's two.
     let texts = common::corpus::read(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/fixtures/doc-descriptions.tsv"
@@ -49,6 +48,27 @@ fn a_declaration_is_read_by_its_value_and_its_exact_name() {
         ("\tErrInvalidAppID = errors.New(\"invalid app_id\")", None),
         ("WriteHTTPError(w, 401, \"invalid_vendor_key\")", None),
         ("  invalidToken = 401,", None),
+    ] {
+        assert_eq!(TokenError::from_message(text), want, "{text}");
+    }
+}
+
+#[test]
+fn a_member_quoted_in_a_doc_table_row_is_read_with_the_rows_code() {
+    for (text, want) in [
+        // Docs-Source's Signaling tables: the code, then the member as code.
+        (
+            "| `-10003` | `invalidAppId` | Invalid App ID:<ul><li>Check whether the App ID is correct.</li>",
+            Some(TokenError::InvalidAppId),
+        ),
+        (
+            "| `-10016` | `inconsistentAppid` | App ID used for login or channel join is inconsistent. |",
+            Some(TokenError::InconsistentAppId),
+        ),
+        // A code no row of the member has, a member not quoted as code, or no code at all.
+        ("| `401` | `invalidToken` | Unauthorized |", None),
+        ("| 110 | invalidToken | x |", None),
+        ("the `invalidToken` case", None),
     ] {
         assert_eq!(TokenError::from_message(text), want, "{text}");
     }
