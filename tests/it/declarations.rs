@@ -30,7 +30,7 @@ fn each_codes_own_description_in_agoras_sources_and_docs_is_read_beside_its_code
 
 #[test]
 fn a_declaration_is_read_by_its_value_and_its_exact_name() {
-    for (text, want) in [
+    read_as(&[
         // Agora's value agrees, or a string constant is declared as itself.
         (
             "    ERR_TOKEN_EXPIRED = 109,",
@@ -48,14 +48,12 @@ fn a_declaration_is_read_by_its_value_and_its_exact_name() {
         ("\tErrInvalidAppID = errors.New(\"invalid app_id\")", None),
         ("WriteHTTPError(w, 401, \"invalid_vendor_key\")", None),
         ("  invalidToken = 401,", None),
-    ] {
-        assert_eq!(TokenError::from_message(text), want, "{text}");
-    }
+    ]);
 }
 
 #[test]
 fn a_member_quoted_in_a_doc_table_row_is_read_with_the_rows_code() {
-    for (text, want) in [
+    read_as(&[
         // Docs-Source's Signaling tables: the code, then the member as code.
         (
             "| `-10003` | `invalidAppId` | Invalid App ID:<ul><li>Check whether the App ID is correct.</li>",
@@ -69,7 +67,12 @@ fn a_member_quoted_in_a_doc_table_row_is_read_with_the_rows_code() {
         ("| `401` | `invalidToken` | Unauthorized |", None),
         ("| 110 | invalidToken | x |", None),
         ("the `invalidToken` case", None),
-    ] {
+    ]);
+}
+
+/// Each text is read as the error given, or left alone.
+fn read_as(cases: &[(&str, Option<TokenError>)]) {
+    for &(text, want) in cases {
         assert_eq!(TokenError::from_message(text), want, "{text}");
     }
 }
