@@ -206,6 +206,9 @@ macro_rules! with_names {
             "ErrorCodeType.errSetClientRoleNotAuthorized" => PrivilegeMissing,
             "ErrSetClientRoleNotAuthorized" => PrivilegeMissing,
             "ErrorCode.SetClientRoleNotAuthorized" => PrivilegeMissing,
+            "WARN_SET_CLIENT_ROLE_NOT_AUTHORIZED" => PrivilegeMissing,
+            "AgoraWarningCodeSetClientRoleNotAuthorized" => PrivilegeMissing,
+            "WarningCode.SetClientRoleNotAuthorized" => PrivilegeMissing,
             "AgoraErrorCodeInvalidUserId" => InvalidUserAccount,
             "ErrorCodeType.errInvalidUserId" => InvalidUserAccount,
             "ErrInvalidUserId" => InvalidUserAccount,
@@ -303,6 +306,7 @@ macro_rules! with_codes {
             Chat, 104, 51539607656_u64 => InvalidToken,
             Chat, 108, 51539607660_u64 => TokenExpired,
             RtmInit, 3, 55834574851_u64 => InvalidAppId,
+            NativeWarning, 119, 60129542263_u64 => PrivilegeMissing,
         }
     };
 }
