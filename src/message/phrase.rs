@@ -197,51 +197,93 @@ fn text_key(after: &[u8]) -> (u32, u32) {
     (u32::from_le_bytes(key), u32::from_le_bytes(mask))
 }
 
-/// The phrases that hold one anchor, in the order they are tried, with an index on the two bytes
-/// that follow the anchor: for each ASCII byte (as [`fold`] writes it) at each of the two places,
-/// the phrases whose keys let it through there, as bits of their place in the list (64 to a
-/// word). A hit of a busy anchor (`oken` is in 62 phrases) then tries only the few phrases that
-/// can go on as the text does, in the same order. The index holds what [`Anchored::keys_agree`]
-/// requires of those two bytes, and that is checked before each phrase is tried, so the index
-/// only skips phrases that would have been skipped.
+/// The phrases that hold one anchor, in the order they are tried, with an index on the bytes
+/// around it: for each ASCII byte (as [`fold`] writes it) at each of the four places after the
+/// anchor and the four before it, the phrases whose keys let it through there, as bits of their
+/// place in the list (64 to a word). A hit of a busy anchor (`oken` is in 62 phrases) then tries
+/// only the few phrases that can go on as the text does, in the same order. The index holds what
+/// [`Anchored::keys_agree`] requires of each of those bytes, and that is checked before each
+/// phrase is tried, so the index only skips phrases that would have been skipped. (On two bytes
+/// after the anchor only, a hit of the mixed log walked 12 phrases to try one.)
 pub(super) struct AnchorPhrases {
     list: Vec<Anchored>,
-    /// `words` words per byte value, 128 byte values, for the first byte after the anchor then
-    /// the second.
-    by_next: Vec<u64>,
+    /// `words` words per byte value, 128 byte values, for each of [`PLACES`] places: the bytes
+    /// after the anchor, nearest first, then those before it.
+    by_byte: Vec<u64>,
     words: usize,
 }
+
+/// The places the index reads: four bytes after the anchor, then four before it (the high and
+/// the low half of [`text_around`]).
+const PLACES: usize = 8;
 
 impl AnchorPhrases {
     /// The index over `list`, in the order given.
     pub(super) fn new(list: Vec<Anchored>) -> AnchorPhrases {
         let words = list.len().div_ceil(64);
-        let mut by_next = vec![0u64; 2 * 128 * words];
+        let mut by_byte = vec![0u64; PLACES * 128 * words];
+        // The phrases each place lets any byte through for, set in every row at the end.
+        let mut every = vec![0u64; PLACES * words];
         for (i, a) in list.iter().enumerate() {
-            for place in 0..2 {
-                for c in 0u8..128 {
-                    if a.lets_through(place, c) {
-                        by_next[(place * 128 + usize::from(c)) * words + i / 64] |= 1 << (i % 64);
+            let (w, bit) = (i / 64, 1u64 << (i % 64));
+            for place in 0..PLACES {
+                // A byte that is none of the phrase's keys there meets only the keys that do
+                // not count, as any other such byte does: one of them answers for all. A key
+                // byte meets more, so it passes wherever the others do.
+                let keys = a.keys_at(place);
+                let other = (0u8..4).find(|c| !keys.contains(c)).unwrap_or_default();
+                if a.lets_through(place, other) {
+                    every[place * words + w] |= bit;
+                }
+                for c in keys {
+                    if c < 128 && a.lets_through(place, c) {
+                        by_byte[(place * 128 + usize::from(c)) * words + w] |= bit;
                     }
+                }
+            }
+        }
+        for place in 0..PLACES {
+            for c in 0..128 {
+                for w in 0..words {
+                    by_byte[(place * 128 + c) * words + w] |= every[place * words + w];
                 }
             }
         }
         AnchorPhrases {
             list,
-            by_next,
+            by_byte,
             words,
         }
     }
 }
 
 impl Anchored {
+    /// The bytes the keys ask for at `place` (as [`Anchored::lets_through`] numbers places),
+    /// whether or not they count there.
+    fn keys_at(&self, place: usize) -> [u8; 3] {
+        let byte = |word: u64, at: usize| word.to_le_bytes()[at];
+        let [(with, _), (without, _)] = self.around;
+        if place >= 4 {
+            return [byte(with, place - 4), byte(without, place - 4), 0];
+        }
+        [
+            byte(u64::from(self.key), place),
+            byte(with, 4 + place),
+            byte(without, 4 + place),
+        ]
+    }
+
     /// Whether [`Anchored::keys_agree`] can let a hit through whose text holds the ASCII byte
-    /// that [`fold`] writes as `c` at `place` (0 or 1) after the anchor, all bytes before it
-    /// being ASCII too (so that [`text_key`] covers them).
+    /// that [`fold`] writes as `c` at `place`: after the anchor (0 to 3, all bytes before it
+    /// being ASCII too, so that [`text_key`] covers them), or before it (4 to 7, the nearest
+    /// first).
     fn lets_through(&self, place: usize, c: u8) -> bool {
         let byte = |word: u64, at: usize| word.to_le_bytes()[at];
         let agrees = |(key, mask): (u64, u64), at: usize| byte(mask, at) == 0 || byte(key, at) == c;
         let [with, without] = self.around;
+        if place >= 4 {
+            return agrees(with, place - 4) || agrees(without, place - 4);
+        }
         agrees((u64::from(self.key), u64::from(self.mask)), place)
             && (agrees(with, 4 + place) || agrees(without, 4 + place))
     }
@@ -268,22 +310,32 @@ pub(super) fn phrase_at(
     let around = text_around(bytes, start, end);
     #[allow(clippy::cast_possible_truncation)] // the high half
     let (key, text_mask) = key_of((around >> 32) as u32, bytes.len() - end);
-    let next = key.to_le_bytes()[0];
-    if text_mask.to_le_bytes()[0] == 0 {
-        // No ASCII byte after the anchor: every phrase is tried.
-        return phrases
-            .list
-            .iter()
-            .filter(|a| a.keys_agree((key, text_mask), around))
-            .find_map(|a| phrase_here(bytes, start, end, (key, text_mask), a));
+    let (words, last) = (phrases.words, phrases.list.len() % 64);
+    let after = key.to_le_bytes();
+    let counts = text_mask.to_le_bytes();
+    let before = around.to_le_bytes();
+    // The rows of the index the text's bytes select: after the anchor where the key counts
+    // them, before it where they are ASCII (zero before the text's start, which no phrase has).
+    let mut rows = [usize::MAX; PLACES];
+    for place in 0..4 {
+        if counts[place] != 0 {
+            rows[place] = (place * 128 + usize::from(after[place])) * words;
+        }
+        if before[place] < 128 {
+            rows[4 + place] = ((4 + place) * 128 + usize::from(before[place])) * words;
+        }
     }
-    let words = phrases.words;
-    let first = usize::from(next) * words;
-    // The second byte narrows the phrases further where it is ASCII too.
-    let second = (text_mask.to_le_bytes()[1] != 0)
-        .then(|| (128 + usize::from(key.to_le_bytes()[1])) * words);
     for w in 0..words {
-        let mut bits = phrases.by_next[first + w] & second.map_or(!0, |r| phrases.by_next[r + w]);
+        let mut bits = if w + 1 == words && last != 0 {
+            (1u64 << last) - 1
+        } else {
+            !0
+        };
+        for &row in &rows {
+            if row != usize::MAX {
+                bits &= phrases.by_byte[row + w];
+            }
+        }
         while bits != 0 {
             let a = &phrases.list[w * 64 + bits.trailing_zeros() as usize];
             bits &= bits - 1;
@@ -457,6 +509,33 @@ mod tests {
             out.extend(file.split(|&b| b == b'\n').map(<[u8]>::to_vec));
         }
         out
+    }
+
+    /// The index, built from each phrase's keys, holds what every byte lets through at every
+    /// place, byte by byte.
+    #[test]
+    fn the_index_holds_what_each_byte_lets_through() {
+        let scanner = super::super::scan::scanner();
+        let mut rows = 0;
+        for anchor in &scanner.anchors {
+            let phrases = &anchor.phrases;
+            for (i, a) in phrases.list.iter().enumerate() {
+                for place in 0..super::PLACES {
+                    for c in 0u8..128 {
+                        let row = (place * 128 + usize::from(c)) * phrases.words + i / 64;
+                        let bit = phrases.by_byte[row] >> (i % 64) & 1 == 1;
+                        assert_eq!(
+                            bit,
+                            a.lets_through(place, c),
+                            "{:?} {place} {c}",
+                            a.phrase.text
+                        );
+                        rows += 1;
+                    }
+                }
+            }
+        }
+        assert!(rows > 100_000, "{rows}");
     }
 
     /// The key read from the bytes around a hit is the key read byte by byte.
