@@ -1,93 +1,18 @@
 //! One pass over a whole log: every token error, token event and access token in it, with its
 //! line.
 
+use aho_corasick::automaton::FindIter;
+use aho_corasick::dfa::DFA;
 use core::fmt;
 use core::iter::{Fuse, Peekable};
 use core::ops::Range;
-use std::sync::OnceLock;
-
-use aho_corasick::MatchKind;
-use aho_corasick::automaton::FindIter;
-use aho_corasick::dfa::DFA;
 
 use super::MessageMatch;
 use super::context::Judged;
+use super::marker::markers;
 use super::read::is_word_byte;
 use super::scan::scanner;
-use crate::catalog::EVENT_CALLBACKS;
-use crate::starts::STARTS_007;
 use crate::{TokenError, TokenEvent};
-
-/// What the second search finds: the names of `catalog/events.md` (several products and
-/// platforms share a name, and a name means one event wherever it is used: `build.rs` checks
-/// it), then the starts of access tokens.
-///
-/// Only the names that hold no other name are searched for (`RequestToken`, not
-/// `OnRequestToken` or `rtcEngineRequestToken:`): a longer name is read around the hit of the
-/// one it holds, leftmost and then longest, as a search for every name would find it. Fewer
-/// patterns (24 of 34) let the packed searcher take its faster, eight-bucket form.
-struct Markers {
-    searcher: DFA,
-    /// The names searched for, in pattern order: for each, the names that hold it (itself
-    /// included) and where in them it stands.
-    searched: Vec<Vec<(usize, &'static str, TokenEvent)>>,
-}
-
-fn markers() -> &'static Markers {
-    static MARKERS: OnceLock<Markers> = OnceLock::new();
-    MARKERS.get_or_init(|| {
-        let mut events: Vec<(&'static str, TokenEvent)> = Vec::new();
-        for c in &EVENT_CALLBACKS {
-            if !events.iter().any(|&(name, _)| name == c.name()) {
-                events.push((c.name(), c.event()));
-            }
-        }
-        // Where `part` stands in `name`, byte by byte (the names are a few dozen bytes).
-        let at = |name: &str, part: &str, from: usize| {
-            (from..=name.len().saturating_sub(part.len()))
-                .find(|&i| name.as_bytes()[i..].starts_with(part.as_bytes()))
-        };
-        let mut inner: Vec<&'static str> = Vec::new();
-        for &(name, _) in &events {
-            if !events
-                .iter()
-                .any(|&(o, _)| o != name && at(name, o, 0).is_some())
-            {
-                inner.push(name);
-            }
-        }
-        let mut searched = Vec::with_capacity(inner.len());
-        for &part in &inner {
-            let mut holders = Vec::new();
-            for &(name, event) in &events {
-                let mut from = 0;
-                while let Some(i) = at(name, part, from) {
-                    holders.push((i, name, event));
-                    from = i + 1;
-                }
-            }
-            searched.push(holders);
-        }
-        let automaton = DFA::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(inner.iter().copied().chain(TOKEN_STARTS.iter().copied()))
-            .expect("a few dozen short literals are far within the automaton's limits");
-        Markers {
-            searcher: automaton,
-            searched,
-        }
-    })
-}
-
-/// How 007 tokens start (`007` and the base64 of a zlib header, [`STARTS_007`]) and 006
-/// tokens start.
-const TOKEN_STARTS: [&str; 5] = [
-    STARTS_007[0],
-    STARTS_007[1],
-    STARTS_007[2],
-    STARTS_007[3],
-    "006",
-];
 
 /// The fewest base64 characters after its version that a token written in a text has: the
 /// smallest 007 token (one service, no privileges) is over 100, a 006 token's App ID alone 32.
@@ -479,7 +404,7 @@ mod tests {
     use crate::message::read::is_word_byte;
 
     /// The event names a search for every name finds (leftmost, then longest), with the same
-    /// checks of what stands around them: what the search for the inner names must give.
+    /// checks of what stands around them: what the search for the names' parts must give.
     fn every_name(log: &[u8]) -> Vec<(core::ops::Range<usize>, TokenEvent)> {
         let names: Vec<(&str, TokenEvent)> = EVENT_CALLBACKS
             .iter()
@@ -501,13 +426,30 @@ mod tests {
             .collect()
     }
 
-    #[test]
-    fn the_inner_names_find_what_a_search_for_every_name_finds() {
-        let names: Vec<&str> = EVENT_CALLBACKS
+    /// The events [`Scan::next_marker`] finds in `log`.
+    fn events(log: &str) -> Vec<(core::ops::Range<usize>, TokenEvent)> {
+        let mut s = Scan::new(log.as_bytes());
+        let mut found = Vec::new();
+        while let Some((span, marker)) = s.next_marker() {
+            if let Marker::Event(e) = marker {
+                found.push((span, e));
+            }
+        }
+        found
+    }
+
+    const SEPARATORS: [&str; 10] = ["", " ", "-", "_", ":", "(", "on", "x", "\n", "Token"];
+
+    fn names() -> Vec<&'static str> {
+        EVENT_CALLBACKS
             .iter()
             .map(crate::event::Callback::name)
-            .collect();
-        let separators = ["", " ", "-", "_", ":", "(", "on", "x", "\n", "Token"];
+            .collect()
+    }
+
+    #[test]
+    fn the_parts_find_what_a_search_for_every_name_finds() {
+        let names = names();
         // Names glued to each other and to separators, in a fixed pseudo-random order.
         let mut state = 7u64;
         let mut next = |n: usize| {
@@ -519,17 +461,46 @@ mod tests {
         let mut log = String::new();
         for _ in 0..20_000 {
             log.push_str(names[next(names.len())]);
-            log.push_str(separators[next(separators.len())]);
-        }
-        let mut s = Scan::new(log.as_bytes());
-        let mut found = Vec::new();
-        while let Some((span, marker)) = s.next_marker() {
-            if let Marker::Event(e) = marker {
-                found.push((span, e));
-            }
+            log.push_str(SEPARATORS[next(SEPARATORS.len())]);
         }
         let want = every_name(log.as_bytes());
         assert!(want.len() > 3_000, "{}", want.len());
-        assert_eq!(found, want);
+        assert_eq!(events(&log), want);
+    }
+
+    /// Every pair of names, glued by every separator, one pair to a line: the parts find what a
+    /// search for every name finds.
+    #[test]
+    fn the_parts_find_every_pair_of_names_as_a_search_for_every_name() {
+        let names = names();
+        let mut log = String::new();
+        for a in &names {
+            for b in &names {
+                for s in SEPARATORS {
+                    log.push_str(a);
+                    log.push_str(s);
+                    log.push_str(b);
+                    log.push('\n');
+                }
+            }
+        }
+        let want = every_name(log.as_bytes());
+        assert!(want.len() > 8_000, "{}", want.len());
+        assert_eq!(events(&log), want);
+    }
+
+    #[test]
+    fn a_name_is_searched_by_its_last_word_and_the_letter_before_it() {
+        for (name, part) in [
+            ("onTokenPrivilegeWillExpire", "lExpire"),
+            ("token-privilege-will-expire", "l-expire"),
+            ("on_token_privilege_did_expire", "d_expire"),
+            ("rtcEngine(_:tokenPrivilegeWillExpire:)", "lExpire:)"),
+            ("requestToken", "tToken"),
+            ("WILL_EXPIRE", "L_EXPIRE"),
+            ("token", "token"),
+        ] {
+            assert_eq!(super::super::marker::last_word(name), part, "{name}");
+        }
     }
 }

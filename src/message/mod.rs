@@ -11,6 +11,7 @@ mod check;
 mod context;
 mod error_word;
 mod log;
+mod marker;
 mod phrase;
 mod read;
 mod scan;
