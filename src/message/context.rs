@@ -183,7 +183,7 @@ impl<const N: usize> Judged<'_, '_, N> {
     fn judge(&mut self, mut found: MessageMatch, line: &Range<usize>) -> Option<MessageMatch> {
         let (bytes, candidates) = (self.bytes, &self.candidates);
         let detail = self.known.detail.get_or_read(|| {
-            let at = memchr::memmem::find(&bytes[line.clone()], DETAIL)?;
+            let at = detail_finder().find(&bytes[line.clone()])?;
             let after = line.start + at + DETAIL.len();
             let mut ahead = candidates.ahead::<TEXT_BUFFER>(line.end);
             ahead
@@ -359,3 +359,10 @@ pub(super) fn reported(bytes: &[u8]) -> Option<MessageMatch> {
 
 /// What RTM 2.x writes between a generic reason and the access point's own.
 const DETAIL: &[u8] = b" detail: ";
+
+/// The search for [`DETAIL`], set up once: `memmem::find` sets one up at each call, which cost
+/// more than the search itself on a log's short lines.
+fn detail_finder() -> &'static memchr::memmem::Finder<'static> {
+    static FINDER: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
+    FINDER.get_or_init(|| memchr::memmem::Finder::new(DETAIL))
+}
