@@ -26,10 +26,15 @@ pub(super) struct Anchor {
 /// Where `needle` occurs in `haystack`, in any ASCII case.
 fn offsets_in<'a>(haystack: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
     let (h, n) = (haystack.as_bytes(), needle.as_bytes());
-    (0..=h.len().saturating_sub(n.len())).filter(move |&o| {
-        h.get(o..o + n.len())
-            .is_some_and(|w| w.eq_ignore_ascii_case(n))
-    })
+    // Only where the needle's first byte stands, in either case: this runs for every phrase
+    // and anchor at each start of the process.
+    let first = n.first().copied().unwrap_or_default();
+    memchr::memchr2_iter(first.to_ascii_lowercase(), first.to_ascii_uppercase(), h).filter(
+        move |&o| {
+            h.get(o..o + n.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(n))
+        },
+    )
 }
 
 impl Anchor {
