@@ -19,6 +19,10 @@ pub(super) struct Anchored {
     /// The bytes before (low half) and after (high half), and which of them count: with the
     /// space after the anchor, and without it.
     around: [(u64, u64); 2],
+    /// The last byte the text must hold for the phrase to reach its minimum, as [`fold`]
+    /// writes it, and where it stands after the phrase's start; none where a space before it
+    /// may be missing (the text's bytes then do not stand where the phrase's do).
+    last: Option<(usize, u8)>,
 }
 
 impl Anchored {
@@ -79,13 +83,31 @@ impl Anchored {
                 );
             }
         }
+        let need = phrase.min.max(end);
+        let last = (need > end && !(1..need).any(|j| may_miss(p, j)))
+            .then(|| (need - 1, fold(p[need - 1])));
         Anchored {
             phrase,
             offset,
             key: u32::from_le_bytes(key),
             mask: u32::from_le_bytes(mask),
             around,
+            last,
         }
+    }
+
+    /// Whether the text holds the last byte the phrase needs where it needs it, if the hit at
+    /// `start` is its anchor: most phrases that agree around the hit (`invalid token, please
+    /// replace ...` in `invalid token`) part further on. It rejects only what [`phrase_here`] would.
+    #[inline]
+    fn reaches_its_minimum(&self, bytes: &[u8], start: usize) -> bool {
+        let Some((at, byte)) = self.last else {
+            return true;
+        };
+        start
+            .checked_sub(self.offset)
+            .and_then(|from| bytes.get(from + at))
+            .is_some_and(|&b| fold(b) == byte)
     }
 
     /// Whether the keys let a hit through: `key` and `text_mask` are [`text_key`] of the bytes
@@ -203,8 +225,7 @@ fn text_key(after: &[u8]) -> (u32, u32) {
 /// place in the list (64 to a word). A hit of a busy anchor (`oken` is in 62 phrases) then tries
 /// only the few phrases that can go on as the text does, in the same order. The index holds what
 /// [`Anchored::keys_agree`] requires of each of those bytes, and that is checked before each
-/// phrase is tried, so the index only skips phrases that would have been skipped. (On two bytes
-/// after the anchor only, a hit of the mixed log walked 12 phrases to try one.)
+/// phrase is tried, so the index only skips phrases that would have been skipped.
 pub(super) struct AnchorPhrases {
     list: Vec<Anchored>,
     /// `words` words per byte value, 128 byte values, for each of [`PLACES`] places: the bytes
@@ -258,8 +279,7 @@ impl AnchorPhrases {
 }
 
 impl Anchored {
-    /// The bytes the keys ask for at `place` (as [`Anchored::lets_through`] numbers places),
-    /// whether or not they count there.
+    /// The bytes the keys ask for at `place` (see [`Anchored::lets_through`]), counted or not.
     fn keys_at(&self, place: usize) -> [u8; 3] {
         let byte = |word: u64, at: usize| word.to_le_bytes()[at];
         let [(with, _), (without, _)] = self.around;
@@ -339,7 +359,7 @@ pub(super) fn phrase_at(
         while bits != 0 {
             let a = &phrases.list[w * 64 + bits.trailing_zeros() as usize];
             bits &= bits - 1;
-            if !a.keys_agree((key, text_mask), around) {
+            if !a.keys_agree((key, text_mask), around) || !a.reaches_its_minimum(bytes, start) {
                 continue;
             }
             let found = phrase_here(bytes, start, end, (key, text_mask), a);
