@@ -1,11 +1,12 @@
 //! One pass over a whole log: every token error, token event and access token in it, with its
 //! line.
 
-use aho_corasick::automaton::FindIter;
-use aho_corasick::dfa::DFA;
 use core::fmt;
 use core::iter::{Fuse, Peekable};
 use core::ops::Range;
+
+use aho_corasick::automaton::FindIter;
+use aho_corasick::dfa::DFA;
 
 use super::MessageMatch;
 use super::context::Judged;
