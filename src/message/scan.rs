@@ -1,7 +1,7 @@
 //! The search for the anchors of `catalog/anchors.md`, and the window over the text it runs in.
 //!
 //! Every token error an SDK prints contains one of a few short anchors (`oken` of "token",
-//! `ppid` of "appid", `ic ke` of "dynamic key", `rror` of `onError`, `onnection` of
+//! `ppid` of "appid", `ic ke` of "dynamic key", `rror` of `onError`, `nstatechang` of
 //! `onConnectionStateChanged`, ...). One SIMD multi-pattern search (aho-corasick's packed Teddy
 //! searcher) finds them; each hit then costs a cheap check: the identifier around it resolved
 //! through the catalog's name map, a phrase of `catalog/phrases.md` compared, or the code of a
