@@ -4,6 +4,10 @@
 use super::MessageMatch;
 use crate::catalog::{Phrase, TIME_WORDS};
 
+mod index;
+
+pub(super) use index::AnchorPhrases;
+
 /// A phrase that holds an anchor, where, and the (up to) four bytes that follow the anchor in it,
 /// as a key a hit is first compared with: most phrases of a busy anchor (`oken`, `nvalid`) are
 /// then passed over with one compare. Where the text must follow the phrase byte for byte around
@@ -147,6 +151,15 @@ fn tail_key(phrase: &[u8], from: usize, need: usize, first_may_miss: bool) -> (u
 /// ASCII as they are): the four before it, the nearest first, in the low half, the four after it
 /// in the high half; zero beyond the text.
 fn text_around(bytes: &[u8], start: usize, end: usize) -> u64 {
+    // Most hits stand four bytes or more inside their line: eight loads, no loop.
+    if let (Some(before), Some(after)) = (
+        start.checked_sub(4).and_then(|from| bytes.get(from..start)),
+        bytes.get(end..end + 4),
+    ) {
+        let f = |i: usize| u64::from(fold(before[3 - i])) << (8 * i);
+        let g = |i: usize| u64::from(fold(after[i])) << (8 * (4 + i));
+        return f(0) | f(1) | f(2) | f(3) | g(0) | g(1) | g(2) | g(3);
+    }
     let mut key = [0u8; 8];
     for (k, &b) in key[..4].iter_mut().zip(bytes[..start].iter().rev()) {
         *k = fold(b);
@@ -219,96 +232,6 @@ fn text_key(after: &[u8]) -> (u32, u32) {
     (u32::from_le_bytes(key), u32::from_le_bytes(mask))
 }
 
-/// The phrases that hold one anchor, in the order they are tried, with an index on the bytes
-/// around it: for each ASCII byte (as [`fold`] writes it) at each of the four places after the
-/// anchor and the four before it, the phrases whose keys let it through there, as bits of their
-/// place in the list (64 to a word). A hit of a busy anchor (`oken` is in 62 phrases) then tries
-/// only the few phrases that can go on as the text does, in the same order. The index holds what
-/// [`Anchored::keys_agree`] requires of each of those bytes, and that is checked before each
-/// phrase is tried, so the index only skips phrases that would have been skipped.
-pub(super) struct AnchorPhrases {
-    list: Vec<Anchored>,
-    /// `words` words per byte value, 128 byte values, for each of [`PLACES`] places: the bytes
-    /// after the anchor, nearest first, then those before it.
-    by_byte: Vec<u64>,
-    words: usize,
-}
-
-/// The places the index reads: four bytes after the anchor, then four before it (the high and
-/// the low half of [`text_around`]).
-const PLACES: usize = 8;
-
-impl AnchorPhrases {
-    /// The index over `list`, in the order given.
-    pub(super) fn new(list: Vec<Anchored>) -> AnchorPhrases {
-        let words = list.len().div_ceil(64);
-        let mut by_byte = vec![0u64; PLACES * 128 * words];
-        // The phrases each place lets any byte through for, set in every row at the end.
-        let mut every = vec![0u64; PLACES * words];
-        for (i, a) in list.iter().enumerate() {
-            let (w, bit) = (i / 64, 1u64 << (i % 64));
-            for place in 0..PLACES {
-                // A byte that is none of the phrase's keys there meets only the keys that do
-                // not count, as any other such byte does: one of them answers for all. A key
-                // byte meets more, so it passes wherever the others do.
-                let keys = a.keys_at(place);
-                let other = (0u8..4).find(|c| !keys.contains(c)).unwrap_or_default();
-                if a.lets_through(place, other) {
-                    every[place * words + w] |= bit;
-                }
-                for c in keys {
-                    if c < 128 && a.lets_through(place, c) {
-                        by_byte[(place * 128 + usize::from(c)) * words + w] |= bit;
-                    }
-                }
-            }
-        }
-        for place in 0..PLACES {
-            for c in 0..128 {
-                for w in 0..words {
-                    by_byte[(place * 128 + c) * words + w] |= every[place * words + w];
-                }
-            }
-        }
-        AnchorPhrases {
-            list,
-            by_byte,
-            words,
-        }
-    }
-}
-
-impl Anchored {
-    /// The bytes the keys ask for at `place` (see [`Anchored::lets_through`]), counted or not.
-    fn keys_at(&self, place: usize) -> [u8; 3] {
-        let byte = |word: u64, at: usize| word.to_le_bytes()[at];
-        let [(with, _), (without, _)] = self.around;
-        if place >= 4 {
-            return [byte(with, place - 4), byte(without, place - 4), 0];
-        }
-        [
-            byte(u64::from(self.key), place),
-            byte(with, 4 + place),
-            byte(without, 4 + place),
-        ]
-    }
-
-    /// Whether [`Anchored::keys_agree`] can let a hit through whose text holds the ASCII byte
-    /// that [`fold`] writes as `c` at `place`: after the anchor (0 to 3, all bytes before it
-    /// being ASCII too, so that [`text_key`] covers them), or before it (4 to 7, the nearest
-    /// first).
-    fn lets_through(&self, place: usize, c: u8) -> bool {
-        let byte = |word: u64, at: usize| word.to_le_bytes()[at];
-        let agrees = |(key, mask): (u64, u64), at: usize| byte(mask, at) == 0 || byte(key, at) == c;
-        let [with, without] = self.around;
-        if place >= 4 {
-            return agrees(with, place - 4) || agrees(without, place - 4);
-        }
-        agrees((u64::from(self.key), u64::from(self.mask)), place)
-            && (agrees(with, 4 + place) || agrees(without, 4 + place))
-    }
-}
-
 /// Whether the space at `j` of `phrase` stands beside a character outside ASCII, where a text may
 /// leave it out (as [`compare_phrase`] reads it).
 fn beside_wide(phrase: &[u8], j: usize) -> bool {
@@ -324,51 +247,17 @@ pub(super) fn phrase_at(
     end: usize,
     phrases: &AnchorPhrases,
 ) -> Option<MessageMatch> {
-    if phrases.list.is_empty() {
+    if phrases.is_empty() {
         return None;
     }
     let around = text_around(bytes, start, end);
     #[allow(clippy::cast_possible_truncation)] // the high half
     let (key, text_mask) = key_of((around >> 32) as u32, bytes.len() - end);
-    let (words, last) = (phrases.words, phrases.list.len() % 64);
-    let after = key.to_le_bytes();
-    let counts = text_mask.to_le_bytes();
-    let before = around.to_le_bytes();
-    // The rows of the index the text's bytes select: after the anchor where the key counts
-    // them, before it where they are ASCII (zero before the text's start, which no phrase has).
-    let mut rows = [usize::MAX; PLACES];
-    for place in 0..4 {
-        if counts[place] != 0 {
-            rows[place] = (place * 128 + usize::from(after[place])) * words;
-        }
-        if before[place] < 128 {
-            rows[4 + place] = ((4 + place) * 128 + usize::from(before[place])) * words;
-        }
-    }
-    for w in 0..words {
-        let mut bits = if w + 1 == words && last != 0 {
-            (1u64 << last) - 1
-        } else {
-            !0
-        };
-        for &row in &rows {
-            if row != usize::MAX {
-                bits &= phrases.by_byte[row + w];
-            }
-        }
-        while bits != 0 {
-            let a = &phrases.list[w * 64 + bits.trailing_zeros() as usize];
-            bits &= bits - 1;
-            if !a.keys_agree((key, text_mask), around) || !a.reaches_its_minimum(bytes, start) {
-                continue;
-            }
-            let found = phrase_here(bytes, start, end, (key, text_mask), a);
-            if found.is_some() {
-                return found;
-            }
-        }
-    }
-    None
+    phrases.first_agreeing((key, text_mask), around, |a| {
+        a.reaches_its_minimum(bytes, start)
+            .then(|| phrase_here(bytes, start, end, (key, text_mask), a))
+            .flatten()
+    })
 }
 
 /// The phrase `a` at the anchor hit `start..end`, if the text holds it there; `key` and
@@ -531,31 +420,31 @@ mod tests {
         out
     }
 
-    /// The index, built from each phrase's keys, holds what every byte lets through at every
-    /// place, byte by byte.
+    /// The bytes around a hit are read as they are one by one, at every place of a text: near
+    /// its start and end too, where fewer than four bytes stand on a side.
     #[test]
-    fn the_index_holds_what_each_byte_lets_through() {
-        let scanner = super::super::scan::scanner();
-        let mut rows = 0;
-        for anchor in &scanner.anchors {
-            let phrases = &anchor.phrases;
-            for (i, a) in phrases.list.iter().enumerate() {
-                for place in 0..super::PLACES {
-                    for c in 0u8..128 {
-                        let row = (place * 128 + usize::from(c)) * phrases.words + i / 64;
-                        let bit = phrases.by_byte[row] >> (i % 64) & 1 == 1;
-                        assert_eq!(
-                            bit,
-                            a.lets_through(place, c),
-                            "{:?} {place} {c}",
-                            a.phrase.text
-                        );
-                        rows += 1;
+    fn the_bytes_around_a_hit_are_read_as_one_by_one() {
+        for text in texts() {
+            for start in 0..=text.len() {
+                for end in start..=text.len().min(start + 4) {
+                    let mut key = [0u8; 8];
+                    for i in 0..4 {
+                        if let Some(&b) = start.checked_sub(i + 1).map(|at| &text[at]) {
+                            key[i] = super::fold(b);
+                        }
+                        if let Some(&b) = text.get(end + i) {
+                            key[4 + i] = super::fold(b);
+                        }
                     }
+                    let expected = u64::from_le_bytes(key);
+                    assert_eq!(
+                        super::text_around(&text, start, end),
+                        expected,
+                        "{start}..{end} of {text:?}"
+                    );
                 }
             }
         }
-        assert!(rows > 100_000, "{rows}");
     }
 
     /// The key read from the bytes around a hit is the key read byte by byte.

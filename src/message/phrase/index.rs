@@ -1,0 +1,200 @@
+//! The index over the phrases that hold one anchor: which of them a hit can be, read from the
+//! eight bytes around it.
+
+use super::Anchored;
+
+/// The phrases that hold one anchor, in the order they are tried, with an index on the bytes
+/// around it: for each ASCII byte (as [`fold`](super::fold) writes it) at each of the four places after the
+/// anchor and the four before it, the phrases whose keys let it through there, as bits of their
+/// place in the list (64 to a word). A hit of a busy anchor (`oken` is in 62 phrases) then tries
+/// only the few phrases that can go on as the text does, in the same order. The index holds what
+/// [`Anchored::keys_agree`] requires of each of those bytes, and that is checked before each
+/// phrase is tried, so the index only skips phrases that would have been skipped.
+pub(in crate::message) struct AnchorPhrases {
+    pub(super) list: Vec<Anchored>,
+    /// `words` words per byte value, 128 byte values, for each of [`PLACES`] places: the bytes
+    /// after the anchor, nearest first, then those before it.
+    by_byte: Vec<u64>,
+    words: usize,
+}
+
+/// The places the index reads: four bytes after the anchor, then four before it (the high and
+/// the low half of [`text_around`](super::text_around)).
+const PLACES: usize = 8;
+
+/// Up to this many phrases, a hit tries each whose keys agree, without the index.
+const SHORT_LIST: usize = 16;
+
+impl AnchorPhrases {
+    /// The index over `list`, in the order given.
+    pub(in crate::message) fn new(list: Vec<Anchored>) -> AnchorPhrases {
+        // A short list is tried without its index: none is built.
+        let words = if list.len() > SHORT_LIST {
+            list.len().div_ceil(64)
+        } else {
+            0
+        };
+        let mut by_byte = vec![0u64; PLACES * 128 * words];
+        // The phrases each place lets any byte through for, set in every row at the end.
+        let mut every = vec![0u64; PLACES * words];
+        for (i, a) in list.iter().enumerate().take(words * 64) {
+            let (w, bit) = (i / 64, 1u64 << (i % 64));
+            for place in 0..PLACES {
+                // A byte that is none of the phrase's keys there meets only the keys that do
+                // not count, as any other such byte does: one of them answers for all. A key
+                // byte meets more, so it passes wherever the others do.
+                let keys = a.keys_at(place);
+                let other = (0u8..4).find(|c| !keys.contains(c)).unwrap_or_default();
+                if a.lets_through(place, other) {
+                    every[place * words + w] |= bit;
+                }
+                for c in keys {
+                    if c < 128 && a.lets_through(place, c) {
+                        by_byte[(place * 128 + usize::from(c)) * words + w] |= bit;
+                    }
+                }
+            }
+        }
+        for place in 0..PLACES {
+            for c in 0..128 {
+                for w in 0..words {
+                    by_byte[(place * 128 + c) * words + w] |= every[place * words + w];
+                }
+            }
+        }
+        AnchorPhrases {
+            list,
+            by_byte,
+            words,
+        }
+    }
+
+    /// Whether no phrase holds the anchor.
+    pub(super) fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
+    /// The first answer of `try_phrase` for the phrases whose keys agree with the text around a
+    /// hit (`key` and `text_mask` of the bytes after it, `around` the bytes around it), in the
+    /// list's order: a short list phrase by phrase, a longer one through the index.
+    pub(super) fn first_agreeing<T>(
+        &self,
+        (key, text_mask): (u32, u32),
+        around: u64,
+        mut try_phrase: impl FnMut(&Anchored) -> Option<T>,
+    ) -> Option<T> {
+        let agrees = |a: &Anchored| a.keys_agree((key, text_mask), around);
+        // A short list's index would cost more than it saves.
+        if self.list.len() <= SHORT_LIST {
+            return self
+                .list
+                .iter()
+                .filter(|a| agrees(a))
+                .find_map(&mut try_phrase);
+        }
+        let (words, last) = (self.words, self.list.len() % 64);
+        let after = key.to_le_bytes();
+        let counts = text_mask.to_le_bytes();
+        let before = around.to_le_bytes();
+        // The rows of the index the text's bytes select: after the anchor where the key counts
+        // them, before it where they are ASCII (zero before the text's start, which no phrase has).
+        let mut rows = [usize::MAX; PLACES];
+        for place in 0..4 {
+            if counts[place] != 0 {
+                rows[place] = (place * 128 + usize::from(after[place])) * words;
+            }
+            if before[place] < 128 {
+                rows[4 + place] = ((4 + place) * 128 + usize::from(before[place])) * words;
+            }
+        }
+        for w in 0..words {
+            let mut bits = if w + 1 == words && last != 0 {
+                (1u64 << last) - 1
+            } else {
+                !0
+            };
+            for &row in &rows {
+                if row != usize::MAX {
+                    bits &= self.by_byte[row + w];
+                }
+            }
+            while bits != 0 {
+                let a = &self.list[w * 64 + bits.trailing_zeros() as usize];
+                bits &= bits - 1;
+                if agrees(a) {
+                    if let Some(found) = try_phrase(a) {
+                        return Some(found);
+                    }
+                }
+            }
+        }
+        None
+    }
+}
+
+impl Anchored {
+    /// The bytes the keys ask for at `place` (see [`Anchored::lets_through`]), counted or not.
+    fn keys_at(&self, place: usize) -> [u8; 3] {
+        let byte = |word: u64, at: usize| word.to_le_bytes()[at];
+        let [(with, _), (without, _)] = self.around;
+        if place >= 4 {
+            return [byte(with, place - 4), byte(without, place - 4), 0];
+        }
+        [
+            byte(u64::from(self.key), place),
+            byte(with, 4 + place),
+            byte(without, 4 + place),
+        ]
+    }
+
+    /// Whether [`Anchored::keys_agree`] can let a hit through whose text holds the ASCII byte
+    /// that [`fold`](super::fold) writes as `c` at `place`: after the anchor (0 to 3, all bytes before it
+    /// being ASCII too, so that [`text_key`](super::text_key) covers them), or before it (4 to 7, the nearest
+    /// first).
+    fn lets_through(&self, place: usize, c: u8) -> bool {
+        let byte = |word: u64, at: usize| word.to_le_bytes()[at];
+        let agrees = |(key, mask): (u64, u64), at: usize| byte(mask, at) == 0 || byte(key, at) == c;
+        let [with, without] = self.around;
+        if place >= 4 {
+            return agrees(with, place - 4) || agrees(without, place - 4);
+        }
+        agrees((u64::from(self.key), u64::from(self.mask)), place)
+            && (agrees(with, 4 + place) || agrees(without, 4 + place))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{PLACES, SHORT_LIST};
+
+    /// The index, built from each phrase's keys, holds what every byte lets through at every
+    /// place, byte by byte; a short list has none.
+    #[test]
+    fn the_index_holds_what_each_byte_lets_through() {
+        let scanner = crate::message::scan::scanner();
+        let mut rows = 0;
+        for anchor in &scanner.anchors {
+            let phrases = &anchor.phrases;
+            if phrases.list.len() <= SHORT_LIST {
+                assert!(phrases.by_byte.is_empty());
+                continue;
+            }
+            for (i, a) in phrases.list.iter().enumerate() {
+                for place in 0..PLACES {
+                    for c in 0u8..128 {
+                        let row = (place * 128 + usize::from(c)) * phrases.words + i / 64;
+                        let bit = phrases.by_byte[row] >> (i % 64) & 1 == 1;
+                        assert_eq!(
+                            bit,
+                            a.lets_through(place, c),
+                            "{:?} {place} {c}",
+                            a.phrase.text
+                        );
+                        rows += 1;
+                    }
+                }
+            }
+        }
+        assert!(rows > 100_000, "{rows}");
+    }
+}
