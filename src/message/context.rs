@@ -12,22 +12,88 @@
 use core::ops::Range;
 use std::sync::OnceLock;
 
+use aho_corasick::Span;
 use aho_corasick::dfa::DFA;
+use aho_corasick::packed::{Config, MatchKind as PackedMatchKind, Searcher};
 
-use super::scan::{Candidates, LOG_BUFFER, Scanner, TEXT_BUFFER, hits, scanner};
+use super::scan::{Candidates, LOG_BUFFER, Scanner, TEXT_BUFFER, hits, lower_into, scanner};
 use super::{Evidence, MessageMatch, Support, error_word};
 use crate::TokenError;
 use crate::catalog::{CONTEXT_FOR_CODES_ONLY, CONTEXT_WORDS};
 
-/// The words of `catalog/context.md`, searched in any ASCII case.
-fn context_words() -> &'static DFA {
-    static WORDS: OnceLock<DFA> = OnceLock::new();
-    WORDS.get_or_init(|| {
-        DFA::builder()
-            .ascii_case_insensitive(true)
-            .build(CONTEXT_WORDS)
-            .expect("a few short literals are far within the automaton's limits")
-    })
+/// The words of `catalog/context.md`: searched by the packed searcher in a lower-cased copy of a
+/// line where the CPU has one and the line fits the copy, else by an automaton in any ASCII case.
+/// Both find the same words: none of them holds another, so the leftmost-first and the earliest
+/// ending match are the same (a test compares them over the corpora).
+struct ContextWords {
+    packed: Option<Searcher>,
+    /// Built on first need: most logs never have a line longer than the copy.
+    automaton: OnceLock<DFA>,
+}
+
+/// The longest line the packed search copies (a stack buffer).
+const LINE_COPY: usize = 1024;
+
+fn context_words() -> &'static ContextWords {
+    static WORDS: OnceLock<ContextWords> = OnceLock::new();
+    WORDS.get_or_init(|| ContextWords::new(true))
+}
+
+impl ContextWords {
+    fn new(packed: bool) -> ContextWords {
+        let packed = packed
+            .then(|| {
+                Config::new()
+                    .match_kind(PackedMatchKind::LeftmostFirst)
+                    .builder()
+                    .extend(CONTEXT_WORDS)
+                    .build()
+            })
+            .flatten();
+        ContextWords {
+            packed,
+            automaton: OnceLock::new(),
+        }
+    }
+
+    fn automaton(&self) -> &DFA {
+        self.automaton.get_or_init(|| {
+            DFA::builder()
+                .ascii_case_insensitive(true)
+                .build(CONTEXT_WORDS)
+                .expect("a few short literals are far within the automaton's limits")
+        })
+    }
+
+    /// Where the first word of `line` that vouches for anything stands, else the first that
+    /// vouches for a code only (`true`).
+    fn first_in(&self, line: &[u8]) -> Option<(Range<usize>, bool)> {
+        let mut for_codes = None;
+        let mut take = |at: Range<usize>, pattern: usize| {
+            if CONTEXT_FOR_CODES_ONLY[pattern] {
+                for_codes.get_or_insert(at);
+                None
+            } else {
+                Some((at, false))
+            }
+        };
+        let found = match &self.packed {
+            Some(searcher) if line.len() <= LINE_COPY => {
+                let mut copy = [0u8; LINE_COPY];
+                lower_into(line, &mut copy[..line.len()]);
+                let lower = &copy[..line.len()];
+                let mut from = 0;
+                core::iter::from_fn(|| {
+                    let m = searcher.find_in(lower, Span::from(from..lower.len()))?;
+                    from = m.end();
+                    Some(m)
+                })
+                .find_map(|m| take(m.range(), m.pattern().as_usize()))
+            }
+            _ => hits(self.automaton(), line).find_map(|m| take(m.range(), m.pattern().as_usize())),
+        };
+        found.or(for_codes.map(|at| (at, true)))
+    }
 }
 
 /// The `named-as` words of every error, each with the errors (as bits of their index in
@@ -138,14 +204,12 @@ impl<'s, 'b, const N: usize> Judged<'s, 'b, N> {
     /// word that vouches for a code only (`true`). Runs at most once per line, so a text costs
     /// at most two searches.
     fn context_in(&self, line: Range<usize>) -> Option<(Range<usize>, bool)> {
-        let mut for_codes = None;
-        for m in hits(context_words(), &self.bytes[line.clone()]) {
-            let at = line.start + m.start()..line.start + m.end();
-            if !CONTEXT_FOR_CODES_ONLY[m.pattern().as_usize()] {
-                return Some((at, false));
-            }
-            for_codes.get_or_insert(at);
-        }
+        let shift = |at: Range<usize>| line.start + at.start..line.start + at.end;
+        let for_codes = match context_words().first_in(&self.bytes[line.clone()]) {
+            Some((at, false)) => return Some((shift(at), false)),
+            Some((at, true)) => Some(shift(at)),
+            None => None,
+        };
         let mut ahead = self.candidates.ahead::<TEXT_BUFFER>(line.end);
         ahead
             .find(|c| !c.found.shared)
@@ -365,4 +429,73 @@ const DETAIL: &[u8] = b" detail: ";
 fn detail_finder() -> &'static memchr::memmem::Finder<'static> {
     static FINDER: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
     FINDER.get_or_init(|| memchr::memmem::Finder::new(DETAIL))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ContextWords;
+    use crate::catalog::CONTEXT_WORDS;
+
+    /// Every line of the corpora, fixtures and SDK log excerpts, and every pair of context words
+    /// glued together (with nothing, a space, or the first cut by a byte) in their own case and in
+    /// upper case.
+    fn lines() -> Vec<Vec<u8>> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let mut files: Vec<_> = ["messages.tsv", "products-messages.tsv", "ordinary-logs.txt"]
+            .iter()
+            .chain(&["other-vendors.txt", "sdk-texts.tsv"])
+            .map(|f| root.join(f))
+            .collect();
+        for entry in std::fs::read_dir(root.join("sdk-logs")).unwrap() {
+            files.push(entry.unwrap().path());
+        }
+        let mut out: Vec<Vec<u8>> = files
+            .iter()
+            .flat_map(|f| {
+                let text = std::fs::read(f).unwrap();
+                text.split(|&b| b == b'\n')
+                    .map(<[u8]>::to_vec)
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        for a in CONTEXT_WORDS {
+            for b in CONTEXT_WORDS {
+                let cut = &a[..a.char_indices().last().map_or(0, |(i, _)| i)];
+                for glue in [format!("{a}{b}"), format!("{a} {b}"), format!("x{cut}{b}")] {
+                    out.push(glue.to_uppercase().into_bytes());
+                    out.push(glue.into_bytes());
+                }
+            }
+        }
+        out
+    }
+
+    /// The packed search over a lower-cased copy finds the word the automaton finds in any case.
+    #[test]
+    fn the_packed_search_finds_what_the_automaton_finds() {
+        // What makes the two searches' matches the same: no word holds another.
+        for a in CONTEXT_WORDS {
+            for b in CONTEXT_WORDS {
+                assert!(
+                    a == b || !a.to_lowercase().contains(&b.to_lowercase()),
+                    "{a} {b}"
+                );
+            }
+        }
+        let (packed, automaton) = (ContextWords::new(true), ContextWords::new(false));
+        let lines = lines();
+        assert!(lines.len() > 5_000, "{}", lines.len());
+        let mut found = 0;
+        for line in &lines {
+            let expected = automaton.first_in(line);
+            found += usize::from(expected.is_some());
+            assert_eq!(
+                packed.first_in(line),
+                expected,
+                "{}",
+                String::from_utf8_lossy(line)
+            );
+        }
+        assert!(found > 1_000, "{found}");
+    }
 }

@@ -132,7 +132,7 @@ impl Scanner {
 }
 
 /// `src` with ASCII capitals lowered, into `dst` (of the same length).
-fn lower_into(src: &[u8], dst: &mut [u8]) {
+pub(super) fn lower_into(src: &[u8], dst: &mut [u8]) {
     for (d, &b) in dst.iter_mut().zip(src) {
         *d = b | (u8::from(b.is_ascii_uppercase()) << 5);
     }
