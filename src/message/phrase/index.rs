@@ -12,7 +12,7 @@ use super::Anchored;
 /// phrase is tried, so the index only skips phrases that would have been skipped.
 pub(in crate::message) struct AnchorPhrases {
     pub(super) list: Vec<Anchored>,
-    /// `words` words per byte value, 128 byte values, for each of [`PLACES`] places: the bytes
+    /// `words` words per byte value, [`ROWS`] byte values, for each of [`PLACES`] places: the bytes
     /// after the anchor, nearest first, then those before it.
     by_byte: Vec<u64>,
     words: usize,
@@ -21,6 +21,9 @@ pub(in crate::message) struct AnchorPhrases {
 /// The places the index reads: four bytes after the anchor, then four before it (the high and
 /// the low half of [`text_around`](super::text_around)).
 const PLACES: usize = 8;
+
+/// Rows per place: the 128 ASCII bytes, then one for a byte that does not count there.
+const ROWS: usize = 129;
 
 /// Up to this many phrases, a hit tries each whose keys agree, without the index.
 const SHORT_LIST: usize = 16;
@@ -34,7 +37,7 @@ impl AnchorPhrases {
         } else {
             0
         };
-        let mut by_byte = vec![0u64; PLACES * 128 * words];
+        let mut by_byte = vec![0u64; PLACES * ROWS * words];
         // The phrases each place lets any byte through for, set in every row at the end.
         let mut every = vec![0u64; PLACES * words];
         for (i, a) in list.iter().enumerate().take(words * 64) {
@@ -50,7 +53,7 @@ impl AnchorPhrases {
                 }
                 for c in keys {
                     if c < 128 && a.lets_through(place, c) {
-                        by_byte[(place * 128 + usize::from(c)) * words + w] |= bit;
+                        by_byte[(place * ROWS + usize::from(c)) * words + w] |= bit;
                     }
                 }
             }
@@ -58,9 +61,11 @@ impl AnchorPhrases {
         for place in 0..PLACES {
             for c in 0..128 {
                 for w in 0..words {
-                    by_byte[(place * 128 + c) * words + w] |= every[place * words + w];
+                    by_byte[(place * ROWS + c) * words + w] |= every[place * words + w];
                 }
             }
+            // The row of a byte that does not count there lets every phrase through.
+            by_byte[(place * ROWS + 128) * words..(place * ROWS + ROWS) * words].fill(!0);
         }
         AnchorPhrases {
             list,
@@ -98,15 +103,14 @@ impl AnchorPhrases {
         let before = around.to_le_bytes();
         // The rows of the index the text's bytes select: after the anchor where the key counts
         // them, before it where they are ASCII (zero before the text's start, which no phrase has).
-        let mut rows = [usize::MAX; PLACES];
-        for place in 0..4 {
-            if counts[place] != 0 {
-                rows[place] = (place * 128 + usize::from(after[place])) * words;
-            }
-            if before[place] < 128 {
-                rows[4 + place] = ((4 + place) * 128 + usize::from(before[place])) * words;
-            }
-        }
+        // A byte that does not count selects the row that lets everything through.
+        let row = |place: usize, byte: u8, counts: bool| {
+            (place * ROWS + if counts { usize::from(byte) } else { 128 }) * words
+        };
+        let rows: [usize; PLACES] = core::array::from_fn(|place| match place {
+            0..4 => row(place, after[place], counts[place] != 0),
+            _ => row(place, before[place - 4], before[place - 4] < 128),
+        });
         for w in 0..words {
             let mut bits = if w + 1 == words && last != 0 {
                 (1u64 << last) - 1
@@ -114,9 +118,7 @@ impl AnchorPhrases {
                 !0
             };
             for &row in &rows {
-                if row != usize::MAX {
-                    bits &= self.by_byte[row + w];
-                }
+                bits &= self.by_byte[row + w];
             }
             while bits != 0 {
                 let a = &self.list[w * 64 + bits.trailing_zeros() as usize];
@@ -182,7 +184,7 @@ mod tests {
             for (i, a) in phrases.list.iter().enumerate() {
                 for place in 0..PLACES {
                     for c in 0u8..128 {
-                        let row = (place * 128 + usize::from(c)) * phrases.words + i / 64;
+                        let row = (place * super::ROWS + usize::from(c)) * phrases.words + i / 64;
                         let bit = phrases.by_byte[row] >> (i % 64) & 1 == 1;
                         assert_eq!(
                             bit,
