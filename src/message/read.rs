@@ -186,10 +186,7 @@ pub(super) fn paren_code(after: &[u8]) -> Option<i32> {
 /// line of it.
 pub(super) fn find_word(bytes: &[u8], from: usize, to: usize, word: &[u8]) -> Option<usize> {
     let to = to.min(bytes.len());
-    let line_end = bytes[from..to]
-        .iter()
-        .position(|&b| b == b'\n')
-        .map_or(to, |i| from + i);
+    let line_end = memchr::memchr(b'\n', &bytes[from..to]).map_or(to, |i| from + i);
     let window = &bytes[from..line_end];
     let first = word.first()?;
     let last_start = window.len().checked_sub(word.len())?;
