@@ -241,13 +241,23 @@ impl<'s, 'b, const N: usize> Candidates<'s, 'b, N> {
             return 0..self.bytes.len();
         }
         if start >= self.line.end || self.line.end == 0 {
-            // Hits come in text order, so each byte is looked at at most once here.
+            // Hits come in text order, so each byte is looked at at most once here. Where the
+            // last hit's line ends, the next line starts: in a log with a hit on most lines, one
+            // search for the line break after the hit finds its line.
             let floor = self.line.end.min(start);
-            let line_start =
-                memchr::memrchr(b'\n', &self.bytes[floor..start]).map_or(floor, |i| floor + i + 1);
-            let line_end =
-                memchr::memchr(b'\n', &self.bytes[start..]).map_or(self.bytes.len(), |i| start + i);
-            self.line = line_start..line_end;
+            let from = floor + usize::from(floor < start && self.bytes[floor] == b'\n');
+            let bytes = self.bytes;
+            let next_break = |at: usize| memchr::memchr(b'\n', &bytes[at..]).map(|i| at + i);
+            self.line = match next_break(from) {
+                Some(end) if end >= start => from..end,
+                None => from..bytes.len(),
+                // Lines without a hit lie between: the hit's own line is looked for from it.
+                Some(_) => {
+                    let line_start =
+                        memchr::memrchr(b'\n', &bytes[from..start]).map_or(from, |i| from + i + 1);
+                    line_start..next_break(start).unwrap_or(bytes.len())
+                }
+            };
         }
         self.line.clone()
     }
