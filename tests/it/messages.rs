@@ -445,6 +445,7 @@ fn noise() -> impl Strategy<Value = String> {
 const FRAGMENTS: &[&str] = &[
     // The callback fragments that once made one long word quadratic (issue 14).
     "onnection",
+    "nStateChanged",
     "tcexception",
     "mediarelaystate",
     "enewtokenresult",
