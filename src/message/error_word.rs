@@ -52,7 +52,16 @@ pub(super) fn error_word(
     let space = CodeSpace::Native;
     if kind == Agrees::Any {
         if let Some((code, code_end)) = code_at(bytes, word_end, 24) {
+            // A code that is a token error in none of the spaces the line can name (`error
+            // code : -7`, most codes a log prints) needs no reading of the line for its space.
+            if !CODED_SPACES
+                .iter()
+                .any(|&s| TokenError::from_code(s, code).is_some())
+            {
+                return None;
+            }
             let space = rtm_space(bytes, word_start, code, code_end).unwrap_or(space);
+            debug_assert!(CODED_SPACES.contains(&space), "{space:?} is read for a code");
             let error = TokenError::from_code(space, code)?;
             let mut m =
                 MessageMatch::coded(error, error_code(space), space, code, word_start..code_end);
@@ -240,6 +249,14 @@ fn rtm_space(bytes: &[u8], word_start: usize, code: i32, code_end: usize) -> Opt
         None
     }
 }
+
+/// The spaces a code next to an error word is read in: native RTC's, or one [`rtm_space`] names.
+const CODED_SPACES: [CodeSpace; 4] = [
+    CodeSpace::Native,
+    CodeSpace::Rtm,
+    CodeSpace::RtmLogin,
+    CodeSpace::RtmRenewToken,
+];
 
 /// The text before `at` on its line, at most `reach` bytes of it.
 fn line_before(bytes: &[u8], at: usize, reach: usize) -> &[u8] {
