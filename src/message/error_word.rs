@@ -61,7 +61,10 @@ pub(super) fn error_word(
                 return None;
             }
             let space = rtm_space(bytes, word_start, code, code_end).unwrap_or(space);
-            debug_assert!(CODED_SPACES.contains(&space), "{space:?} is read for a code");
+            debug_assert!(
+                CODED_SPACES.contains(&space),
+                "{space:?} is read for a code"
+            );
             let error = TokenError::from_code(space, code)?;
             let mut m =
                 MessageMatch::coded(error, error_code(space), space, code, word_start..code_end);

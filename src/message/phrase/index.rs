@@ -22,8 +22,21 @@ pub(in crate::message) struct AnchorPhrases {
 /// the low half of [`text_around`](super::text_around)).
 const PLACES: usize = 8;
 
-/// Rows per place: the 128 ASCII bytes, then one for a byte that does not count there.
-const ROWS: usize = 129;
+/// Rows per place: the 128 ASCII bytes (after the anchor, where the text's key counts them),
+/// then [`ANY`], [`WIDE`] and [`END`].
+const ROWS: usize = 131;
+
+/// The row of an ASCII byte after the anchor that the text's key does not count (one after a
+/// byte outside ASCII): every phrase.
+const ANY: usize = 128;
+
+/// The row of a byte outside ASCII: the phrases whose keys ask for no byte there, or for one
+/// outside ASCII (`token 已过期` without its space).
+const WIDE: usize = 129;
+
+/// The row of a place after the anchor beyond the text's end: the phrases whose keys ask for no
+/// byte there.
+const END: usize = 130;
 
 /// Up to this many phrases, a hit tries each whose keys agree, without the index.
 const SHORT_LIST: usize = 16;
@@ -56,6 +69,19 @@ impl AnchorPhrases {
                         by_byte[(place * ROWS + usize::from(c)) * words + w] |= bit;
                     }
                 }
+                // Outside ASCII the same: the keys' own bytes there, and one that is none.
+                let wide = (128u8..=131).find(|c| !keys.contains(c)).unwrap_or(128);
+                if keys
+                    .into_iter()
+                    .filter(|&c| c >= 128)
+                    .chain([wide])
+                    .any(|c| a.lets_through_uncounted(place, c))
+                {
+                    by_byte[(place * ROWS + WIDE) * words + w] |= bit;
+                }
+                if place < 4 && a.lets_through_uncounted(place, 0) {
+                    by_byte[(place * ROWS + END) * words + w] |= bit;
+                }
             }
         }
         for place in 0..PLACES {
@@ -64,8 +90,12 @@ impl AnchorPhrases {
                     by_byte[(place * ROWS + c) * words + w] |= every[place * words + w];
                 }
             }
-            // The row of a byte that does not count there lets every phrase through.
-            by_byte[(place * ROWS + 128) * words..(place * ROWS + ROWS) * words].fill(!0);
+            by_byte[(place * ROWS + ANY) * words..(place * ROWS + ANY + 1) * words].fill(!0);
+            if place >= 4 {
+                // Before the anchor no place is beyond the text (its start reads as zero, an
+                // ASCII row).
+                by_byte[(place * ROWS + END) * words..(place * ROWS + ROWS) * words].fill(!0);
+            }
         }
         AnchorPhrases {
             list,
@@ -98,18 +128,23 @@ impl AnchorPhrases {
                 .find_map(&mut try_phrase);
         }
         let (words, last) = (self.words, self.list.len() % 64);
-        let after = key.to_le_bytes();
         let counts = text_mask.to_le_bytes();
         let before = around.to_le_bytes();
-        // The rows of the index the text's bytes select: after the anchor where the key counts
-        // them, before it where they are ASCII (zero before the text's start, which no phrase has).
-        // A byte that does not count selects the row that lets everything through.
-        let row = |place: usize, byte: u8, counts: bool| {
-            (place * ROWS + if counts { usize::from(byte) } else { 128 }) * words
-        };
-        let rows: [usize; PLACES] = core::array::from_fn(|place| match place {
-            0..4 => row(place, after[place], counts[place] != 0),
-            _ => row(place, before[place - 4], before[place - 4] < 128),
+        // The rows of the index the text's bytes select: an ASCII byte's own after the anchor
+        // where the key counts it, and before it (zero before the text's start, which no phrase
+        // has); else the row of what the byte is.
+        let rows: [usize; PLACES] = core::array::from_fn(|place| {
+            let (byte, counted) = match place {
+                0..4 => (before[4 + place], counts[place] != 0),
+                _ => (before[place - 4], before[place - 4] < 128),
+            };
+            let row = match byte {
+                _ if counted => usize::from(byte),
+                128.. => WIDE,
+                0 => END,
+                _ => ANY,
+            };
+            (place * ROWS + row) * words
         });
         for w in 0..words {
             let mut bits = if w + 1 == words && last != 0 {
@@ -149,6 +184,18 @@ impl Anchored {
         ]
     }
 
+    /// Whether [`Anchored::keys_agree`] can let a hit through whose text holds the byte that
+    /// [`fold`](super::fold) writes as `c` at `place` where the text's key does not count it
+    /// (after the anchor: a byte outside ASCII, one after it, or beyond the text's end, zero):
+    /// only the bytes around the anchor are compared there.
+    fn lets_through_uncounted(&self, place: usize, c: u8) -> bool {
+        let byte = |word: u64, at: usize| word.to_le_bytes()[at];
+        let agrees = |(key, mask): (u64, u64), at: usize| byte(mask, at) == 0 || byte(key, at) == c;
+        let [with, without] = self.around;
+        let at = if place >= 4 { place - 4 } else { 4 + place };
+        agrees(with, at) || agrees(without, at)
+    }
+
     /// Whether [`Anchored::keys_agree`] can let a hit through whose text holds the ASCII byte
     /// that [`fold`](super::fold) writes as `c` at `place`: after the anchor (0 to 3, all bytes before it
     /// being ASCII too, so that [`text_key`](super::text_key) covers them), or before it (4 to 7, the nearest
@@ -167,10 +214,11 @@ impl Anchored {
 
 #[cfg(test)]
 mod tests {
-    use super::{PLACES, SHORT_LIST};
+    use super::{ANY, END, PLACES, ROWS, SHORT_LIST, WIDE};
 
     /// The index, built from each phrase's keys, holds what every byte lets through at every
-    /// place, byte by byte; a short list has none.
+    /// place, byte by byte, and what some byte outside ASCII and the text's end let through;
+    /// a short list has none.
     #[test]
     fn the_index_holds_what_each_byte_lets_through() {
         let scanner = crate::message::scan::scanner();
@@ -183,17 +231,21 @@ mod tests {
             }
             for (i, a) in phrases.list.iter().enumerate() {
                 for place in 0..PLACES {
+                    let bit = |row: usize| {
+                        phrases.by_byte[(place * ROWS + row) * phrases.words + i / 64] >> (i % 64)
+                            & 1
+                            == 1
+                    };
                     for c in 0u8..128 {
-                        let row = (place * super::ROWS + usize::from(c)) * phrases.words + i / 64;
-                        let bit = phrases.by_byte[row] >> (i % 64) & 1 == 1;
-                        assert_eq!(
-                            bit,
-                            a.lets_through(place, c),
-                            "{:?} {place} {c}",
-                            a.phrase.text
-                        );
+                        let lets = a.lets_through(place, c);
+                        assert_eq!(bit(usize::from(c)), lets, "{:?} {place} {c}", a.phrase.text);
                         rows += 1;
                     }
+                    let wide = (128u8..=255).any(|c| a.lets_through_uncounted(place, c));
+                    assert_eq!(bit(WIDE), wide, "{:?} {place} wide", a.phrase.text);
+                    let end = place >= 4 || a.lets_through_uncounted(place, 0);
+                    assert_eq!(bit(END), end, "{:?} {place} end", a.phrase.text);
+                    assert!(bit(ANY));
                 }
             }
         }
