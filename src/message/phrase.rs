@@ -27,6 +27,9 @@ pub(super) struct Anchored {
     /// writes it, and where it stands after the phrase's start; none where a space before it
     /// may be missing (the text's bytes then do not stand where the phrase's do).
     last: Option<(usize, u8)>,
+    /// The phrase's first byte, as [`fold`] writes it: the text must hold it where the phrase
+    /// would start (as [`phrase_here`] requires first).
+    first: u8,
 }
 
 impl Anchored {
@@ -97,21 +100,27 @@ impl Anchored {
             mask: u32::from_le_bytes(mask),
             around,
             last,
+            first: fold(p[0]),
         }
     }
 
-    /// Whether the text holds the last byte the phrase needs where it needs it, if the hit at
-    /// `start` is its anchor: most phrases that agree around the hit (`invalid token, please
-    /// replace ...` in `invalid token`) part further on. It rejects only what [`phrase_here`] would.
+    /// Whether the text holds the phrase's first byte where it would start and the last byte it
+    /// needs where it needs it, if the hit at `start` is its anchor: most phrases that agree
+    /// around the hit (`invalid token, please replace ...` in `invalid token`, `... corrupt
+    /// access token` in `access_token is invalid`) part further on. It rejects only what
+    /// [`phrase_here`] would.
     #[inline]
     fn reaches_its_minimum(&self, bytes: &[u8], start: usize) -> bool {
+        let Some(from) = start.checked_sub(self.offset) else {
+            return false;
+        };
+        if fold(bytes[from]) != self.first {
+            return false;
+        }
         let Some((at, byte)) = self.last else {
             return true;
         };
-        start
-            .checked_sub(self.offset)
-            .and_then(|from| bytes.get(from + at))
-            .is_some_and(|&b| fold(b) == byte)
+        bytes.get(from + at).is_some_and(|&b| fold(b) == byte)
     }
 
     /// Whether the keys let a hit through: `key` and `text_mask` are [`text_key`] of the bytes
