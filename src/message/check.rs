@@ -21,6 +21,23 @@ pub(super) struct Anchor {
     pub(super) phrases: AnchorPhrases,
     /// The callbacks whose names contain the anchor.
     pub(super) callbacks: Vec<&'static CodedCallback>,
+    /// The lengths of their names, as bits (of the length modulo 64): a word of no such length
+    /// is none of them, and is not compared (`error` for `onError`, `didOccurError`, ...).
+    callback_lengths: u64,
+}
+
+impl Anchor {
+    /// The callback of the anchor's the word at `word_start..word_end` is, if any.
+    fn callback_at(
+        &self,
+        bytes: &[u8],
+        (word_start, word_end): (usize, usize),
+    ) -> Option<(&'static CodedCallback, usize, usize)> {
+        if self.callback_lengths & 1 << ((word_end - word_start) & 63) == 0 {
+            return None;
+        }
+        callback_at(bytes, (word_start, word_end), &self.callbacks)
+    }
 }
 
 /// Where `needle` occurs in `haystack`, in any ASCII case.
@@ -49,12 +66,16 @@ impl Anchor {
             })
             .collect();
         phrases.sort_by_key(|a| core::cmp::Reverse(a.phrase.text.len()));
+        let callbacks: Vec<_> = CALLBACKS
+            .iter()
+            .filter(|c| offsets_in(c.name, anchor).next().is_some())
+            .collect();
         Anchor {
             phrases: AnchorPhrases::new(phrases),
-            callbacks: CALLBACKS
+            callback_lengths: callbacks
                 .iter()
-                .filter(|c| offsets_in(c.name, anchor).next().is_some())
-                .collect(),
+                .fold(0, |bits, c| bits | 1 << (c.name.len() & 63)),
+            callbacks,
         }
     }
 }
@@ -108,7 +129,7 @@ pub(super) fn check(
         ),
         Check::Phrase => (phrase_at(bytes, start, end, phrases), end),
         Check::Callback => {
-            match callback_at(bytes, word_around(bytes, start, end), &anchor.callbacks) {
+            match anchor.callback_at(bytes, word_around(bytes, start, end)) {
                 Some(cb) => (callback_code(bytes, cb), cb.2),
                 // Not the callback itself: another anchor in the word may name something
                 // (`RenewTokenResult` inside a longer identifier).
@@ -124,7 +145,7 @@ pub(super) fn check(
             } else {
                 (start, end + code_suffix(&bytes[end..]))
             };
-            match callback_at(bytes, word, &anchor.callbacks) {
+            match anchor.callback_at(bytes, word) {
                 // `onError: err 110`, `rtcEngine:didOccurError: 101`: read only where
                 // the name stands whole (`onErrorCount=101` is not one).
                 Some(cb) => (callback_code(bytes, cb), cb.2),
