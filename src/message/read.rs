@@ -84,19 +84,24 @@ fn is_code_separator(b: u8) -> bool {
 /// Separators beyond ASCII: full-width punctuation Chinese texts put between a word and its
 /// code (`：`, `（`, `）`, `，`, the ideographic space), the particle `的` (`101的错误`), and the
 /// no-break space some loggers print (`onError:\u{a0}err\u{a0}110`). Returns its length in
-/// bytes when `b` starts with one.
+/// bytes when `b` starts with one. Each starts and ends outside ASCII.
 fn wide_separator(b: &[u8]) -> Option<usize> {
-    const WIDE: [&[u8]; 7] = [
-        "：".as_bytes(),
-        "（".as_bytes(),
-        "）".as_bytes(),
-        "，".as_bytes(),
-        "的".as_bytes(),
-        "\u{3000}".as_bytes(),
-        "\u{a0}".as_bytes(),
-    ];
-    WIDE.iter().find(|w| b.starts_with(w)).map(|w| w.len())
+    WIDE_SEPARATORS
+        .iter()
+        .find(|w| b.starts_with(w))
+        .map(|w| w.len())
 }
+
+/// The separators of [`wide_separator`].
+const WIDE_SEPARATORS: [&[u8]; 7] = [
+    "：".as_bytes(),
+    "（".as_bytes(),
+    "）".as_bytes(),
+    "，".as_bytes(),
+    "的".as_bytes(),
+    "\u{3000}".as_bytes(),
+    "\u{a0}".as_bytes(),
+];
 
 /// The integer that follows `from` once separators and the keywords of a code (`err`, `code`,
 /// `reason`, ...) are skipped, within `reach` bytes on the same line, and where it ends. The
@@ -109,7 +114,10 @@ pub(super) fn code_at(bytes: &[u8], from: usize, reach: usize) -> Option<(i32, u
         while at < end {
             if is_code_separator(bytes[at]) {
                 at += 1;
-            } else if let Some(n) = wide_separator(&bytes[at..]) {
+            } else if let Some(n) = (!bytes[at].is_ascii())
+                .then(|| wide_separator(&bytes[at..]))
+                .flatten()
+            {
                 at += n;
             } else {
                 break;
@@ -222,10 +230,9 @@ fn code_before_with(bytes: &[u8], to: usize, signed: bool) -> Option<(i32, usize
         while at > 0 && (is_code_separator(bytes[at - 1]) || bytes[at - 1] == b')') {
             at -= 1;
         }
-        if let Some(n) = [3usize]
-            .into_iter()
-            .find(|&n| at >= n && wide_separator(&bytes[at - n..at]) == Some(n))
-        {
+        if let Some(n) = [3usize].into_iter().find(|&n| {
+            at >= n && !bytes[at - 1].is_ascii() && wide_separator(&bytes[at - n..at]) == Some(n)
+        }) {
             at -= n;
             continue;
         }
@@ -331,4 +338,15 @@ pub(super) fn integer_at(bytes: &[u8], at: usize) -> Option<(i64, usize)> {
         .iter()
         .fold(0i64, |v, &d| v * 10 + i64::from(d - b'0'));
     Some((if negative { -value } else { value }, end))
+}
+
+#[cfg(test)]
+mod tests {
+    /// The readers look for a wide separator only at a byte outside ASCII, on either side.
+    #[test]
+    fn every_wide_separator_starts_and_ends_outside_ascii() {
+        for w in super::WIDE_SEPARATORS {
+            assert!(!w[0].is_ascii() && !w[w.len() - 1].is_ascii(), "{w:?}");
+        }
+    }
 }
