@@ -229,6 +229,10 @@ fn what(out: &mut String, f: &Found<'_>) {
 
 /// The first `n` characters of `text`.
 fn first_chars(text: &str, n: usize) -> &str {
+    // No more bytes than `n`, no more characters: nothing to count.
+    if text.len() <= n {
+        return text;
+    }
     text.char_indices().nth(n).map_or(text, |(i, _)| &text[..i])
 }
 
