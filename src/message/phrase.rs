@@ -111,16 +111,24 @@ impl Anchored {
     /// [`phrase_here`] would.
     #[inline]
     fn reaches_its_minimum(&self, bytes: &[u8], start: usize) -> bool {
-        let Some(from) = start.checked_sub(self.offset) else {
-            return false;
-        };
-        if fold(bytes[from]) != self.first {
+        if !self.starts_here(bytes, start) {
             return false;
         }
         let Some((at, byte)) = self.last else {
             return true;
         };
-        bytes.get(from + at).is_some_and(|&b| fold(b) == byte)
+        bytes
+            .get(start - self.offset + at)
+            .is_some_and(|&b| fold(b) == byte)
+    }
+
+    /// Whether the text holds the phrase's first byte where it would start, if the hit at
+    /// `start` is its anchor.
+    #[inline]
+    fn starts_here(&self, bytes: &[u8], start: usize) -> bool {
+        start
+            .checked_sub(self.offset)
+            .is_some_and(|from| fold(bytes[from]) == self.first)
     }
 
     /// Whether the keys let a hit through: `key` and `text_mask` are [`text_key`] of the bytes
@@ -259,9 +267,26 @@ pub(super) fn phrase_at(
     if phrases.is_empty() {
         return None;
     }
-    let around = text_around(bytes, start, end);
-    #[allow(clippy::cast_possible_truncation)] // the high half
-    let (key, text_mask) = key_of((around >> 32) as u32, bytes.len() - end);
+    let keys = || {
+        let around = text_around(bytes, start, end);
+        #[allow(clippy::cast_possible_truncation)] // the high half
+        (key_of((around >> 32) as u32, bytes.len() - end), around)
+    };
+    // A short list: each phrase's first byte is looked at where it would start, and the bytes
+    // around the hit are read only for one that holds it (`rror` is late in both its phrases).
+    if let Some(list) = phrases.short() {
+        let mut read = None;
+        return list.iter().find_map(|a| {
+            if !a.starts_here(bytes, start) {
+                return None;
+            }
+            let &mut (key, around) = read.get_or_insert_with(keys);
+            (a.keys_agree(key, around) && a.reaches_its_minimum(bytes, start))
+                .then(|| phrase_here(bytes, start, end, key, a))
+                .flatten()
+        });
+    }
+    let ((key, text_mask), around) = keys();
     phrases.first_agreeing((key, text_mask), around, |a| {
         a.reaches_its_minimum(bytes, start)
             .then(|| phrase_here(bytes, start, end, (key, text_mask), a))

@@ -109,9 +109,14 @@ impl AnchorPhrases {
         self.list.is_empty()
     }
 
+    /// The list, if it is short enough to be tried without the index.
+    pub(super) fn short(&self) -> Option<&[Anchored]> {
+        (self.list.len() <= SHORT_LIST).then_some(&self.list[..])
+    }
+
     /// The first answer of `try_phrase` for the phrases whose keys agree with the text around a
     /// hit (`key` and `text_mask` of the bytes after it, `around` the bytes around it), in the
-    /// list's order: a short list phrase by phrase, a longer one through the index.
+    /// list's order, found through the index (a short list has none: [`AnchorPhrases::short`]).
     pub(super) fn first_agreeing<T>(
         &self,
         (key, text_mask): (u32, u32),
@@ -119,7 +124,6 @@ impl AnchorPhrases {
         mut try_phrase: impl FnMut(&Anchored) -> Option<T>,
     ) -> Option<T> {
         let agrees = |a: &Anchored| a.keys_agree((key, text_mask), around);
-        // A short list's index would cost more than it saves.
         if self.list.len() <= SHORT_LIST {
             return self
                 .list
