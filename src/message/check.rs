@@ -20,14 +20,14 @@ pub(super) struct Anchor {
     /// Each phrase containing the anchor, and where in it.
     pub(super) phrases: AnchorPhrases,
     /// The callbacks whose names contain the anchor.
-    pub(super) callbacks: Vec<&'static CodedCallback>,
+    callbacks: Vec<&'static CodedCallback>,
     /// The lengths of their names, as bits (of the length modulo 64): a word of no such length
     /// is none of them, and is not compared (`error` for `onError`, `didOccurError`, ...).
     callback_lengths: u64,
 }
 
 impl Anchor {
-    /// The callback of the anchor's the word at `word_start..word_end` is, if any.
+    /// Which of the anchor's callbacks the word at `word_start..word_end` is, if any.
     fn callback_at(
         &self,
         bytes: &[u8],

@@ -123,14 +123,8 @@ impl AnchorPhrases {
         around: u64,
         mut try_phrase: impl FnMut(&Anchored) -> Option<T>,
     ) -> Option<T> {
+        debug_assert!(self.short().is_none(), "a short list has no index");
         let agrees = |a: &Anchored| a.keys_agree((key, text_mask), around);
-        if self.list.len() <= SHORT_LIST {
-            return self
-                .list
-                .iter()
-                .filter(|a| agrees(a))
-                .find_map(&mut try_phrase);
-        }
         let (words, last) = (self.words, self.list.len() % 64);
         let counts = text_mask.to_le_bytes();
         let before = around.to_le_bytes();
