@@ -131,7 +131,7 @@ impl Anchored {
             .is_some_and(|from| fold(bytes[from]) == self.first)
     }
 
-    /// Whether the keys let a hit through: `key` and `text_mask` are [`text_key`] of the bytes
+    /// Whether the keys let a hit through: `key` and `text_mask` are [`key_of`] of the bytes
     /// after it, `around` [`text_around`] of the bytes around it. It rejects only what
     /// [`phrase_here`] would.
     #[inline]
@@ -295,7 +295,7 @@ pub(super) fn phrase_at(
 }
 
 /// The phrase `a` at the anchor hit `start..end`, if the text holds it there; `key` and
-/// `text_mask` are [`text_key`] of the bytes after the hit.
+/// `text_mask` are [`key_of`] of the bytes after the hit.
 #[inline(never)]
 fn phrase_here(
     bytes: &[u8],
