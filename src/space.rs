@@ -39,7 +39,7 @@ pub(crate) use listed_enum;
 
 /// `Display` and `FromStr` for a [`listed_enum!`] type with a human name (`$label`): `Display`
 /// writes that name; `FromStr` reads its `as_str()`, or the name in any case and with or without
-/// spaces, else an [`UnknownName`](crate::UnknownName) expecting `$expected`.
+/// spaces, else an [`UnknownName`] expecting `$expected`.
 #[cfg_attr(not(feature = "token"), allow(unused_macros))]
 macro_rules! labelled {
     ($name:ty, $label:expr, $expected:literal) => {

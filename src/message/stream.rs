@@ -1,4 +1,4 @@
-//! [`scan_reader`]: [`scan`](super::scan) over a stream of any size, in bounded memory.
+//! [`scan_reader`]: [`scan`](fn@super::scan) over a stream of any size, in bounded memory.
 
 use std::io::{self, Read};
 
@@ -12,7 +12,7 @@ pub(crate) const MAX_LINE: usize = 8 << 20;
 
 /// Every token error, token event and access token in a stream (a log file of any size,
 /// standard input, a decompressor), handed to `each` as it is found: the same findings, with
-/// the same lines, columns and byte offsets (counted from the stream's start), as [`scan`] over
+/// the same lines, columns and byte offsets (counted from the stream's start), as [`scan`](fn@scan) over
 /// the whole input at once, whatever sizes the reader returns its bytes in. Returns the number
 /// of bytes read.
 ///

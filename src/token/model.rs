@@ -10,9 +10,9 @@ use crate::UnknownName;
 
 crate::space::listed_enum! {
 /// An access token's format version; `as_str()` is how the token starts (`signaling` for the
-/// retired `1:appId:expiry:md5` form). A [`Token`](super::Token) is 006 or 007; the formats
+/// retired `1:appId:expiry:md5` form). A [`Token`] is 006 or 007; the formats
 /// Agora has retired are named where parsing refuses them
-/// ([`TokenParseError::Obsolete`](super::TokenParseError::Obsolete)).
+/// ([`TokenParseError::Obsolete`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Version {
