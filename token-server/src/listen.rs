@@ -50,6 +50,12 @@ fn descriptor_room() -> usize {
     soft.saturating_sub(64).clamp(16, 4_096)
 }
 
+/// The largest request head (start line and headers) read, in bytes; a larger one is refused
+/// `431`. Hyper's read buffer limit (about 400 KB) alone is not one: a head that arrives in one
+/// read can exceed it and be served, as a 500 KB header was in release builds. Above hyper's
+/// 65,534-byte limit on a path, so that a path too long is still `414`.
+const MAX_HEAD: usize = 128 << 10;
+
 /// The body of a refusal the server makes before any route runs.
 fn refusal(status: &str, message: &str) -> Vec<u8> {
     let body = serde_json::json!({ "error": message }).to_string();
@@ -98,6 +104,7 @@ pub(crate) async fn serve_connections(
             let _ = hyper::server::conn::http1::Builder::new()
                 .timer(TokioTimer::new())
                 .header_read_timeout(connections.header_timeout)
+                .max_header_size(MAX_HEAD)
                 .serve_connection(io, service)
                 .await;
             drop(permit);
