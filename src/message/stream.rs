@@ -12,9 +12,9 @@ pub(crate) const MAX_LINE: usize = 8 << 20;
 
 /// Every token error, token event and access token in a stream (a log file of any size,
 /// standard input, a decompressor), handed to `each` as it is found: the same findings, with
-/// the same lines, columns and byte offsets (counted from the stream's start), as [`scan`](fn@scan) over
-/// the whole input at once, whatever sizes the reader returns its bytes in. Returns the number
-/// of bytes read.
+/// the same lines, columns and byte offsets (counted from the stream's start), as
+/// [`scan`](fn@scan) over the whole input at once, whatever sizes the reader returns its bytes
+/// in. Returns the number of bytes read.
 ///
 /// Memory stays bounded whatever the input's size: the lines read but not yet scanned, at most
 /// a line of 8 MiB and one read of 1 MiB. A line longer than 8 MiB is scanned in parts of that
